@@ -1,0 +1,41 @@
+//! # secretariat_core
+//!
+//! The access policy for medical secretaries, written once: delegation of a doctor's account
+//! (practice pack, rules P1–P7) and RCP inheritance in a regional cancer network (rules D1–D9), with
+//! time-bounded grants, patient objections, audit events and identifier checks (B1–B4).
+//!
+//! Plain Rust and serde. This crate knows nothing of WebAssembly, JavaScript, the DOM or the
+//! terminal, and never reads the clock or the environment: `now` is always an input.
+//!
+//! ```
+//! use secretariat_core::{Organisation, Request};
+//! let org = Organisation::load(include_str!("../../../tests/fixtures/demo/org.json")).unwrap();
+//! let d = org.decide(&Request::new("sophie", "practice.agenda", Some("doctor:dr-martin"))).unwrap();
+//! assert_eq!(d.decision, secretariat_core::Effect::Allow);
+//! ```
+
+mod decision;
+mod engine;
+pub mod file;
+mod lang;
+mod load;
+mod network;
+mod org;
+mod permission;
+mod practice;
+mod reason;
+mod report;
+mod request;
+mod time;
+
+pub use decision::{AuditEvent, Decision, Effect, Explanation, Role, Step};
+pub use lang::Lang;
+pub use load::{LoadError, Problem, MAX_ENTRIES, MAX_FILE_BYTES};
+pub use org::Organisation;
+pub use permission::{Permission, Placement, Recommendation};
+pub use report::{to_csv, ReportRow};
+pub use request::{Action, Icon, Query, Request, RequestError, ResourceKind, Tab};
+pub use time::{InForce, Instant, Window};
+
+/// The demo organisation (`secretariat-org/1`), built in: the playground and `run` start on it.
+pub const DEMO_ORG: &str = include_str!("../../../tests/fixtures/demo/org.json");

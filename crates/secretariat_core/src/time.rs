@@ -1,0 +1,258 @@
+//! Instants and validity windows.
+//!
+//! The core never reads the clock (the system clock panics on `wasm32-unknown-unknown`): `now` is
+//! always an input. Instants are RFC 3339 date-times, kept as seconds since the Unix epoch (UTC);
+//! the text form is kept too, so that answers quote the file's own spelling.
+
+use std::fmt;
+
+/// A point in time, UTC seconds since 1970-01-01T00:00:00Z, parsed from RFC 3339.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Instant(i64);
+
+impl Instant {
+    /// Parses an RFC 3339 date-time such as `2026-11-23T10:00:00Z` or `2026-11-23T11:00:00.5+01:00`.
+    /// Fractions of a second are accepted and dropped. Returns `None` on anything else.
+    pub fn parse(text: &str) -> Option<Instant> {
+        let b = text.as_bytes();
+        if b.len() < 20 {
+            return None;
+        }
+        let num = |from: usize, len: usize| -> Option<i64> {
+            let digits = b.get(from..from + len)?;
+            let mut v: i64 = 0;
+            for d in digits {
+                if !d.is_ascii_digit() {
+                    return None;
+                }
+                v = v * 10 + i64::from(d - b'0');
+            }
+            Some(v)
+        };
+        let sep = |at: usize, chars: &[u8]| b.get(at).is_some_and(|c| chars.contains(c));
+        let year = num(0, 4)?;
+        let month = num(5, 2)?;
+        let day = num(8, 2)?;
+        let hour = num(11, 2)?;
+        let minute = num(14, 2)?;
+        let second = num(17, 2)?;
+        if !(sep(4, b"-") && sep(7, b"-") && sep(10, b"Tt ") && sep(13, b":") && sep(16, b":")) {
+            return None;
+        }
+        if !(1..=12).contains(&month)
+            || day < 1
+            || day > days_in_month(year, month)
+            || hour > 23
+            || minute > 59
+            || second > 60
+        {
+            return None;
+        }
+        let mut rest = b.get(19..)?;
+        if let Some((b'.', tail)) = rest.split_first() {
+            let digits = tail.iter().take_while(|c| c.is_ascii_digit()).count();
+            if digits == 0 {
+                return None;
+            }
+            rest = tail.get(digits..)?;
+        }
+        let offset = match rest {
+            [b'Z' | b'z'] => 0,
+            [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+                let two = |a: u8, b: u8| -> Option<i64> {
+                    (a.is_ascii_digit() && b.is_ascii_digit())
+                        .then(|| i64::from(a - b'0') * 10 + i64::from(b - b'0'))
+                };
+                let (oh, om) = (two(*h1, *h2)?, two(*m1, *m2)?);
+                if oh > 23 || om > 59 {
+                    return None;
+                }
+                let minutes = oh * 60 + om;
+                if *sign == b'+' {
+                    minutes * 60
+                } else {
+                    -minutes * 60
+                }
+            }
+            _ => return None,
+        };
+        let days = days_from_civil(year, month, day);
+        Some(Instant(
+            days * 86_400 + hour * 3_600 + minute * 60 + second.min(59) - offset,
+        ))
+    }
+
+    /// Seconds since the Unix epoch.
+    pub fn seconds(self) -> i64 {
+        self.0
+    }
+
+    /// The instant at `seconds` since the Unix epoch (for hosts that read their own clock).
+    pub fn from_seconds(seconds: i64) -> Instant {
+        Instant(seconds)
+    }
+}
+
+impl fmt::Display for Instant {
+    /// RFC 3339 in UTC, to the second.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let days = self.0.div_euclid(86_400);
+        let secs = self.0.rem_euclid(86_400);
+        let (y, m, d) = civil_from_days(days);
+        write!(
+            f,
+            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+            secs / 3600,
+            (secs / 60) % 60,
+            secs % 60
+        )
+    }
+}
+
+fn is_leap(year: i64) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+// Howard Hinnant's algorithms, on proleptic Gregorian dates.
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+/// When a grant is in force (B1): from `from` to `until`, both inclusive, either end open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Window {
+    /// First instant in force, if bounded.
+    pub from: Option<Instant>,
+    /// Last instant in force, if bounded.
+    pub until: Option<Instant>,
+}
+
+/// Whether a window holds at a given `now` — and if not, why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InForce {
+    /// In force.
+    Yes,
+    /// Not yet: starts at this instant.
+    NotYet(Instant),
+    /// No longer: ended at this instant.
+    Ended(Instant),
+    /// The grant is time-bounded and the request carries no `now` (deny by default).
+    NeedsDate,
+}
+
+impl Window {
+    /// A window with no bound: always in force.
+    pub const ALWAYS: Window = Window {
+        from: None,
+        until: None,
+    };
+
+    /// Whether the window has any bound.
+    pub fn is_bounded(&self) -> bool {
+        self.from.is_some() || self.until.is_some()
+    }
+
+    /// Whether the window holds at `now` (see docs/DECISIONS.md §1 for `now = None`).
+    pub fn check(&self, now: Option<Instant>) -> InForce {
+        if !self.is_bounded() {
+            return InForce::Yes;
+        }
+        let Some(now) = now else {
+            return InForce::NeedsDate;
+        };
+        match (self.from, self.until) {
+            (Some(from), _) if now < from => InForce::NotYet(from),
+            (_, Some(until)) if now > until => InForce::Ended(until),
+            _ => InForce::Yes,
+        }
+    }
+
+    /// Shorthand for `check(now) == InForce::Yes`.
+    pub fn holds(&self, now: Option<Instant>) -> bool {
+        matches!(self.check(now), InForce::Yes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_prints_rfc3339() {
+        let cases = [
+            ("1970-01-01T00:00:00Z", 0),
+            ("2026-11-23T10:00:00Z", 1_795_428_000),
+            ("2026-11-23T11:00:00+01:00", 1_795_428_000),
+            ("2026-11-23T10:00:00.250Z", 1_795_428_000),
+            ("2024-02-29T00:00:00Z", 1_709_164_800),
+        ];
+        for (text, secs) in cases {
+            assert_eq!(Instant::parse(text).map(Instant::seconds), Some(secs), "{text}");
+        }
+        assert_eq!(
+            Instant::from_seconds(1_795_428_000).to_string(),
+            "2026-11-23T10:00:00Z"
+        );
+    }
+
+    #[test]
+    fn refuses_what_is_not_rfc3339() {
+        for text in [
+            "",
+            "yesterday",
+            "2026-11-23",
+            "2026-11-23T10:00:00",
+            "2026-13-01T00:00:00Z",
+            "2025-02-29T00:00:00Z",
+            "2026-11-23T24:00:00Z",
+            "2026-11-23T10:00:00.Z",
+            "2026-11-23T10:00:00+1:00",
+            "2026-11-23T10:00:00Zjunk",
+            "２０２６-11-23T10:00:00Z",
+        ] {
+            assert_eq!(Instant::parse(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn windows_are_inclusive_and_need_a_date() {
+        let at = |s| Instant::parse(s);
+        let w = Window {
+            from: at("2026-11-01T00:00:00Z"),
+            until: at("2026-11-30T23:59:59Z"),
+        };
+        assert!(w.holds(at("2026-11-01T00:00:00Z")));
+        assert!(w.holds(at("2026-11-30T23:59:59Z")));
+        assert!(!w.holds(at("2026-12-01T00:00:00Z")));
+        assert_eq!(w.check(None), InForce::NeedsDate);
+        assert!(Window::ALWAYS.holds(None));
+    }
+}
