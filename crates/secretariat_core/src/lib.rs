@@ -14,6 +14,7 @@
 //! assert_eq!(d.decision, secretariat_core::Effect::Allow);
 //! ```
 
+mod change;
 mod decision;
 mod engine;
 pub mod file;
@@ -27,7 +28,9 @@ mod reason;
 mod report;
 mod request;
 mod time;
+mod view;
 
+pub use change::{Change, ChangeSet, RcpRole, CHANGES_FORMAT};
 pub use decision::{AuditEvent, Decision, Effect, Explanation, Role, Step};
 pub use lang::Lang;
 pub use load::{LoadError, Problem, MAX_ENTRIES, MAX_FILE_BYTES};
@@ -36,6 +39,10 @@ pub use permission::{Permission, Placement, Recommendation};
 pub use report::{to_csv, ReportRow};
 pub use request::{Action, Icon, Query, Request, RequestError, ResourceKind, Tab};
 pub use time::{InForce, Instant, Window};
+pub use view::{
+    AccountView, CentreView, DccView, DossierActions, DossierView, GateItem, PersonRef, RcpView,
+    SecretarySummary, View,
+};
 
 /// The demo organisation (`secretariat-org/1`), built in: the playground and `run` start on it.
 pub const DEMO_ORG: &str = include_str!("../../../tests/fixtures/demo/org.json");

@@ -61,6 +61,8 @@ pub(crate) struct Person {
     pub groups: Vec<GroupId>,
     /// As an RCP responsable.
     pub responsable_of: Vec<RcpId>,
+    /// As a doctor: the dossiers he is demandeur of.
+    pub requested: Vec<DossierId>,
 }
 
 /// One of her doctors, and how: directly or through a group.
@@ -280,6 +282,9 @@ impl Organisation {
         for (di, d) in self.dossiers.iter().enumerate() {
             if let Some(rcp) = self.rcps.get_mut(d.rcp.ix()) {
                 rcp.dossiers.push(DossierId(di as u32));
+            }
+            if let Some(doctor) = self.people.get_mut(d.demandeur.ix()) {
+                doctor.requested.push(DossierId(di as u32));
             }
         }
     }

@@ -1,0 +1,379 @@
+//! The view of one secretary (RULES.md §6): everything she sees at once — per-doctor practice menus
+//! and buttons, DCC icons and tabs, agenda and déroulement RCPs with their dossiers, the passages of
+//! her doctors' patients, and the actions she may take.
+//!
+//! Candidates come from the indexes (so the cost follows what she sees, not the organisation's
+//! size); every item shown is confirmed by the very verdict a single decision uses, so the view and
+//! the decisions never disagree.
+
+use serde::Serialize;
+
+use crate::decision::{NoTrace, Verdict};
+use crate::file::{Category, DossierStatus, Status};
+use crate::lang::Lang;
+use crate::org::{DossierId, Organisation, PersonId, RcpId};
+use crate::permission::{Permission, Placement, Recommendation};
+use crate::request::{Action, Icon, Query, Tab, Target};
+use crate::time::Instant;
+use crate::{network, reason};
+
+/// A person, by id and name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PersonRef {
+    /// Id in the file.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// Who the view is of.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SecretarySummary {
+    /// Id in the file.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Directory category.
+    pub category: Category,
+    /// Account status.
+    pub status: Status,
+    /// External secretary or third-party provider.
+    pub external: bool,
+}
+
+/// Everything one secretary sees.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct View {
+    /// Who.
+    pub secretary: SecretarySummary,
+    /// When (RFC 3339), if given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub now: Option<String>,
+    /// One entry per doctor's account she holds an access to.
+    pub practice: Vec<AccountView>,
+    /// The cancer-network platform.
+    pub dcc: DccView,
+}
+
+/// One doctor's account in the practice application, as she sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AccountView {
+    /// Whose account.
+    pub doctor: PersonRef,
+    /// Menu modules, in the product's order.
+    pub menu: Vec<GateItem>,
+    /// Buttons inside modules (Exporter, Supprimer MH, Connexion en tant que médecin…).
+    pub buttons: Vec<GateItem>,
+}
+
+/// One element a front end gates: shown or hidden, with the reason.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GateItem {
+    /// Element id: the permission, icon or tab id.
+    pub id: String,
+    /// Label as the product prints it.
+    pub label: String,
+    /// The decision request that gates it.
+    pub action: String,
+    /// Its resource, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource: Option<String>,
+    /// Shown to her.
+    pub shown: bool,
+    /// Use must be traced by the host (P5).
+    pub audit: bool,
+    /// Practice items: the vendor's recommendation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recommendation: Option<Recommendation>,
+    /// Why shown or hidden.
+    pub reasons: Vec<String>,
+}
+
+/// The DCC as she sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DccView {
+    /// Every centre, and whether her profile applies there.
+    pub centres: Vec<CentreView>,
+    /// The seven icons of the platform's bar.
+    pub icons: Vec<GateItem>,
+    /// The three tabs of the dossiers icon.
+    pub tabs: Vec<GateItem>,
+    /// Agenda: RCPs where one of her doctors is participant, with her doctors' dossiers (D2).
+    pub agenda: Vec<RcpView>,
+    /// Déroulement: RCPs where one of her doctors is animateur, with all their dossiers (D3).
+    pub session_run: Vec<RcpView>,
+    /// "Passages RCP de mes patients": dossiers requested by her doctors (D5).
+    pub passages: Vec<DossierView>,
+    /// Centres where she may add a patient (D6).
+    pub patient_add: Vec<String>,
+}
+
+/// A centre and whether her profile applies there.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CentreView {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Her "secrétaire médecin" profile applies here.
+    pub profile_applies: bool,
+}
+
+/// One RCP in her agenda or déroulement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RcpView {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Centre.
+    pub centre: String,
+    /// Next séance, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_session: Option<String>,
+    /// Her doctors that give her this RCP.
+    pub via: Vec<PersonRef>,
+    /// She may register a patient (before the séance).
+    pub can_register_patient: bool,
+    /// The dossiers she sees in it.
+    pub dossiers: Vec<DossierView>,
+}
+
+/// One dossier she sees, with what she may do on it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DossierView {
+    /// Id.
+    pub id: String,
+    /// Patient id.
+    pub patient: String,
+    /// RCP id.
+    pub rcp: String,
+    /// Requesting doctor.
+    pub demandeur: PersonRef,
+    /// Séance date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+    /// Status.
+    pub status: DossierStatus,
+    /// What she may do.
+    pub actions: DossierActions,
+}
+
+/// D6 actions on one dossier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct DossierActions {
+    /// Add a document.
+    pub add_document: bool,
+    /// Unregister or postpone.
+    pub unregister: bool,
+    /// Send the validated report.
+    pub send_report: bool,
+    /// Validate the fiche.
+    pub validate: bool,
+}
+
+impl Organisation {
+    /// Everything secretary `id` sees at `now`, in `lang`. `None` when no person has that id.
+    pub fn view(&self, id: &str, now: Option<Instant>, lang: Lang) -> Option<View> {
+        let s = self.person_id(id)?;
+        Some(ViewBuilder { org: self, s, now, lang }.build())
+    }
+}
+
+struct ViewBuilder<'a> {
+    org: &'a Organisation,
+    s: PersonId,
+    now: Option<Instant>,
+    lang: Lang,
+}
+
+impl ViewBuilder<'_> {
+    fn verdict(&self, action: Action, target: Target) -> Verdict {
+        let q = Query { principal: self.s, action, target, now: self.now };
+        self.org.verdict(&q, &mut NoTrace)
+    }
+
+    fn allowed(&self, action: Action, target: Target) -> bool {
+        self.verdict(action, target).is_allow()
+    }
+
+    fn item(&self, id: &str, label: &str, action: Action, target: Target, resource: Option<String>) -> GateItem {
+        let v = self.verdict(action, target);
+        let mut reasons = Vec::new();
+        reason::sentences(self.org, v.why, self.lang, &mut reasons);
+        if let Some(also) = v.also {
+            reason::sentences(self.org, also, self.lang, &mut reasons);
+        }
+        GateItem {
+            id: id.to_owned(),
+            label: label.to_owned(),
+            action: action.name(),
+            resource,
+            shown: v.is_allow(),
+            audit: v.is_allow() && v.on_behalf_of.is_some(),
+            recommendation: match action {
+                Action::Practice(p) => Some(p.recommendation()),
+                _ => None,
+            },
+            reasons,
+        }
+    }
+
+    fn person_ref(&self, p: PersonId) -> PersonRef {
+        let p = self.org.person(p);
+        PersonRef { id: p.id.clone(), name: p.name.clone() }
+    }
+
+    fn build(&self) -> View {
+        let p = self.org.person(self.s);
+        View {
+            secretary: SecretarySummary {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                category: p.category,
+                status: p.status,
+                external: p.external,
+            },
+            now: self.now.map(|t| t.to_string()),
+            practice: self.practice(),
+            dcc: self.dcc(),
+        }
+    }
+
+    fn practice(&self) -> Vec<AccountView> {
+        let p = self.org.person(self.s);
+        p.accesses
+            .iter()
+            .map(|&a| {
+                let doctor = self.org.access(a).doctor;
+                let resource = format!("doctor:{}", self.org.person(doctor).id);
+                let (mut menu, mut buttons) = (Vec::new(), Vec::new());
+                for perm in Permission::ALL {
+                    let item = self.item(
+                        perm.id(),
+                        perm.label(self.lang),
+                        Action::Practice(perm),
+                        Target::Person(doctor),
+                        Some(resource.clone()),
+                    );
+                    match perm.placement() {
+                        Placement::Menu => menu.push(item),
+                        Placement::Button => buttons.push(item),
+                    }
+                }
+                AccountView { doctor: self.person_ref(doctor), menu, buttons }
+            })
+            .collect()
+    }
+
+    fn dcc(&self) -> DccView {
+        let org = self.org;
+        let centres: Vec<CentreView> = org
+            .centre_ids()
+            .map(|c| CentreView {
+                id: org.centre(c).id.clone(),
+                name: org.centre(c).name.clone(),
+                profile_applies: network::applies(org, self.s, c, self.now, &mut NoTrace).is_ok(),
+            })
+            .collect();
+        let icons = Icon::ALL
+            .iter()
+            .map(|&i| self.item(i.id(), i.label(self.lang), Action::Icon(i), Target::None, None))
+            .collect();
+        let tabs = Tab::ALL
+            .iter()
+            .map(|&t| self.item(t.id(), t.label(self.lang), Action::Tab(t), Target::None, None))
+            .collect();
+        let patient_add = org
+            .centre_ids()
+            .filter(|&c| self.allowed(Action::PatientAdd, Target::Centre(c)))
+            .map(|c| org.centre(c).id.clone())
+            .collect();
+
+        // Candidate RCPs: those where one of her doctors in force holds a role.
+        let doctors: Vec<_> = network::doctors(org, self.s, self.now).collect();
+        let mut rcps: Vec<RcpId> = doctors
+            .iter()
+            .flat_map(|v| org.person(v.doctor).rcps.iter().copied())
+            .collect();
+        rcps.sort_unstable();
+        rcps.dedup();
+        let via = |rcp: RcpId, animateur: bool| -> Vec<PersonRef> {
+            let mut out: Vec<PersonRef> = Vec::new();
+            for v in &doctors {
+                let roles = org.roles(rcp, v.doctor);
+                let holds = if animateur { roles.animateur } else { roles.participant };
+                if holds && !out.iter().any(|p| p.id == org.person(v.doctor).id) {
+                    out.push(self.person_ref(v.doctor));
+                }
+            }
+            out
+        };
+        let mut agenda = Vec::new();
+        let mut session_run = Vec::new();
+        for &rcp in &rcps {
+            if self.allowed(Action::AgendaView, Target::Rcp(rcp)) {
+                let dossiers = org
+                    .rcp(rcp)
+                    .dossiers
+                    .iter()
+                    .filter(|&&d| doctors.iter().any(|v| v.doctor == org.dossier(d).demandeur))
+                    .filter_map(|&d| self.dossier(d))
+                    .collect();
+                agenda.push(self.rcp_view(rcp, via(rcp, false), dossiers));
+            }
+            if self.allowed(Action::SessionView, Target::Rcp(rcp)) {
+                let dossiers = org.rcp(rcp).dossiers.iter().filter_map(|&d| self.dossier(d)).collect();
+                session_run.push(self.rcp_view(rcp, via(rcp, true), dossiers));
+            }
+        }
+        let mut requested: Vec<DossierId> = doctors
+            .iter()
+            .flat_map(|v| org.person(v.doctor).requested.iter().copied())
+            .collect();
+        requested.sort_unstable();
+        requested.dedup();
+        let passages = requested
+            .into_iter()
+            .filter(|&d| self.allowed(Action::Tab(Tab::RcpPassages), Target::Centre(org.rcp(org.dossier(d).rcp).centre)))
+            .filter_map(|d| self.dossier(d))
+            .collect();
+        DccView { centres, icons, tabs, agenda, session_run, passages, patient_add }
+    }
+
+    fn rcp_view(&self, rcp: RcpId, via: Vec<PersonRef>, dossiers: Vec<DossierView>) -> RcpView {
+        let r = self.org.rcp(rcp);
+        RcpView {
+            id: r.id.clone(),
+            name: r.name.clone(),
+            centre: self.org.centre(r.centre).id.clone(),
+            next_session: r.next_session.map(|t| t.to_string()),
+            via,
+            can_register_patient: self.allowed(Action::RegisterPatient, Target::Rcp(rcp)),
+            dossiers,
+        }
+    }
+
+    /// The dossier as she sees it, or `None` when she does not see it.
+    fn dossier(&self, d: DossierId) -> Option<DossierView> {
+        let t = Target::Dossier(d);
+        if !self.allowed(Action::DossierView, t) {
+            return None;
+        }
+        let x = self.org.dossier(d);
+        Some(DossierView {
+            id: x.id.clone(),
+            patient: x.patient.clone(),
+            rcp: self.org.rcp(x.rcp).id.clone(),
+            demandeur: self.person_ref(x.demandeur),
+            session: x.session.map(|t| t.to_string()),
+            status: x.status,
+            actions: DossierActions {
+                add_document: self.allowed(Action::AddDocument, t),
+                unregister: self.allowed(Action::Unregister, t),
+                send_report: self.allowed(Action::SendReport, t),
+                validate: self.allowed(Action::Validate, t),
+            },
+        })
+    }
+}
