@@ -251,6 +251,68 @@ impl Permission {
     }
 }
 
+/// How serious a finding or a permission's warning is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The seed's « Danger ».
+    Danger,
+    /// The seed's « Avertissement ».
+    Warning,
+    /// Worth knowing.
+    Info,
+}
+
+impl Permission {
+    /// The seed's text on a sensitive or not-recommended permission (P6): severity and words.
+    pub fn warning(self, lang: Lang) -> Option<(Severity, &'static str)> {
+        let fr = lang == Lang::Fr;
+        Some(match self {
+            Permission::LoginAsDoctor => (
+                Severity::Danger,
+                if fr {
+                    "Cette permission donne un accès total au compte médecin : données confidentielles, facturation, paramètres. À ne donner qu'en cas de nécessité absolue et à révoquer immédiatement après. Ne jamais activer cette option pour un secrétaire externe ou un prestataire tiers."
+                } else {
+                    "This permission gives total access to the doctor's account: confidential data, billing, settings. Give it only when absolutely necessary and revoke it immediately after use. Never enable it for an external secretary or a third-party provider."
+                },
+            ),
+            Permission::DeleteFeeOrRedateInvoice => (
+                Severity::Warning,
+                if fr {
+                    "Permet de supprimer une mise en honoraires ou de modifier la date d'une facture déjà enregistrée. Risque d'erreurs comptables ou de modifications non tracées. À activer uniquement pour les secrétaires de facturation de confiance, et avec formation préalable."
+                } else {
+                    "Deletes a fee entry or changes the date of an invoice already recorded. Risk of accounting errors or untraced changes. Enable only for trusted billing secretaries, after training."
+                },
+            ),
+            Permission::ReassignRecordOwner => (
+                Severity::Danger,
+                if fr {
+                    "Permet de réattribuer un dossier patient à un autre médecin. Une réattribution incorrecte peut exposer des données de santé à un médecin non concerné (risque RGPD). À désactiver sauf cas exceptionnel justifié."
+                } else {
+                    "Reassigns a patient file to another doctor. A wrong reassignment can expose health data to a doctor not concerned (GDPR risk). Keep disabled except in a justified exceptional case."
+                },
+            ),
+            Permission::ExportPatients | Permission::ExportDeposits => (
+                Severity::Warning,
+                if fr {
+                    "Tout export de données personnelles de santé doit être justifié et tracé. Assurez-vous que votre secrétaire est informé de ses obligations de confidentialité."
+                } else {
+                    "Every export of personal health data must be justified and traced. Make sure your secretary knows their confidentiality obligations."
+                },
+            ),
+            Permission::Subscription | Permission::TwoFactor => (
+                Severity::Warning,
+                if fr {
+                    "Permission non recommandée pour un secrétariat."
+                } else {
+                    "Permission not recommended for a secretary."
+                },
+            ),
+            _ => return None,
+        })
+    }
+}
+
 impl Recommendation {
     /// The level as the product prints it.
     pub fn label(self, lang: Lang) -> &'static str {
