@@ -1,1 +1,295 @@
-fn main() {}
+//! `secretariat`: the policy engine from the command line (INTERFACES.md). Only translation: files
+//! and arguments in, the core's answers out as JSON (or CSV for the report).
+//!
+//! Exit status: 0 on success, 1 when the input is wrong (a message on standard error names what and
+//! where), 2 on a usage error.
+
+use std::io::{BufRead, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use secretariat_core::{ChangeSet, Instant, Lang, Organisation, Request, CHANGES_FORMAT};
+
+#[derive(Parser)]
+#[command(
+    name = "secretariat",
+    version,
+    about = "Access policy for medical secretaries: decide, view, explain, simulate, lint, report."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args)]
+struct Common {
+    /// The organisation file (secretariat-org/1).
+    #[arg(long, value_name = "FILE")]
+    org: PathBuf,
+    /// Language of reasons and labels: fr (default) or en.
+    #[arg(long, default_value = "fr", value_parser = parse_lang)]
+    lang: Lang,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Decision requests as JSON lines (standard input when no file) → answers as JSON lines.
+    Decide {
+        #[command(flatten)]
+        common: Common,
+        /// JSON-lines file of requests; standard input when absent.
+        #[arg(long, value_name = "FILE")]
+        requests: Option<PathBuf>,
+    },
+    /// Everything one secretary sees, as JSON.
+    View {
+        #[command(flatten)]
+        common: Common,
+        /// The secretary's id.
+        #[arg(long)]
+        secretary: String,
+        /// RFC 3339 date-time the view is taken at.
+        #[arg(long, value_parser = parse_now)]
+        now: Option<Instant>,
+    },
+    /// One decision with its full derivation.
+    Explain {
+        #[command(flatten)]
+        common: Common,
+        /// The request, as JSON: {"principal", "action", "resource"?, "now"?}.
+        request: String,
+    },
+    /// Views before/after a changes file for every affected secretary, findings, change requests.
+    Simulate {
+        #[command(flatten)]
+        common: Common,
+        /// The changes file (secretariat-changes/1).
+        #[arg(long, value_name = "FILE")]
+        changes: PathBuf,
+        /// RFC 3339 date-time the views are taken at.
+        #[arg(long, value_parser = parse_now)]
+        now: Option<Instant>,
+    },
+    /// The organisation's findings.
+    Lint {
+        #[command(flatten)]
+        common: Common,
+        /// RFC 3339 date-time (for expired grants).
+        #[arg(long, value_parser = parse_now)]
+        now: Option<Instant>,
+        /// Human-readable text instead of JSON.
+        #[arg(long)]
+        text: bool,
+    },
+    /// Reports as CSV.
+    Report {
+        #[command(subcommand)]
+        report: ReportCommand,
+    },
+    /// The JSON Schema of the organisation file.
+    Schema,
+}
+
+#[derive(Subcommand)]
+enum ReportCommand {
+    /// "Secretaries of a doctor": Secrétaire, Médecin, RPPS Médecin.
+    Secretaries {
+        #[command(flatten)]
+        common: Common,
+        /// Only this doctor.
+        #[arg(long)]
+        doctor: Option<String>,
+        /// Read as this person (D8: a coordinator or RCP responsable); every row when absent.
+        #[arg(long)]
+        reader: Option<String>,
+        /// RFC 3339 date-time (affiliations in force).
+        #[arg(long, value_parser = parse_now)]
+        now: Option<Instant>,
+    },
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("`{s}` is not a language; use `fr` or `en`"))
+}
+
+fn parse_now(s: &str) -> Result<Instant, String> {
+    Instant::parse(s)
+        .ok_or_else(|| format!("`{s}` is not an RFC 3339 date-time such as `2026-11-23T10:00:00Z`"))
+}
+
+/// Input that is wrong: exit 1 with this message.
+struct Failure(String);
+
+fn read(path: &Path) -> Result<String, Failure> {
+    std::fs::read_to_string(path)
+        .map_err(|e| Failure(format!("{}: cannot read: {e}", path.display())))
+}
+
+fn load(path: &Path) -> Result<Organisation, Failure> {
+    Organisation::load(&read(path)?).map_err(|e| Failure(format!("{}: {e}", path.display())))
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
+    serde_json::to_string_pretty(value)
+        .map_err(|e| Failure(format!("cannot write the answer: {e}")))
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let write_err = |e: std::io::Error| {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            // The reader has had enough (`| head`): not an input error.
+            std::process::exit(0);
+        }
+        Failure(format!("cannot write to standard output: {e}"))
+    };
+    match cli.command {
+        Command::Decide { common, requests } => {
+            let org = load(&common.org)?;
+            let lang = Some(common.lang);
+            let (mut total, mut errors) = (0usize, 0usize);
+            let mut answer = |line: &str, out: &mut dyn Write| -> Result<(), Failure> {
+                if line.trim().is_empty() {
+                    return Ok(());
+                }
+                let a = org.decide_line(line, lang);
+                total += 1;
+                if a.starts_with("{\"error\"") {
+                    errors += 1;
+                }
+                writeln!(out, "{a}").map_err(write_err)
+            };
+            match requests {
+                Some(path) => {
+                    for line in read(&path)?.lines() {
+                        answer(line, &mut out)?;
+                    }
+                }
+                None => {
+                    for line in std::io::stdin().lock().lines() {
+                        let line =
+                            line.map_err(|e| Failure(format!("cannot read standard input: {e}")))?;
+                        answer(&line, &mut out)?;
+                    }
+                }
+            }
+            eprintln!("{total} requests answered, {errors} errors");
+        }
+        Command::View {
+            common,
+            secretary,
+            now,
+        } => {
+            let org = load(&common.org)?;
+            let view = org.view(&secretary, now, common.lang).ok_or_else(|| {
+                Failure(format!(
+                    "--secretary: unknown person `{secretary}` in {}",
+                    common.org.display()
+                ))
+            })?;
+            writeln!(out, "{}", json(&view)?).map_err(write_err)?;
+        }
+        Command::Explain { common, request } => {
+            let org = load(&common.org)?;
+            let request: Request = serde_json::from_str(&request)
+                .map_err(|e| Failure(format!("REQUEST: malformed request: {e}")))?;
+            let explanation = org
+                .explain(&request, common.lang)
+                .map_err(|e| Failure(format!("REQUEST: {e}")))?;
+            writeln!(out, "{}", json(&explanation)?).map_err(write_err)?;
+        }
+        Command::Simulate {
+            common,
+            changes,
+            now,
+        } => {
+            let org = load(&common.org)?;
+            let text = read(&changes)?;
+            let set: ChangeSet = serde_json::from_str(&text)
+                .map_err(|e| Failure(format!("{}: not a changes file: {e}", changes.display())))?;
+            if set.format != CHANGES_FORMAT {
+                return Err(Failure(format!(
+                    "{}: format: unsupported format `{}`; this version reads `{CHANGES_FORMAT}`",
+                    changes.display(),
+                    set.format
+                )));
+            }
+            let sim = org
+                .simulate(&set.changes, now, common.lang)
+                .map_err(|problems| {
+                    let lines: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
+                    Failure(format!(
+                        "{}: the changes cannot be applied:\n{}",
+                        changes.display(),
+                        lines.join("\n")
+                    ))
+                })?;
+            writeln!(out, "{}", json(&sim)?).map_err(write_err)?;
+        }
+        Command::Lint { common, now, text } => {
+            let org = load(&common.org)?;
+            let findings = org.findings(now, common.lang);
+            if text {
+                for f in &findings {
+                    let sev = match f.severity {
+                        secretariat_core::Severity::Danger => "DANGER ",
+                        secretariat_core::Severity::Warning => "WARNING",
+                        secretariat_core::Severity::Info => "INFO   ",
+                    };
+                    writeln!(
+                        out,
+                        "{sev} [{}] {}\n        at {}",
+                        f.rule, f.message, f.path
+                    )
+                    .map_err(write_err)?;
+                }
+                writeln!(out, "{} findings", findings.len()).map_err(write_err)?;
+            } else {
+                writeln!(out, "{}", json(&findings)?).map_err(write_err)?;
+            }
+        }
+        Command::Report {
+            report:
+                ReportCommand::Secretaries {
+                    common,
+                    doctor,
+                    reader,
+                    now,
+                },
+        } => {
+            let org = load(&common.org)?;
+            let rows = org
+                .report(reader.as_deref(), doctor.as_deref(), now)
+                .map_err(|e| Failure(e.to_string()))?;
+            write!(out, "{}", secretariat_core::to_csv(&rows)).map_err(write_err)?;
+        }
+        Command::Schema => {
+            let schema = schemars::schema_for!(secretariat_core::file::OrgFile);
+            writeln!(out, "{}", json(&schema)?).map_err(write_err)?;
+        }
+    }
+    out.flush().map_err(write_err)
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(message)) => {
+            eprintln!("secretariat: {message}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -240,7 +240,13 @@ impl Change {
     /// here only what the edit itself names is checked.
     pub fn apply(&self, file: &mut OrgFile) -> Result<(), String> {
         match self {
-            Change::GrantPermission { secretary, doctor, permission, valid_from, valid_until } => {
+            Change::GrantPermission {
+                secretary,
+                doctor,
+                permission,
+                valid_from,
+                valid_until,
+            } => {
                 known_permission(permission)?;
                 let a = access_mut(file, secretary, doctor)?;
                 let entry = if valid_from.is_none() && valid_until.is_none() {
@@ -257,16 +263,28 @@ impl Change {
                     None => a.permissions.push(entry),
                 }
             }
-            Change::RevokePermission { secretary, doctor, permission } => {
+            Change::RevokePermission {
+                secretary,
+                doctor,
+                permission,
+            } => {
                 known_permission(permission)?;
                 let a = access_mut(file, secretary, doctor)?;
                 let before = a.permissions.len();
                 a.permissions.retain(|p| p.id() != permission);
                 if a.permissions.len() == before {
-                    return Err(format!("`{secretary}` does not hold `{permission}` on `{doctor}`"));
+                    return Err(format!(
+                        "`{secretary}` does not hold `{permission}` on `{doctor}`"
+                    ));
                 }
             }
-            Change::AddAccess { secretary, doctor, permissions, valid_from, valid_until } => {
+            Change::AddAccess {
+                secretary,
+                doctor,
+                permissions,
+                valid_from,
+                valid_until,
+            } => {
                 for p in permissions {
                     known_permission(p.id())?;
                 }
@@ -283,24 +301,32 @@ impl Change {
                     Err(_) => {
                         person_exists(file, secretary)?;
                         person_exists(file, doctor)?;
-                        file.practice.get_or_insert_with(Default::default).accesses.push(AccessEntry {
-                            secretary: secretary.clone(),
-                            doctor: doctor.clone(),
-                            permissions: permissions.clone(),
-                            valid_from: valid_from.clone(),
-                            valid_until: valid_until.clone(),
-                            confidentiality_acknowledged: false,
-                        });
+                        file.practice
+                            .get_or_insert_with(Default::default)
+                            .accesses
+                            .push(AccessEntry {
+                                secretary: secretary.clone(),
+                                doctor: doctor.clone(),
+                                permissions: permissions.clone(),
+                                valid_from: valid_from.clone(),
+                                valid_until: valid_until.clone(),
+                                confidentiality_acknowledged: false,
+                            });
                     }
                 }
             }
             Change::RemoveAccess { secretary, doctor } => {
                 access_mut(file, secretary, doctor)?;
                 if let Some(p) = file.practice.as_mut() {
-                    p.accesses.retain(|a| !(a.secretary == *secretary && a.doctor == *doctor));
+                    p.accesses
+                        .retain(|a| !(a.secretary == *secretary && a.doctor == *doctor));
                 }
             }
-            Change::AcknowledgeConfidentiality { secretary, doctor, acknowledged } => {
+            Change::AcknowledgeConfidentiality {
+                secretary,
+                doctor,
+                acknowledged,
+            } => {
                 access_mut(file, secretary, doctor)?.confidentiality_acknowledged = *acknowledged;
             }
             Change::Suspend { person } => set_status(file, person, Status::Suspended)?,
@@ -318,7 +344,13 @@ impl Change {
                     p.external = Some(*external);
                 }
             }
-            Change::AddAffiliation { doctor, secretary, group, valid_from, valid_until } => {
+            Change::AddAffiliation {
+                doctor,
+                secretary,
+                group,
+                valid_from,
+                valid_until,
+            } => {
                 person_exists(file, doctor)?;
                 target_exists(file, secretary.as_deref(), group.as_deref())?;
                 let net = file.network.get_or_insert_with(Default::default);
@@ -340,13 +372,18 @@ impl Change {
                     }),
                 }
             }
-            Change::RemoveAffiliation { doctor, secretary, group } => {
+            Change::RemoveAffiliation {
+                doctor,
+                secretary,
+                group,
+            } => {
                 person_exists(file, doctor)?;
                 target_exists(file, secretary.as_deref(), group.as_deref())?;
                 let net = file.network.get_or_insert_with(Default::default);
                 let before = net.affiliations.len();
-                net.affiliations
-                    .retain(|a| !(a.doctor == *doctor && a.secretary == *secretary && a.group == *group));
+                net.affiliations.retain(|a| {
+                    !(a.doctor == *doctor && a.secretary == *secretary && a.group == *group)
+                });
                 if net.affiliations.len() == before {
                     return Err(format!("`{doctor}` has no such affiliation"));
                 }
@@ -366,11 +403,20 @@ impl Change {
                     return Err(format!("`{person}` is not a member of `{group}`"));
                 }
             }
-            Change::AddProfile { secretary, centre, valid_from, valid_until } => {
+            Change::AddProfile {
+                secretary,
+                centre,
+                valid_from,
+                valid_until,
+            } => {
                 person_exists(file, secretary)?;
                 centre_exists(file, centre)?;
                 let net = file.network.get_or_insert_with(Default::default);
-                match net.profiles.iter_mut().find(|p| p.secretary == *secretary && p.centre == *centre) {
+                match net
+                    .profiles
+                    .iter_mut()
+                    .find(|p| p.secretary == *secretary && p.centre == *centre)
+                {
                     Some(p) => {
                         p.valid_from.clone_from(valid_from);
                         p.valid_until.clone_from(valid_until);
@@ -388,7 +434,8 @@ impl Change {
                 centre_exists(file, centre)?;
                 let net = file.network.get_or_insert_with(Default::default);
                 let before = net.profiles.len();
-                net.profiles.retain(|p| !(p.secretary == *secretary && p.centre == *centre));
+                net.profiles
+                    .retain(|p| !(p.secretary == *secretary && p.centre == *centre));
                 if net.profiles.len() == before {
                     return Err(format!("`{secretary}` holds no profile on `{centre}`"));
                 }
@@ -424,7 +471,10 @@ impl Change {
         let mut problems = Vec::new();
         for (i, c) in changes.iter().enumerate() {
             if let Err(message) = c.apply(file) {
-                problems.push(Problem { path: format!("changes[{i}]"), message });
+                problems.push(Problem {
+                    path: format!("changes[{i}]"),
+                    message,
+                });
             }
         }
         if problems.is_empty() {
@@ -435,7 +485,11 @@ impl Change {
     }
 }
 
-fn target_exists(file: &OrgFile, secretary: Option<&str>, group: Option<&str>) -> Result<(), String> {
+fn target_exists(
+    file: &OrgFile,
+    secretary: Option<&str>,
+    group: Option<&str>,
+) -> Result<(), String> {
     match (secretary, group) {
         (Some(s), None) => person_exists(file, s),
         (None, Some(g)) => file
@@ -448,7 +502,10 @@ fn target_exists(file: &OrgFile, secretary: Option<&str>, group: Option<&str>) -
     }
 }
 
-fn group_mut<'a>(file: &'a mut OrgFile, group: &str) -> Result<&'a mut crate::file::GroupEntry, String> {
+fn group_mut<'a>(
+    file: &'a mut OrgFile,
+    group: &str,
+) -> Result<&'a mut crate::file::GroupEntry, String> {
     file.groups
         .iter_mut()
         .find(|g| g.id == group)

@@ -40,43 +40,142 @@ pub(crate) struct Via {
 /// One fact that decided (or, in an explanation, was checked for) a decision.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Why {
-    Active { person: PersonId },
-    NotActive { person: PersonId },
-    DoctorNotActive { doctor: PersonId },
+    Active {
+        person: PersonId,
+    },
+    NotActive {
+        person: PersonId,
+    },
+    DoctorNotActive {
+        doctor: PersonId,
+    },
     // Delegation.
-    HoldsAccess { access: AccessId },
-    NoAccess { secretary: PersonId, doctor: PersonId },
-    AccessNotInForce { access: AccessId, state: InForce },
-    Granted { access: AccessId, permission: Permission },
-    ViaLogin { access: AccessId },
-    NotGranted { access: AccessId, permission: Permission, login_blocked: bool },
-    GrantNotInForce { access: AccessId, permission: Permission, state: InForce },
-    LoginExternal { access: AccessId },
-    ModuleMissing { access: AccessId, permission: Permission, module: Permission },
+    HoldsAccess {
+        access: AccessId,
+    },
+    NoAccess {
+        secretary: PersonId,
+        doctor: PersonId,
+    },
+    AccessNotInForce {
+        access: AccessId,
+        state: InForce,
+    },
+    Granted {
+        access: AccessId,
+        permission: Permission,
+    },
+    ViaLogin {
+        access: AccessId,
+    },
+    NotGranted {
+        access: AccessId,
+        permission: Permission,
+        login_blocked: bool,
+    },
+    GrantNotInForce {
+        access: AccessId,
+        permission: Permission,
+        state: InForce,
+    },
+    LoginExternal {
+        access: AccessId,
+    },
+    ModuleMissing {
+        access: AccessId,
+        permission: Permission,
+        module: Permission,
+    },
     // Network.
-    CategoryOk { secretary: PersonId },
-    CategoryNotSecretary { secretary: PersonId },
-    ProfileApplies { secretary: PersonId, centre: CentreId },
-    NoProfile { secretary: PersonId, centre: Option<CentreId> },
-    ProfileNotInForce { secretary: PersonId, centre: CentreId, state: InForce },
-    IconHidden { icon: Icon },
-    TabHidden { tab: Tab },
-    Inherits { secretary: PersonId, via: Via, rcp: RcpId, role: Role },
-    NoDoctorInRole { secretary: PersonId, rcp: RcpId, role: Role },
-    AffiliationNotInForce { secretary: PersonId, via: Via, state: InForce },
-    Demandeur { secretary: PersonId, via: Via, dossier: DossierId },
-    NotVisible { secretary: PersonId, dossier: DossierId },
-    Objection { dossier: DossierId },
-    StatusIs { dossier: DossierId, status: DossierStatus },
-    WrongStatus { dossier: DossierId, needed: DossierStatus },
-    BeforeSession { dossier: DossierId },
-    SessionPassed { dossier: DossierId },
-    RcpBeforeSession { rcp: RcpId },
-    RcpSessionPassed { rcp: RcpId },
+    CategoryOk {
+        secretary: PersonId,
+    },
+    CategoryNotSecretary {
+        secretary: PersonId,
+    },
+    ProfileApplies {
+        secretary: PersonId,
+        centre: CentreId,
+    },
+    NoProfile {
+        secretary: PersonId,
+        centre: Option<CentreId>,
+    },
+    ProfileNotInForce {
+        secretary: PersonId,
+        centre: CentreId,
+        state: InForce,
+    },
+    IconHidden {
+        icon: Icon,
+    },
+    TabHidden {
+        tab: Tab,
+    },
+    Inherits {
+        secretary: PersonId,
+        via: Via,
+        rcp: RcpId,
+        role: Role,
+    },
+    NoDoctorInRole {
+        secretary: PersonId,
+        rcp: RcpId,
+        role: Role,
+    },
+    AffiliationNotInForce {
+        secretary: PersonId,
+        via: Via,
+        state: InForce,
+    },
+    Demandeur {
+        secretary: PersonId,
+        via: Via,
+        dossier: DossierId,
+    },
+    NotVisible {
+        secretary: PersonId,
+        dossier: DossierId,
+    },
+    Objection {
+        dossier: DossierId,
+    },
+    StatusIs {
+        dossier: DossierId,
+        status: DossierStatus,
+    },
+    WrongStatus {
+        dossier: DossierId,
+        needed: DossierStatus,
+    },
+    BeforeSession {
+        dossier: DossierId,
+    },
+    SessionPassed {
+        dossier: DossierId,
+    },
+    RcpBeforeSession {
+        rcp: RcpId,
+    },
+    RcpSessionPassed {
+        rcp: RcpId,
+    },
     // Report (D8).
-    Coordinator { reader: PersonId, centre: CentreId, doctor: PersonId, rcp: RcpId },
-    Responsable { reader: PersonId, rcp: RcpId, doctor: PersonId },
-    NotReader { reader: PersonId, doctor: PersonId },
+    Coordinator {
+        reader: PersonId,
+        centre: CentreId,
+        doctor: PersonId,
+        rcp: RcpId,
+    },
+    Responsable {
+        reader: PersonId,
+        rcp: RcpId,
+        doctor: PersonId,
+    },
+    NotReader {
+        reader: PersonId,
+        doctor: PersonId,
+    },
 }
 
 /// A decision as computed: no allocation, ids only.

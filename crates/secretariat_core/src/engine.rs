@@ -37,7 +37,12 @@ impl Organisation {
     /// Decides a request, with reasons in the request's language (French by default).
     pub fn decide(&self, request: &Request) -> Result<Decision, RequestError> {
         let q = self.resolve(request)?;
-        Ok(self.render(&q, self.verdict(&q, &mut NoTrace), request, request.lang.unwrap_or_default()))
+        Ok(self.render(
+            &q,
+            self.verdict(&q, &mut NoTrace),
+            request,
+            request.lang.unwrap_or_default(),
+        ))
     }
 
     /// Decides a request with reasons in `lang`, whatever the request says.
@@ -55,7 +60,10 @@ impl Organisation {
         for (holds, why) in trace {
             let mut words = Vec::new();
             reason::sentences(self, why, lang, &mut words);
-            derivation.push(Step { holds, fact: words.join(" ; ") });
+            derivation.push(Step {
+                holds,
+                fact: words.join(" ; "),
+            });
         }
         let mut canonical = request.clone();
         canonical.action = q.action.name();
@@ -73,12 +81,15 @@ impl Organisation {
         if let Some(also) = v.also {
             reason::sentences(self, also, lang, &mut reasons);
         }
-        let audit_event = v.on_behalf_of.filter(|_| v.is_allow()).map(|doctor| AuditEvent {
-            author: self.person(q.principal).id.clone(),
-            on_behalf_of: self.person(doctor).id.clone(),
-            action: q.action.name(),
-            at: request.now.clone(),
-        });
+        let audit_event = v
+            .on_behalf_of
+            .filter(|_| v.is_allow())
+            .map(|doctor| AuditEvent {
+                author: self.person(q.principal).id.clone(),
+                on_behalf_of: self.person(doctor).id.clone(),
+                action: q.action.name(),
+                at: request.now.clone(),
+            });
         Decision {
             decision: v.effect,
             reasons,
@@ -101,7 +112,9 @@ impl Organisation {
             });
         match answer {
             Ok(d) => serde_json::to_string(&d),
-            Err(e) => serde_json::to_string(&ErrorLine { error: &e.to_string() }),
+            Err(e) => serde_json::to_string(&ErrorLine {
+                error: &e.to_string(),
+            }),
         }
         .unwrap_or_else(|_| String::from(r#"{"error":"internal: answer not serialisable"}"#))
     }

@@ -18,6 +18,7 @@ mod change;
 mod decision;
 mod engine;
 pub mod file;
+mod findings;
 mod lang;
 mod load;
 mod network;
@@ -27,17 +28,21 @@ mod practice;
 mod reason;
 mod report;
 mod request;
+mod requests;
+mod simulate;
 mod time;
 mod view;
 
 pub use change::{Change, ChangeSet, RcpRole, CHANGES_FORMAT};
 pub use decision::{AuditEvent, Decision, Effect, Explanation, Role, Step};
+pub use findings::{rpps_is_well_formed, Finding};
 pub use lang::Lang;
 pub use load::{LoadError, Problem, MAX_ENTRIES, MAX_FILE_BYTES};
 pub use org::Organisation;
-pub use permission::{Permission, Placement, Recommendation};
-pub use report::{to_csv, ReportRow};
+pub use permission::{Permission, Placement, Recommendation, Severity};
+pub use report::{to_csv, ReportError, ReportRow};
 pub use request::{Action, Icon, Query, Request, RequestError, ResourceKind, Tab};
+pub use simulate::{ChangeRequest, Entitlement, Recipient, SecretaryDiff, Simulation, Tally};
 pub use time::{InForce, Instant, Window};
 pub use view::{
     AccountView, CentreView, DccView, DossierActions, DossierView, GateItem, PersonRef, RcpView,

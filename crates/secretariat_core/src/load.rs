@@ -7,8 +7,8 @@ use rustc_hash::FxHashMap;
 
 use crate::file::{self, OrgFile, PermissionEntry};
 use crate::org::{
-    Access, AccessId, Affiliation, AffiliationId, Centre, CentreId, Dossier, DossierId, Group,
-    GroupId, Link, Organisation, Person, PersonId, Profile, Rcp, RcpId, Roles,
+    Access, AccessId, Affiliation, Centre, CentreId, Dossier, Group, GroupId, Link, Organisation,
+    Person, PersonId, Profile, Rcp, RcpId, Roles,
 };
 use crate::permission::Permission;
 use crate::time::{Instant, Window};
@@ -87,8 +87,12 @@ pub(crate) fn parse_file(text: &str) -> Result<OrgFile, LoadError> {
             ),
         ));
     }
-    let value: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| LoadError::one("", format!("not valid JSON: {}", lower_first(&e.to_string()))))?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        LoadError::one(
+            "",
+            format!("not valid JSON: {}", lower_first(&e.to_string())),
+        )
+    })?;
     parse_value(value)
 }
 
@@ -121,15 +125,21 @@ pub(crate) fn check_format(found: &str) -> Result<(), LoadError> {
     }
     Err(LoadError::one(
         "format",
-        format!("unsupported format `{found}`; this version reads `{}`", file::FORMAT),
+        format!(
+            "unsupported format `{found}`; this version reads `{}`",
+            file::FORMAT
+        ),
     ))
 }
 
 fn lower_first(s: &str) -> String {
     let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_lowercase().chain(c).collect(),
-        None => String::new(),
+    match (c.next(), s.chars().nth(1)) {
+        // Keep acronyms such as `EOF` as they are.
+        (Some(first), Some(second)) if second.is_lowercase() => {
+            first.to_lowercase().chain(c).collect()
+        }
+        _ => s.to_owned(),
     }
 }
 
@@ -256,14 +266,22 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
         });
     }
 
-    let person_ids = c.intern("person", "people", file.people.iter().map(|p| p.id.as_str()));
+    let person_ids = c.intern(
+        "person",
+        "people",
+        file.people.iter().map(|p| p.id.as_str()),
+    );
     let group_ids = c.intern("group", "groups", file.groups.iter().map(|g| g.id.as_str()));
     let centre_ids = c.intern(
         "centre",
         "network.centres",
         network.centres.iter().map(|x| x.id.as_str()),
     );
-    let rcp_ids = c.intern("rcp", "network.rcps", network.rcps.iter().map(|x| x.id.as_str()));
+    let rcp_ids = c.intern(
+        "rcp",
+        "network.rcps",
+        network.rcps.iter().map(|x| x.id.as_str()),
+    );
     let dossier_ids = c.intern(
         "dossier",
         "network.dossiers",
@@ -322,7 +340,12 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
     let mut access_by_pair: FxHashMap<(PersonId, PersonId), AccessId> = FxHashMap::default();
     for (i, a) in practice.accesses.iter().enumerate() {
         let base = format!("practice.accesses[{i}]");
-        let sec = c.lookup(&person_ids, "person", format!("{base}.secretary"), &a.secretary);
+        let sec = c.lookup(
+            &person_ids,
+            "person",
+            format!("{base}.secretary"),
+            &a.secretary,
+        );
         let doc = c.lookup(&person_ids, "person", format!("{base}.doctor"), &a.doctor);
         let window = c.window(&base, a.valid_from.as_deref(), a.valid_until.as_deref());
         let mut grants: [Option<Window>; 15] = [None; 15];
@@ -399,7 +422,12 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
     let mut profiles: Vec<Profile> = Vec::with_capacity(network.profiles.len());
     for (i, p) in network.profiles.iter().enumerate() {
         let base = format!("network.profiles[{i}]");
-        let sec = c.lookup(&person_ids, "person", format!("{base}.secretary"), &p.secretary);
+        let sec = c.lookup(
+            &person_ids,
+            "person",
+            format!("{base}.secretary"),
+            &p.secretary,
+        );
         let centre = c.lookup(&centre_ids, "centre", format!("{base}.centre"), &p.centre);
         let window = c.window(&base, p.valid_from.as_deref(), p.valid_until.as_deref());
         let (Some(sec), Some(centre)) = (sec, centre) else {
@@ -440,11 +468,17 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
                 .lookup(&group_ids, "group", format!("{base}.group"), g)
                 .map(|g| Link::Group(GroupId(g))),
             (Some(_), Some(_)) => {
-                c.problem(base.clone(), "names both `secretary` and `group`; give exactly one");
+                c.problem(
+                    base.clone(),
+                    "names both `secretary` and `group`; give exactly one",
+                );
                 None
             }
             (None, None) => {
-                c.problem(base.clone(), "names neither `secretary` nor `group`; give exactly one");
+                c.problem(
+                    base.clone(),
+                    "names neither `secretary` nor `group`; give exactly one",
+                );
                 None
             }
         };
@@ -521,13 +555,21 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
     }
 
     // Dossiers.
-    let objecting: rustc_hash::FxHashSet<&str> =
-        network.patient_objections.iter().map(String::as_str).collect();
+    let objecting: rustc_hash::FxHashSet<&str> = network
+        .patient_objections
+        .iter()
+        .map(String::as_str)
+        .collect();
     let mut dossiers: Vec<Dossier> = Vec::with_capacity(network.dossiers.len());
     for (i, d) in network.dossiers.iter().enumerate() {
         let base = format!("network.dossiers[{i}]");
         let rcp = c.lookup(&rcp_ids, "rcp", format!("{base}.rcp"), &d.rcp);
-        let demandeur = c.lookup(&person_ids, "person", format!("{base}.demandeur"), &d.demandeur);
+        let demandeur = c.lookup(
+            &person_ids,
+            "person",
+            format!("{base}.demandeur"),
+            &d.demandeur,
+        );
         let session = c.date(format!("{base}.session"), d.session.as_deref());
         if d.patient.trim().is_empty() {
             c.problem(format!("{base}.patient"), "empty patient id");

@@ -7,7 +7,7 @@
 use crate::decision::{Role, Trace, Verdict, Via, Why};
 use crate::file::{Category, DossierStatus};
 use crate::org::{CentreId, DossierId, Organisation, PersonId, RcpId};
-use crate::request::{Action, Icon, Tab, Target};
+use crate::request::{Action, Tab, Target};
 use crate::time::{InForce, Instant};
 
 /// Active and in category `secretaire`: the conditions on the person herself.
@@ -41,9 +41,19 @@ fn profile_on<T: Trace>(
         .map(|&i| org.profile(i))
         .find(|p| p.centre == centre);
     let why = match profile.map(|p| p.window.check(now)) {
-        None => Err(Why::NoProfile { secretary: s, centre: Some(centre) }),
-        Some(InForce::Yes) => Ok(Why::ProfileApplies { secretary: s, centre }),
-        Some(state) => Err(Why::ProfileNotInForce { secretary: s, centre, state }),
+        None => Err(Why::NoProfile {
+            secretary: s,
+            centre: Some(centre),
+        }),
+        Some(InForce::Yes) => Ok(Why::ProfileApplies {
+            secretary: s,
+            centre,
+        }),
+        Some(state) => Err(Why::ProfileNotInForce {
+            secretary: s,
+            centre,
+            state,
+        }),
     };
     match why {
         Ok(w) | Err(w) => t.note(why.is_ok(), w),
@@ -71,16 +81,28 @@ pub(crate) fn applies_anywhere<T: Trace>(
     t: &mut T,
 ) -> Result<Why, Why> {
     secretary_ok(org, s, t)?;
-    let mut nearest = Why::NoProfile { secretary: s, centre: None };
+    let mut nearest = Why::NoProfile {
+        secretary: s,
+        centre: None,
+    };
     for &i in &org.person(s).profiles {
         let p = org.profile(i);
         match p.window.check(now) {
             InForce::Yes => {
-                let why = Why::ProfileApplies { secretary: s, centre: p.centre };
+                let why = Why::ProfileApplies {
+                    secretary: s,
+                    centre: p.centre,
+                };
                 t.note(true, why);
                 return Ok(why);
             }
-            state => nearest = Why::ProfileNotInForce { secretary: s, centre: p.centre, state },
+            state => {
+                nearest = Why::ProfileNotInForce {
+                    secretary: s,
+                    centre: p.centre,
+                    state,
+                }
+            }
         }
     }
     t.note(false, nearest);
@@ -97,7 +119,10 @@ pub(crate) fn doctors(
         .doctors
         .iter()
         .filter(move |l| l.window.holds(now) && org.person(l.doctor).is_active())
-        .map(|l| Via { doctor: l.doctor, group: l.via })
+        .map(|l| Via {
+            doctor: l.doctor,
+            group: l.via,
+        })
 }
 
 /// D2/D3/D7: one of her doctors holds `role` in `rcp`, in a centre where her profile applies.
@@ -122,7 +147,11 @@ fn inherits_in_centre<T: Trace>(
     now: Option<Instant>,
     t: &mut T,
 ) -> Result<Why, Why> {
-    let mut nearest = Why::NoDoctorInRole { secretary: s, rcp, role };
+    let mut nearest = Why::NoDoctorInRole {
+        secretary: s,
+        rcp,
+        role,
+    };
     for link in &org.person(s).doctors {
         let roles = org.roles(rcp, link.doctor);
         let holds = match role {
@@ -132,18 +161,34 @@ fn inherits_in_centre<T: Trace>(
         if !holds {
             continue;
         }
-        let via = Via { doctor: link.doctor, group: link.via };
+        let via = Via {
+            doctor: link.doctor,
+            group: link.via,
+        };
         if !org.person(link.doctor).is_active() {
-            nearest = Why::DoctorNotActive { doctor: link.doctor };
+            nearest = Why::DoctorNotActive {
+                doctor: link.doctor,
+            };
             continue;
         }
         match link.window.check(now) {
             InForce::Yes => {
-                let why = Why::Inherits { secretary: s, via, rcp, role };
+                let why = Why::Inherits {
+                    secretary: s,
+                    via,
+                    rcp,
+                    role,
+                };
                 t.note(true, why);
                 return Ok(why);
             }
-            state => nearest = Why::AffiliationNotInForce { secretary: s, via, state },
+            state => {
+                nearest = Why::AffiliationNotInForce {
+                    secretary: s,
+                    via,
+                    state,
+                }
+            }
         }
     }
     t.note(false, nearest);
@@ -167,12 +212,19 @@ pub(crate) fn sees<T: Trace>(
     }
     match doctors(org, s, now).find(|v| v.doctor == d.demandeur) {
         Some(via) => {
-            let why = Why::Demandeur { secretary: s, via, dossier };
+            let why = Why::Demandeur {
+                secretary: s,
+                via,
+                dossier,
+            };
             t.note(true, why);
             Ok(why)
         }
         None => {
-            let why = Why::NotVisible { secretary: s, dossier };
+            let why = Why::NotVisible {
+                secretary: s,
+                dossier,
+            };
             t.note(false, why);
             Err(why)
         }
@@ -195,7 +247,10 @@ fn status<T: Trace>(
     t: &mut T,
 ) -> Result<Why, Why> {
     if org.dossier(dossier).status == needed {
-        let why = Why::StatusIs { dossier, status: needed };
+        let why = Why::StatusIs {
+            dossier,
+            status: needed,
+        };
         t.note(true, why);
         Ok(why)
     } else {
@@ -259,14 +314,20 @@ pub(crate) fn decide<T: Trace>(
             verdict(on_centre(t))
         }
         (Action::PatientAdd, Target::Centre(c)) => verdict(applies(org, s, c, now, t)),
-        (Action::AgendaView, Target::Rcp(r)) => verdict(inherits(org, s, r, Role::Participant, now, t)),
-        (Action::SessionView, Target::Rcp(r)) => verdict(inherits(org, s, r, Role::Animateur, now, t)),
+        (Action::AgendaView, Target::Rcp(r)) => {
+            verdict(inherits(org, s, r, Role::Participant, now, t))
+        }
+        (Action::SessionView, Target::Rcp(r)) => {
+            verdict(inherits(org, s, r, Role::Animateur, now, t))
+        }
         (Action::RegisterPatient, Target::Rcp(r)) => {
             let sees_rcp = match inherits(org, s, r, Role::Participant, now, t) {
                 Ok(why) => Ok(why),
-                Err(Why::NoDoctorInRole { .. } | Why::AffiliationNotInForce { .. } | Why::DoctorNotActive { .. }) => {
-                    inherits_in_centre(org, s, r, Role::Animateur, now, t)
-                }
+                Err(
+                    Why::NoDoctorInRole { .. }
+                    | Why::AffiliationNotInForce { .. }
+                    | Why::DoctorNotActive { .. },
+                ) => inherits_in_centre(org, s, r, Role::Animateur, now, t),
                 Err(why) => Err(why),
             };
             both(sees_rcp, || {
@@ -281,7 +342,9 @@ pub(crate) fn decide<T: Trace>(
                 why
             })
         }
-        (Action::DossierView | Action::AddDocument, Target::Dossier(d)) => verdict(sees(org, s, d, now, t)),
+        (Action::DossierView | Action::AddDocument, Target::Dossier(d)) => {
+            verdict(sees(org, s, d, now, t))
+        }
         (Action::Unregister, Target::Dossier(d)) => both(sees(org, s, d, now, t), || {
             status(org, d, DossierStatus::Registered, t)?;
             let why = if before(org.dossier(d).session, now) {
@@ -305,6 +368,9 @@ pub(crate) fn decide<T: Trace>(
             verdict(result)
         }
         // `resolve` only builds the pairs above; anything else is refused, never allowed.
-        _ => Verdict::deny(Why::NoProfile { secretary: s, centre: None }),
+        _ => Verdict::deny(Why::NoProfile {
+            secretary: s,
+            centre: None,
+        }),
     }
 }

@@ -34,8 +34,6 @@ ids! {
     DossierId;
     /// A practice access.
     AccessId;
-    /// An affiliation.
-    AffiliationId;
 }
 
 #[derive(Clone, Debug, Default)]
@@ -70,7 +68,6 @@ pub(crate) struct Person {
 pub(crate) struct DoctorLink {
     pub doctor: PersonId,
     pub via: Option<GroupId>,
-    pub affiliation: AffiliationId,
     pub window: Window,
 }
 
@@ -234,7 +231,7 @@ impl Organisation {
                 }
             }
         }
-        for (ai, a) in self.affiliations.iter().enumerate() {
+        for a in &self.affiliations {
             let members: Vec<(PersonId, Option<GroupId>)> = match a.target {
                 Link::Secretary(s) => vec![(s, None)],
                 Link::Group(g) => self
@@ -251,7 +248,6 @@ impl Organisation {
                     person.doctors.push(DoctorLink {
                         doctor: a.doctor,
                         via,
-                        affiliation: AffiliationId(ai as u32),
                         window: a.window,
                     });
                 }
@@ -317,9 +313,6 @@ impl Organisation {
     pub(crate) fn profile(&self, ix: usize) -> &Profile {
         &self.profiles[ix]
     }
-    pub(crate) fn affiliation(&self, id: AffiliationId) -> &Affiliation {
-        &self.affiliations[id.ix()]
-    }
 }
 
 // Look-ups by the file's ids.
@@ -344,9 +337,6 @@ impl Organisation {
     }
     pub(crate) fn person_ids(&self) -> impl Iterator<Item = PersonId> + '_ {
         (0..self.people.len() as u32).map(PersonId)
-    }
-    pub(crate) fn rcp_ids(&self) -> impl Iterator<Item = RcpId> + '_ {
-        (0..self.rcps.len() as u32).map(RcpId)
     }
     pub(crate) fn centre_ids(&self) -> impl Iterator<Item = CentreId> + '_ {
         (0..self.centres.len() as u32).map(CentreId)

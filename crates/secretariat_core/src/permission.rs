@@ -149,7 +149,9 @@ impl Permission {
                 Permission::Subscription => "Subscription",
                 Permission::TwoFactor => "Two-factor authentication",
                 Permission::LoginAsDoctor => "Log in as the doctor",
-                Permission::DeleteFeeOrRedateInvoice => "Delete fee entry / change PID invoice date",
+                Permission::DeleteFeeOrRedateInvoice => {
+                    "Delete fee entry / change PID invoice date"
+                }
                 Permission::ReassignRecordOwner => "Change a medical record's owner",
             },
         }
@@ -191,7 +193,9 @@ impl Permission {
                 Permission::Subscription => "The product subscription",
                 Permission::TwoFactor => "The doctor's two-factor settings",
                 Permission::LoginAsDoctor => "Full access to the doctor's account",
-                Permission::DeleteFeeOrRedateInvoice => "Delete a fee entry, change an invoice date",
+                Permission::DeleteFeeOrRedateInvoice => {
+                    "Delete a fee entry, change an invoice date"
+                }
                 Permission::ReassignRecordOwner => "Reassign a patient file to another doctor",
             },
         }
@@ -232,7 +236,9 @@ impl Permission {
     /// P4: the module a feature lives in, which must be granted too.
     pub fn needs_module(self) -> Option<Permission> {
         match self {
-            Permission::ExportPatients | Permission::ReassignRecordOwner => Some(Permission::Patients),
+            Permission::ExportPatients | Permission::ReassignRecordOwner => {
+                Some(Permission::Patients)
+            }
             Permission::DeleteFeeOrRedateInvoice => Some(Permission::PidBilling),
             _ => None,
         }

@@ -38,19 +38,33 @@ pub(crate) fn decide<T: Trace>(
             return Verdict::deny(Why::AccessNotInForce { access, state });
         }
     }
-    let grant = |p: Permission| a.grants.get(p.index()).copied().flatten().map(|w| w.check(now));
+    let grant = |p: Permission| {
+        a.grants
+            .get(p.index())
+            .copied()
+            .flatten()
+            .map(|w| w.check(now))
+    };
     let login_in_force = grant(Permission::LoginAsDoctor) == Some(InForce::Yes);
 
     if permission == Permission::LoginAsDoctor {
         // P2 and P3: total access to this doctor's account, never for an external secretary.
         let why = match grant(permission) {
-            None => Why::NotGranted { access, permission, login_blocked: false },
+            None => Why::NotGranted {
+                access,
+                permission,
+                login_blocked: false,
+            },
             Some(InForce::Yes) if s.external => Why::LoginExternal { access },
             Some(InForce::Yes) => {
                 t.note(true, Why::Granted { access, permission });
                 return Verdict::allow(Why::Granted { access, permission }).audited(doctor);
             }
-            Some(state) => Why::GrantNotInForce { access, permission, state },
+            Some(state) => Why::GrantNotInForce {
+                access,
+                permission,
+                state,
+            },
         };
         t.note(false, why);
         return Verdict::deny(why);
@@ -58,21 +72,37 @@ pub(crate) fn decide<T: Trace>(
 
     // P1 and P4: the permission itself, and the module it lives in.
     let direct = match grant(permission) {
-        None => Err(Why::NotGranted { access, permission, login_blocked: login_in_force && s.external }),
+        None => Err(Why::NotGranted {
+            access,
+            permission,
+            login_blocked: login_in_force && s.external,
+        }),
         Some(InForce::Yes) => {
             t.note(true, Why::Granted { access, permission });
             match permission.needs_module() {
-                Some(module) if grant(module) != Some(InForce::Yes) => {
-                    Err(Why::ModuleMissing { access, permission, module })
-                }
+                Some(module) if grant(module) != Some(InForce::Yes) => Err(Why::ModuleMissing {
+                    access,
+                    permission,
+                    module,
+                }),
                 Some(module) => {
-                    t.note(true, Why::Granted { access, permission: module });
+                    t.note(
+                        true,
+                        Why::Granted {
+                            access,
+                            permission: module,
+                        },
+                    );
                     Ok(())
                 }
                 None => Ok(()),
             }
         }
-        Some(state) => Err(Why::GrantNotInForce { access, permission, state }),
+        Some(state) => Err(Why::GrantNotInForce {
+            access,
+            permission,
+            state,
+        }),
     };
     match direct {
         Ok(()) => {

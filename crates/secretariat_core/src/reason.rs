@@ -105,17 +105,30 @@ pub(crate) fn sentences(org: &Organisation, why: Why, lang: Lang, out: &mut Vec<
         Why::NotActive { person } => {
             let status = org.person(person).status;
             match (status, fr) {
-                (Status::Deleted, true) => format!("le compte de {} est supprimé (départ)", r.name(person)),
-                (Status::Deleted, false) => format!("{}'s account is deleted (departure)", r.name(person)),
-                (_, true) => format!("le compte de {} est désactivé temporairement", r.name(person)),
+                (Status::Deleted, true) => {
+                    format!("le compte de {} est supprimé (départ)", r.name(person))
+                }
+                (Status::Deleted, false) => {
+                    format!("{}'s account is deleted (departure)", r.name(person))
+                }
+                (_, true) => format!(
+                    "le compte de {} est désactivé temporairement",
+                    r.name(person)
+                ),
                 (_, false) => format!("{}'s account is suspended", r.name(person)),
             }
         }
         Why::DoctorNotActive { doctor } => {
             if fr {
-                format!("le compte de {} n'est pas actif : il ne délègue rien", r.name(doctor))
+                format!(
+                    "le compte de {} n'est pas actif : il ne délègue rien",
+                    r.name(doctor)
+                )
             } else {
-                format!("{}'s account is not active: it delegates nothing", r.name(doctor))
+                format!(
+                    "{}'s account is not active: it delegates nothing",
+                    r.name(doctor)
+                )
             }
         }
         Why::HoldsAccess { access } => {
@@ -128,25 +141,45 @@ pub(crate) fn sentences(org: &Organisation, why: Why, lang: Lang, out: &mut Vec<
         }
         Why::NoAccess { secretary, doctor } => {
             if fr {
-                format!("{} n'a aucun accès au compte de {}", r.name(secretary), r.name(doctor))
+                format!(
+                    "{} n'a aucun accès au compte de {}",
+                    r.name(secretary),
+                    r.name(doctor)
+                )
             } else {
-                format!("{} holds no access to {}'s account", r.name(secretary), r.name(doctor))
+                format!(
+                    "{} holds no access to {}'s account",
+                    r.name(secretary),
+                    r.name(doctor)
+                )
             }
         }
         Why::AccessNotInForce { access, state } => {
             let (s, d) = r.access(access);
             if fr {
-                format!("l'accès de {s} au compte de {d} {}", window_state(state, lang))
+                format!(
+                    "l'accès de {s} au compte de {d} {}",
+                    window_state(state, lang)
+                )
             } else {
-                format!("{s}'s access to {d}'s account {}", window_state(state, lang))
+                format!(
+                    "{s}'s access to {d}'s account {}",
+                    window_state(state, lang)
+                )
             }
         }
         Why::Granted { access, permission } => {
             let (s, d) = r.access(access);
             if fr {
-                format!("{s} a la permission « {} » sur le compte de {d}", permission.label(lang))
+                format!(
+                    "{s} a la permission « {} » sur le compte de {d}",
+                    permission.label(lang)
+                )
             } else {
-                format!("{s} holds the permission “{}” on {d}'s account", permission.label(lang))
+                format!(
+                    "{s} holds the permission “{}” on {d}'s account",
+                    permission.label(lang)
+                )
             }
         }
         Why::ViaLogin { access } => {
@@ -157,12 +190,22 @@ pub(crate) fn sentences(org: &Organisation, why: Why, lang: Lang, out: &mut Vec<
                 format!("{s} holds “Connexion en tant que médecin” on {d}'s account: total access to that account, and that account only")
             }
         }
-        Why::NotGranted { access, permission, login_blocked } => {
+        Why::NotGranted {
+            access,
+            permission,
+            login_blocked,
+        } => {
             let (s, d) = r.access(access);
             let mut text = if fr {
-                format!("{s} n'a pas la permission « {} » sur le compte de {d}", permission.label(lang))
+                format!(
+                    "{s} n'a pas la permission « {} » sur le compte de {d}",
+                    permission.label(lang)
+                )
             } else {
-                format!("{s} does not hold the permission “{}” on {d}'s account", permission.label(lang))
+                format!(
+                    "{s} does not hold the permission “{}” on {d}'s account",
+                    permission.label(lang)
+                )
             };
             if login_blocked {
                 text.push_str(lang.pick(
@@ -172,12 +215,24 @@ pub(crate) fn sentences(org: &Organisation, why: Why, lang: Lang, out: &mut Vec<
             }
             text
         }
-        Why::GrantNotInForce { access, permission, state } => {
+        Why::GrantNotInForce {
+            access,
+            permission,
+            state,
+        } => {
             let (s, d) = r.access(access);
             if fr {
-                format!("la permission « {} » de {s} sur le compte de {d} {}", permission.label(lang), window_state(state, lang))
+                format!(
+                    "la permission « {} » de {s} sur le compte de {d} {}",
+                    permission.label(lang),
+                    window_state(state, lang)
+                )
             } else {
-                format!("{s}'s permission “{}” on {d}'s account {}", permission.label(lang), window_state(state, lang))
+                format!(
+                    "{s}'s permission “{}” on {d}'s account {}",
+                    permission.label(lang),
+                    window_state(state, lang)
+                )
             }
         }
         Why::LoginExternal { access } => {
@@ -188,19 +243,37 @@ pub(crate) fn sentences(org: &Organisation, why: Why, lang: Lang, out: &mut Vec<
                 format!("{s} is an external secretary or third-party provider: “Connexion en tant que médecin” must never be enabled for them and has no effect")
             }
         }
-        Why::ModuleMissing { access, permission, module } => {
+        Why::ModuleMissing {
+            access,
+            permission,
+            module,
+        } => {
             let (s, d) = r.access(access);
             if fr {
-                format!("« {} » se trouve dans le module « {} », que {s} n'a pas sur le compte de {d}", permission.label(lang), module.label(lang))
+                format!(
+                    "« {} » se trouve dans le module « {} », que {s} n'a pas sur le compte de {d}",
+                    permission.label(lang),
+                    module.label(lang)
+                )
             } else {
-                format!("“{}” lives in the module “{}”, which {s} does not hold on {d}'s account", permission.label(lang), module.label(lang))
+                format!(
+                    "“{}” lives in the module “{}”, which {s} does not hold on {d}'s account",
+                    permission.label(lang),
+                    module.label(lang)
+                )
             }
         }
         Why::CategoryOk { secretary } => {
             if fr {
-                format!("{} est en catégorie « Secrétaire » dans l'annuaire professionnel", r.name(secretary))
+                format!(
+                    "{} est en catégorie « Secrétaire » dans l'annuaire professionnel",
+                    r.name(secretary)
+                )
             } else {
-                format!("{} is in category “Secrétaire” in the professional directory", r.name(secretary))
+                format!(
+                    "{} is in category “Secrétaire” in the professional directory",
+                    r.name(secretary)
+                )
             }
         }
         Why::CategoryNotSecretary { secretary } => {
@@ -212,33 +285,78 @@ pub(crate) fn sentences(org: &Organisation, why: Why, lang: Lang, out: &mut Vec<
         }
         Why::ProfileApplies { secretary, centre } => r.profile(secretary, centre),
         Why::NoProfile { secretary, centre } => match (centre, fr) {
-            (Some(c), true) => format!("{} n'a pas le profil « secrétaire médecin » sur {}", r.name(secretary), org.centre(c).name),
-            (Some(c), false) => format!("{} does not hold the “secrétaire médecin” profile on {}", r.name(secretary), org.centre(c).name),
-            (None, true) => format!("{} n'a le profil « secrétaire médecin » sur aucun 3C", r.name(secretary)),
-            (None, false) => format!("{} holds the “secrétaire médecin” profile on no 3C", r.name(secretary)),
+            (Some(c), true) => format!(
+                "{} n'a pas le profil « secrétaire médecin » sur {}",
+                r.name(secretary),
+                org.centre(c).name
+            ),
+            (Some(c), false) => format!(
+                "{} does not hold the “secrétaire médecin” profile on {}",
+                r.name(secretary),
+                org.centre(c).name
+            ),
+            (None, true) => format!(
+                "{} n'a le profil « secrétaire médecin » sur aucun 3C",
+                r.name(secretary)
+            ),
+            (None, false) => format!(
+                "{} holds the “secrétaire médecin” profile on no 3C",
+                r.name(secretary)
+            ),
         },
-        Why::ProfileNotInForce { secretary, centre, state } => {
+        Why::ProfileNotInForce {
+            secretary,
+            centre,
+            state,
+        } => {
             if fr {
-                format!("le profil de {} sur {} {}", r.name(secretary), org.centre(centre).name, window_state(state, lang))
+                format!(
+                    "le profil de {} sur {} {}",
+                    r.name(secretary),
+                    org.centre(centre).name,
+                    window_state(state, lang)
+                )
             } else {
-                format!("{}'s profile on {} {}", r.name(secretary), org.centre(centre).name, window_state(state, lang))
+                format!(
+                    "{}'s profile on {} {}",
+                    r.name(secretary),
+                    org.centre(centre).name,
+                    window_state(state, lang)
+                )
             }
         }
         Why::IconHidden { icon } => {
             if fr {
-                format!("l'icône « {} » n'est jamais montrée au profil « secrétaire médecin »", icon.label(lang))
+                format!(
+                    "l'icône « {} » n'est jamais montrée au profil « secrétaire médecin »",
+                    icon.label(lang)
+                )
             } else {
-                format!("the “{}” icon is never shown to the “secrétaire médecin” profile", icon.label(lang))
+                format!(
+                    "the “{}” icon is never shown to the “secrétaire médecin” profile",
+                    icon.label(lang)
+                )
             }
         }
         Why::TabHidden { tab } => {
             if fr {
-                format!("l'onglet « {} » n'est jamais montré au profil « secrétaire médecin »", tab.label(lang))
+                format!(
+                    "l'onglet « {} » n'est jamais montré au profil « secrétaire médecin »",
+                    tab.label(lang)
+                )
             } else {
-                format!("the “{}” tab is never shown to the “secrétaire médecin” profile", tab.label(lang))
+                format!(
+                    "the “{}” tab is never shown to the “secrétaire médecin” profile",
+                    tab.label(lang)
+                )
             }
         }
-        Why::Inherits { secretary, via, rcp, role } => {
+        Why::Inherits {
+            secretary,
+            via,
+            rcp,
+            role,
+        } => {
             let doc = r.name(via.doctor);
             out.push(if fr {
                 format!("{doc} est {} de {}", role_label(role, lang), r.rcp(rcp))
@@ -248,26 +366,68 @@ pub(crate) fn sentences(org: &Organisation, why: Why, lang: Lang, out: &mut Vec<
             out.push(r.affiliated(secretary, via));
             r.profile(secretary, org.rcp(rcp).centre)
         }
-        Why::NoDoctorInRole { secretary, rcp, role } => {
+        Why::NoDoctorInRole {
+            secretary,
+            rcp,
+            role,
+        } => {
             if fr {
-                format!("aucun des médecins de {} n'est {} de {}", r.name(secretary), role_label(role, lang), r.rcp(rcp))
+                format!(
+                    "aucun des médecins de {} n'est {} de {}",
+                    r.name(secretary),
+                    role_label(role, lang),
+                    r.rcp(rcp)
+                )
             } else {
-                format!("none of {}'s doctors is {} of {}", r.name(secretary), role_label(role, lang), r.rcp(rcp))
+                format!(
+                    "none of {}'s doctors is {} of {}",
+                    r.name(secretary),
+                    role_label(role, lang),
+                    r.rcp(rcp)
+                )
             }
         }
-        Why::AffiliationNotInForce { secretary, via, state } => {
+        Why::AffiliationNotInForce {
+            secretary,
+            via,
+            state,
+        } => {
             if fr {
-                format!("le rattachement de {} à {} {}", r.name(via.doctor), r.name(secretary), window_state(state, lang))
+                format!(
+                    "le rattachement de {} à {} {}",
+                    r.name(via.doctor),
+                    r.name(secretary),
+                    window_state(state, lang)
+                )
             } else {
-                format!("{}'s affiliation to {} {}", r.name(via.doctor), r.name(secretary), window_state(state, lang))
+                format!(
+                    "{}'s affiliation to {} {}",
+                    r.name(via.doctor),
+                    r.name(secretary),
+                    window_state(state, lang)
+                )
             }
         }
-        Why::Demandeur { secretary, via, dossier } => {
+        Why::Demandeur {
+            secretary,
+            via,
+            dossier,
+        } => {
             let d = org.dossier(dossier);
             out.push(if fr {
-                format!("{} est demandeur de {} en {}", r.name(via.doctor), r.dossier(dossier), r.rcp(d.rcp))
+                format!(
+                    "{} est demandeur de {} en {}",
+                    r.name(via.doctor),
+                    r.dossier(dossier),
+                    r.rcp(d.rcp)
+                )
             } else {
-                format!("{} is the requesting doctor of {} in {}", r.name(via.doctor), r.dossier(dossier), r.rcp(d.rcp))
+                format!(
+                    "{} is the requesting doctor of {} in {}",
+                    r.name(via.doctor),
+                    r.dossier(dossier),
+                    r.rcp(d.rcp)
+                )
             });
             out.push(r.affiliated(secretary, via));
             r.profile(secretary, org.rcp(d.rcp).centre)
@@ -289,48 +449,106 @@ pub(crate) fn sentences(org: &Organisation, why: Why, lang: Lang, out: &mut Vec<
         }
         Why::StatusIs { dossier, status } => {
             if fr {
-                format!("{} est au statut « {} »", r.dossier(dossier), status_label(status, lang))
+                format!(
+                    "{} est au statut « {} »",
+                    r.dossier(dossier),
+                    status_label(status, lang)
+                )
             } else {
-                format!("{} has status “{}”", r.dossier(dossier), status_label(status, lang))
+                format!(
+                    "{} has status “{}”",
+                    r.dossier(dossier),
+                    status_label(status, lang)
+                )
             }
         }
         Why::WrongStatus { dossier, needed } => {
             let now = org.dossier(dossier).status;
             if fr {
-                format!("{} est au statut « {} », pas « {} »", r.dossier(dossier), status_label(now, lang), status_label(needed, lang))
+                format!(
+                    "{} est au statut « {} », pas « {} »",
+                    r.dossier(dossier),
+                    status_label(now, lang),
+                    status_label(needed, lang)
+                )
             } else {
-                format!("{} has status “{}”, not “{}”", r.dossier(dossier), status_label(now, lang), status_label(needed, lang))
+                format!(
+                    "{} has status “{}”, not “{}”",
+                    r.dossier(dossier),
+                    status_label(now, lang),
+                    status_label(needed, lang)
+                )
             }
         }
         Why::BeforeSession { dossier } => match (org.dossier(dossier).session, fr) {
-            (Some(t), true) => format!("la séance de {} ({t}) n'a pas encore eu lieu", r.dossier(dossier)),
-            (Some(t), false) => format!("the séance of {} ({t}) has not taken place yet", r.dossier(dossier)),
-            (None, true) => format!("aucune date de séance connue pour {} : jugé sur le statut seul", r.dossier(dossier)),
-            (None, false) => format!("no séance date known for {}: judged on status alone", r.dossier(dossier)),
+            (Some(t), true) => format!(
+                "la séance de {} ({t}) n'a pas encore eu lieu",
+                r.dossier(dossier)
+            ),
+            (Some(t), false) => format!(
+                "the séance of {} ({t}) has not taken place yet",
+                r.dossier(dossier)
+            ),
+            (None, true) => format!(
+                "aucune date de séance connue pour {} : jugé sur le statut seul",
+                r.dossier(dossier)
+            ),
+            (None, false) => format!(
+                "no séance date known for {}: judged on status alone",
+                r.dossier(dossier)
+            ),
         },
         Why::SessionPassed { dossier } => {
-            let t = org.dossier(dossier).session.map(|t| t.to_string()).unwrap_or_default();
+            let t = org
+                .dossier(dossier)
+                .session
+                .map(|t| t.to_string())
+                .unwrap_or_default();
             if fr {
                 format!("la séance de {} ({t}) a déjà eu lieu", r.dossier(dossier))
             } else {
-                format!("the séance of {} ({t}) has already taken place", r.dossier(dossier))
+                format!(
+                    "the séance of {} ({t}) has already taken place",
+                    r.dossier(dossier)
+                )
             }
         }
         Why::RcpBeforeSession { rcp } => match (org.rcp(rcp).next_session, fr) {
-            (Some(t), true) => format!("la prochaine séance de {} ({t}) n'a pas encore eu lieu", r.rcp(rcp)),
-            (Some(t), false) => format!("the next séance of {} ({t}) has not taken place yet", r.rcp(rcp)),
-            (None, true) => format!("aucune séance passée n'empêche l'inscription en {}", r.rcp(rcp)),
+            (Some(t), true) => format!(
+                "la prochaine séance de {} ({t}) n'a pas encore eu lieu",
+                r.rcp(rcp)
+            ),
+            (Some(t), false) => format!(
+                "the next séance of {} ({t}) has not taken place yet",
+                r.rcp(rcp)
+            ),
+            (None, true) => format!(
+                "aucune séance passée n'empêche l'inscription en {}",
+                r.rcp(rcp)
+            ),
             (None, false) => format!("no past séance prevents registration in {}", r.rcp(rcp)),
         },
         Why::RcpSessionPassed { rcp } => {
-            let t = org.rcp(rcp).next_session.map(|t| t.to_string()).unwrap_or_default();
+            let t = org
+                .rcp(rcp)
+                .next_session
+                .map(|t| t.to_string())
+                .unwrap_or_default();
             if fr {
-                format!("la séance de {} ({t}) a déjà commencé : l'inscription se fait avant la séance", r.rcp(rcp))
+                format!(
+                    "la séance de {} ({t}) a déjà commencé : l'inscription se fait avant la séance",
+                    r.rcp(rcp)
+                )
             } else {
                 format!("the séance of {} ({t}) has already started: registration happens before the séance", r.rcp(rcp))
             }
         }
-        Why::Coordinator { reader, centre, doctor, rcp } => {
+        Why::Coordinator {
+            reader,
+            centre,
+            doctor,
+            rcp,
+        } => {
             out.push(if fr {
                 format!("{} coordonne {}", r.name(reader), org.centre(centre).name)
             } else {
@@ -342,11 +560,25 @@ pub(crate) fn sentences(org: &Organisation, why: Why, lang: Lang, out: &mut Vec<
                 format!("{} sits in {}", r.name(doctor), r.rcp(rcp))
             }
         }
-        Why::Responsable { reader, rcp, doctor } => {
+        Why::Responsable {
+            reader,
+            rcp,
+            doctor,
+        } => {
             if fr {
-                format!("{} est responsable de {}, où siège {}", r.name(reader), r.rcp(rcp), r.name(doctor))
+                format!(
+                    "{} est responsable de {}, où siège {}",
+                    r.name(reader),
+                    r.rcp(rcp),
+                    r.name(doctor)
+                )
             } else {
-                format!("{} is responsable of {}, where {} sits", r.name(reader), r.rcp(rcp), r.name(doctor))
+                format!(
+                    "{} is responsable of {}, where {} sits",
+                    r.name(reader),
+                    r.rcp(rcp),
+                    r.name(doctor)
+                )
             }
         }
         Why::NotReader { reader, doctor } => {

@@ -23,12 +23,21 @@ pub(crate) fn may_read<T: Trace>(
     for &rcp in &org.person(doctor).rcps {
         let centre = org.rcp(rcp).centre;
         if r.coordinator_of.contains(&centre) {
-            let why = Why::Coordinator { reader, centre, doctor, rcp };
+            let why = Why::Coordinator {
+                reader,
+                centre,
+                doctor,
+                rcp,
+            };
             t.note(true, why);
             return Verdict::allow(why);
         }
         if org.rcp(rcp).responsables.contains(&reader) {
-            let why = Why::Responsable { reader, rcp, doctor };
+            let why = Why::Responsable {
+                reader,
+                rcp,
+                doctor,
+            };
             t.note(true, why);
             return Verdict::allow(why);
         }
@@ -55,7 +64,11 @@ pub struct ReportRow {
     pub via_group: Option<String>,
 }
 
-pub(crate) fn rows_for(org: &Organisation, doctor: PersonId, now: Option<Instant>) -> Vec<ReportRow> {
+pub(crate) fn rows_for(
+    org: &Organisation,
+    doctor: PersonId,
+    now: Option<Instant>,
+) -> Vec<ReportRow> {
     let d = org.person(doctor);
     let mut rows: Vec<ReportRow> = Vec::new();
     for link in d.secretaries.iter().filter(|l| l.window.holds(now)) {
@@ -100,5 +113,68 @@ fn csv_field(s: &str) -> String {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s
+    }
+}
+
+/// The report could not be produced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReportError {
+    /// No such person.
+    UnknownPerson(String),
+    /// The reader may not read the report for this doctor (D8); the reason in words.
+    Denied(String),
+}
+
+impl std::fmt::Display for ReportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReportError::UnknownPerson(id) => {
+                write!(f, "unknown person `{id}` in this organisation")
+            }
+            ReportError::Denied(why) => write!(f, "not allowed to read this report: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for ReportError {}
+
+impl Organisation {
+    /// The "secretaries of a doctor" report: for one doctor, or for every doctor with secretaries.
+    /// With a `reader`, D8 applies: one doctor she may not read is an error; over all doctors, only
+    /// the ones she may read are listed.
+    pub fn report(
+        &self,
+        reader: Option<&str>,
+        doctor: Option<&str>,
+        now: Option<Instant>,
+    ) -> Result<Vec<ReportRow>, ReportError> {
+        let find = |id: &str| {
+            self.person_id(id)
+                .ok_or_else(|| ReportError::UnknownPerson(id.to_owned()))
+        };
+        let reader = reader.map(find).transpose()?;
+        let doctors: Vec<PersonId> = match doctor {
+            Some(d) => vec![find(d)?],
+            None => self
+                .person_ids()
+                .filter(|&p| !self.person(p).secretaries.is_empty())
+                .collect(),
+        };
+        let mut rows = Vec::new();
+        for d in doctors {
+            if let Some(r) = reader {
+                let v = may_read(self, r, d, &mut crate::decision::NoTrace);
+                if !v.is_allow() {
+                    if doctor.is_some() {
+                        let mut words = Vec::new();
+                        crate::reason::sentences(self, v.why, crate::Lang::En, &mut words);
+                        return Err(ReportError::Denied(words.join("; ")));
+                    }
+                    continue;
+                }
+            }
+            rows.extend(rows_for(self, d, now));
+        }
+        Ok(rows)
     }
 }

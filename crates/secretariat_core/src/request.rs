@@ -100,7 +100,9 @@ impl Icon {
             Icon::PatientDirectory => lang.pick("Annuaire patient", "Patient directory"),
             Icon::SessionRun => lang.pick("Déroulement", "Session run"),
             Icon::Dossiers => "Dossiers",
-            Icon::ProfessionalDirectory => lang.pick("Annuaire professionnel", "Professional directory"),
+            Icon::ProfessionalDirectory => {
+                lang.pick("Annuaire professionnel", "Professional directory")
+            }
             Icon::Administration => "Administration",
             Icon::Infocentre => "Infocentre",
         }
@@ -121,7 +123,11 @@ pub enum Tab {
 
 impl Tab {
     /// Every tab.
-    pub const ALL: [Tab; 3] = [Tab::RcpPassages, Tab::CorrespondingDoctors, Tab::AttendingDoctor];
+    pub const ALL: [Tab; 3] = [
+        Tab::RcpPassages,
+        Tab::CorrespondingDoctors,
+        Tab::AttendingDoctor,
+    ];
     /// Id in actions: `dcc.tab.<id>`.
     pub fn id(self) -> &'static str {
         match self {
@@ -133,8 +139,13 @@ impl Tab {
     /// Label as the platform prints it.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Tab::RcpPassages => lang.pick("Passages RCP de mes patients", "RCP passages of my patients"),
-            Tab::CorrespondingDoctors => lang.pick("Médecins correspondant", "Corresponding doctors"),
+            Tab::RcpPassages => lang.pick(
+                "Passages RCP de mes patients",
+                "RCP passages of my patients",
+            ),
+            Tab::CorrespondingDoctors => {
+                lang.pick("Médecins correspondant", "Corresponding doctors")
+            }
             Tab::AttendingDoctor => lang.pick("Médecin traitant", "Attending doctor"),
         }
     }
@@ -200,13 +211,23 @@ impl Action {
     pub fn parse(text: &str) -> Result<Action, RequestError> {
         let unknown = || RequestError::UnknownAction(text.to_owned());
         if let Some(p) = text.strip_prefix("practice.") {
-            return Permission::from_id(p).map(Action::Practice).ok_or_else(unknown);
+            return Permission::from_id(p)
+                .map(Action::Practice)
+                .ok_or_else(unknown);
         }
         if let Some(i) = text.strip_prefix("dcc.icon.") {
-            return Icon::ALL.into_iter().find(|x| x.id() == i).map(Action::Icon).ok_or_else(unknown);
+            return Icon::ALL
+                .into_iter()
+                .find(|x| x.id() == i)
+                .map(Action::Icon)
+                .ok_or_else(unknown);
         }
         if let Some(t) = text.strip_prefix("dcc.tab.") {
-            return Tab::ALL.into_iter().find(|x| x.id() == t).map(Action::Tab).ok_or_else(unknown);
+            return Tab::ALL
+                .into_iter()
+                .find(|x| x.id() == t)
+                .map(Action::Tab)
+                .ok_or_else(unknown);
         }
         Ok(match text {
             "dcc.agenda.view" => Action::AgendaView,
@@ -361,10 +382,12 @@ impl Organisation {
     /// Resolves a request against this organisation.
     pub fn resolve(&self, request: &Request) -> Result<Query, RequestError> {
         let action = Action::parse(&request.action)?;
-        let principal = self.person_id(&request.principal).ok_or_else(|| RequestError::UnknownId {
-            kind: "person",
-            id: request.principal.clone(),
-        })?;
+        let principal =
+            self.person_id(&request.principal)
+                .ok_or_else(|| RequestError::UnknownId {
+                    kind: "person",
+                    id: request.principal.clone(),
+                })?;
         let (kind, optional) = action.resource();
         let target = match request.resource.as_deref() {
             None | Some("") if optional => Target::None,
@@ -395,7 +418,9 @@ impl Organisation {
                     ResourceKind::Centre => {
                         Target::Centre(self.centre_id(id).ok_or_else(|| unknown("centre"))?)
                     }
-                    ResourceKind::Rcp => Target::Rcp(self.rcp_id(id).ok_or_else(|| unknown("rcp"))?),
+                    ResourceKind::Rcp => {
+                        Target::Rcp(self.rcp_id(id).ok_or_else(|| unknown("rcp"))?)
+                    }
                     ResourceKind::Dossier => {
                         Target::Dossier(self.dossier_id(id).ok_or_else(|| unknown("dossier"))?)
                     }
@@ -404,7 +429,9 @@ impl Organisation {
         };
         let now = match request.now.as_deref() {
             None => None,
-            Some(n) => Some(Instant::parse(n).ok_or_else(|| RequestError::MalformedNow(n.to_owned()))?),
+            Some(n) => {
+                Some(Instant::parse(n).ok_or_else(|| RequestError::MalformedNow(n.to_owned()))?)
+            }
         };
         Ok(Query {
             principal,

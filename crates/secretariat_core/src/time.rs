@@ -215,7 +215,11 @@ mod tests {
             ("2024-02-29T00:00:00Z", 1_709_164_800),
         ];
         for (text, secs) in cases {
-            assert_eq!(Instant::parse(text).map(Instant::seconds), Some(secs), "{text}");
+            assert_eq!(
+                Instant::parse(text).map(Instant::seconds),
+                Some(secs),
+                "{text}"
+            );
         }
         assert_eq!(
             Instant::from_seconds(1_795_428_000).to_string(),

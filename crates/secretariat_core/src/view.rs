@@ -176,7 +176,15 @@ impl Organisation {
     /// Everything secretary `id` sees at `now`, in `lang`. `None` when no person has that id.
     pub fn view(&self, id: &str, now: Option<Instant>, lang: Lang) -> Option<View> {
         let s = self.person_id(id)?;
-        Some(ViewBuilder { org: self, s, now, lang }.build())
+        Some(
+            ViewBuilder {
+                org: self,
+                s,
+                now,
+                lang,
+            }
+            .build(),
+        )
     }
 }
 
@@ -189,7 +197,12 @@ struct ViewBuilder<'a> {
 
 impl ViewBuilder<'_> {
     fn verdict(&self, action: Action, target: Target) -> Verdict {
-        let q = Query { principal: self.s, action, target, now: self.now };
+        let q = Query {
+            principal: self.s,
+            action,
+            target,
+            now: self.now,
+        };
         self.org.verdict(&q, &mut NoTrace)
     }
 
@@ -197,7 +210,14 @@ impl ViewBuilder<'_> {
         self.verdict(action, target).is_allow()
     }
 
-    fn item(&self, id: &str, label: &str, action: Action, target: Target, resource: Option<String>) -> GateItem {
+    fn item(
+        &self,
+        id: &str,
+        label: &str,
+        action: Action,
+        target: Target,
+        resource: Option<String>,
+    ) -> GateItem {
         let v = self.verdict(action, target);
         let mut reasons = Vec::new();
         reason::sentences(self.org, v.why, self.lang, &mut reasons);
@@ -221,7 +241,10 @@ impl ViewBuilder<'_> {
 
     fn person_ref(&self, p: PersonId) -> PersonRef {
         let p = self.org.person(p);
-        PersonRef { id: p.id.clone(), name: p.name.clone() }
+        PersonRef {
+            id: p.id.clone(),
+            name: p.name.clone(),
+        }
     }
 
     fn build(&self) -> View {
@@ -261,7 +284,11 @@ impl ViewBuilder<'_> {
                         Placement::Button => buttons.push(item),
                     }
                 }
-                AccountView { doctor: self.person_ref(doctor), menu, buttons }
+                AccountView {
+                    doctor: self.person_ref(doctor),
+                    menu,
+                    buttons,
+                }
             })
             .collect()
     }
@@ -278,11 +305,27 @@ impl ViewBuilder<'_> {
             .collect();
         let icons = Icon::ALL
             .iter()
-            .map(|&i| self.item(i.id(), i.label(self.lang), Action::Icon(i), Target::None, None))
+            .map(|&i| {
+                self.item(
+                    i.id(),
+                    i.label(self.lang),
+                    Action::Icon(i),
+                    Target::None,
+                    None,
+                )
+            })
             .collect();
         let tabs = Tab::ALL
             .iter()
-            .map(|&t| self.item(t.id(), t.label(self.lang), Action::Tab(t), Target::None, None))
+            .map(|&t| {
+                self.item(
+                    t.id(),
+                    t.label(self.lang),
+                    Action::Tab(t),
+                    Target::None,
+                    None,
+                )
+            })
             .collect();
         let patient_add = org
             .centre_ids()
@@ -302,7 +345,11 @@ impl ViewBuilder<'_> {
             let mut out: Vec<PersonRef> = Vec::new();
             for v in &doctors {
                 let roles = org.roles(rcp, v.doctor);
-                let holds = if animateur { roles.animateur } else { roles.participant };
+                let holds = if animateur {
+                    roles.animateur
+                } else {
+                    roles.participant
+                };
                 if holds && !out.iter().any(|p| p.id == org.person(v.doctor).id) {
                     out.push(self.person_ref(v.doctor));
                 }
@@ -323,7 +370,12 @@ impl ViewBuilder<'_> {
                 agenda.push(self.rcp_view(rcp, via(rcp, false), dossiers));
             }
             if self.allowed(Action::SessionView, Target::Rcp(rcp)) {
-                let dossiers = org.rcp(rcp).dossiers.iter().filter_map(|&d| self.dossier(d)).collect();
+                let dossiers = org
+                    .rcp(rcp)
+                    .dossiers
+                    .iter()
+                    .filter_map(|&d| self.dossier(d))
+                    .collect();
                 session_run.push(self.rcp_view(rcp, via(rcp, true), dossiers));
             }
         }
@@ -335,10 +387,23 @@ impl ViewBuilder<'_> {
         requested.dedup();
         let passages = requested
             .into_iter()
-            .filter(|&d| self.allowed(Action::Tab(Tab::RcpPassages), Target::Centre(org.rcp(org.dossier(d).rcp).centre)))
+            .filter(|&d| {
+                self.allowed(
+                    Action::Tab(Tab::RcpPassages),
+                    Target::Centre(org.rcp(org.dossier(d).rcp).centre),
+                )
+            })
             .filter_map(|d| self.dossier(d))
             .collect();
-        DccView { centres, icons, tabs, agenda, session_run, passages, patient_add }
+        DccView {
+            centres,
+            icons,
+            tabs,
+            agenda,
+            session_run,
+            passages,
+            patient_add,
+        }
     }
 
     fn rcp_view(&self, rcp: RcpId, via: Vec<PersonRef>, dossiers: Vec<DossierView>) -> RcpView {

@@ -28,7 +28,10 @@ fn corpus() -> Vec<(PathBuf, PathBuf)> {
     }
     let shared = root().join("../shared/spec/examples");
     if shared.join("demo-org.json").is_file() {
-        pairs.push((shared.join("demo-org.json"), shared.join("demo-decisions.jsonl")));
+        pairs.push((
+            shared.join("demo-org.json"),
+            shared.join("demo-decisions.jsonl"),
+        ));
     }
     pairs
 }
@@ -49,42 +52,73 @@ fn every_corpus_case_is_answered_as_expected() {
             }
         };
         let lines = std::fs::read_to_string(decisions_path).unwrap_or_default();
-        for (n, line) in lines.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        for (n, line) in lines
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
             count += 1;
             let at = format!("{}:{}", decisions_path.display(), n + 1);
             let Ok(Value::Object(mut case)) = serde_json::from_str::<Value>(line) else {
                 failures.push(format!("{at}: unreadable case"));
                 continue;
             };
-            let expect = case.remove("expect").and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-            let audit = case.remove("audit").and_then(|v| v.as_bool());
-            let note = case.remove("note").and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-            // The line goes through the same batch path as the CLI and the npm package.
-            let answer: Value = serde_json::from_str(&org.decide_line(&Value::Object(case).to_string(), None))
+            let expect = case
+                .remove("expect")
+                .and_then(|v| v.as_str().map(str::to_owned))
                 .unwrap_or_default();
-            let got = answer
-                .get("decision")
-                .and_then(Value::as_str)
-                .unwrap_or(if answer.get("error").is_some() { "error" } else { "?" });
+            let audit = case.remove("audit").and_then(|v| v.as_bool());
+            let note = case
+                .remove("note")
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            // The line goes through the same batch path as the CLI and the npm package.
+            let answer: Value =
+                serde_json::from_str(&org.decide_line(&Value::Object(case).to_string(), None))
+                    .unwrap_or_default();
+            let got = answer.get("decision").and_then(Value::as_str).unwrap_or(
+                if answer.get("error").is_some() {
+                    "error"
+                } else {
+                    "?"
+                },
+            );
             if got != expect {
-                failures.push(format!("{at}: expected {expect}, got {got}: {answer} — {note}"));
+                failures.push(format!(
+                    "{at}: expected {expect}, got {got}: {answer} — {note}"
+                ));
                 continue;
             }
             if got != "error" {
-                if let (Some(want), Some(have)) = (audit, answer.get("audit").and_then(Value::as_bool)) {
+                if let (Some(want), Some(have)) =
+                    (audit, answer.get("audit").and_then(Value::as_bool))
+                {
                     if want != have {
                         failures.push(format!("{at}: expected audit {want}, got {have} — {note}"));
                     }
                 }
-                if answer.get("reasons").and_then(Value::as_array).is_none_or(Vec::is_empty) {
+                if answer
+                    .get("reasons")
+                    .and_then(Value::as_array)
+                    .is_none_or(Vec::is_empty)
+                {
                     failures.push(format!("{at}: a decision without reasons"));
                 }
-            } else if answer.get("error").and_then(Value::as_str).is_none_or(str::is_empty) {
+            } else if answer
+                .get("error")
+                .and_then(Value::as_str)
+                .is_none_or(str::is_empty)
+            {
                 failures.push(format!("{at}: an error without a message"));
             }
         }
     }
     assert!(count > 40, "only {count} cases read");
-    assert!(failures.is_empty(), "{} of {count} cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     eprintln!("{count} corpus cases answered as expected");
 }

@@ -1,0 +1,425 @@
+//! Simulation (RULES.md §6, P7, D9): apply proposed changes to a copy of the organisation, compare
+//! every affected secretary's view before and after (gained, lost), the findings the change adds or
+//! removes, and write the change requests to send to the practice vendor and the cancer network.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::change::Change;
+use crate::file::{Category, OrgFile, Status};
+use crate::findings::Finding;
+use crate::lang::Lang;
+use crate::load::Problem;
+use crate::org::{Organisation, PersonId};
+use crate::permission::Permission;
+use crate::time::Instant;
+use crate::view::{PersonRef, View};
+
+/// One thing a secretary can see or do, as a simulation compares them.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Entitlement {
+    /// The decision request's action.
+    pub action: String,
+    /// Its resource, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource: Option<String>,
+    /// In words.
+    pub label: String,
+}
+
+/// Counts shown next to a diff.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    /// Practice permissions in effect, over all her doctors.
+    pub permissions: usize,
+    /// RCPs in her agenda or déroulement.
+    pub rcps: usize,
+    /// Dossiers she sees.
+    pub dossiers: usize,
+}
+
+/// One affected secretary.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SecretaryDiff {
+    /// Who.
+    pub secretary: PersonRef,
+    /// Her view before the change.
+    pub before: View,
+    /// Her view after the change.
+    pub after: View,
+    /// What she gains.
+    pub gained: Vec<Entitlement>,
+    /// What she loses.
+    pub lost: Vec<Entitlement>,
+    /// Counts before.
+    pub count_before: Tally,
+    /// Counts after.
+    pub count_after: Tally,
+}
+
+/// Where a change request goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Recipient {
+    /// The practice software vendor's administration (P7).
+    Practice,
+    /// The cancer network (the 3C, the regional e-health agency) (D9).
+    Network,
+}
+
+/// A change request ready to send.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChangeRequest {
+    /// Vendor or network.
+    pub recipient: Recipient,
+    /// `add_access`, `modify_permissions`, `temporary_deactivation`, `reactivation`, `departure`,
+    /// `account_opening`, `profile_removal`, `category_rectification`, `affiliation_change`,
+    /// `account_closure`.
+    pub kind: &'static str,
+    /// E-mail address from the organisation's `support`, if configured.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// Subject line (French).
+    pub subject: String,
+    /// Text ready to send (French, as the vendor and the network read it).
+    pub body: String,
+    /// The secretary concerned.
+    pub secretary: String,
+    /// The doctor concerned, if one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doctor: Option<String>,
+    /// Departure: whether `login_as_doctor` was enabled on any of her accounts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub login_as_doctor_enabled: Option<bool>,
+    /// A `mailto:` link with subject and body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mailto: Option<String>,
+}
+
+/// The result of a simulation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Simulation {
+    /// Every secretary whose view changes, or whom a change names.
+    pub affected: Vec<SecretaryDiff>,
+    /// Findings that appear with the change.
+    pub findings_added: Vec<Finding>,
+    /// Findings that the change resolves.
+    pub findings_removed: Vec<Finding>,
+    /// Requests to send.
+    pub requests: Vec<ChangeRequest>,
+}
+
+impl Organisation {
+    /// This organisation with `changes` applied, checked as a whole.
+    pub fn with_changes(&self, changes: &[Change]) -> Result<Organisation, Vec<Problem>> {
+        let mut file: OrgFile = self.file.clone();
+        Change::apply_all(changes, &mut file)?;
+        Organisation::from_file(file).map_err(|e| e.problems().to_vec())
+    }
+
+    /// Simulates `changes`: views before and after, gained and lost, findings, requests.
+    pub fn simulate(
+        &self,
+        changes: &[Change],
+        now: Option<Instant>,
+        lang: Lang,
+    ) -> Result<Simulation, Vec<Problem>> {
+        let after = self.with_changes(changes)?;
+        let (mut ids, mut direct) = (BTreeSet::new(), BTreeSet::new());
+        for c in changes {
+            named(self, c, &mut ids, &mut direct);
+            named(&after, c, &mut ids, &mut direct);
+        }
+        let mut affected = Vec::new();
+        for id in &ids {
+            let (Some(before_view), Some(after_view)) =
+                (self.view(id, now, lang), after.view(id, now, lang))
+            else {
+                continue;
+            };
+            let (b, a) = (
+                entitlements(&before_view, lang),
+                entitlements(&after_view, lang),
+            );
+            let gained: Vec<Entitlement> = a.difference(&b).cloned().collect();
+            let lost: Vec<Entitlement> = b.difference(&a).cloned().collect();
+            // Listed: whoever's view changes, and a secretary a change names even when nothing moves.
+            let named_secretary = direct.contains(id)
+                && (self.person_id(id).is_some_and(|p| is_secretary(self, p))
+                    || after.person_id(id).is_some_and(|p| is_secretary(&after, p)));
+            if gained.is_empty() && lost.is_empty() && !named_secretary {
+                continue;
+            }
+            affected.push(SecretaryDiff {
+                secretary: before_view.secretary_ref(),
+                count_before: tally(&before_view),
+                count_after: tally(&after_view),
+                before: before_view,
+                after: after_view,
+                gained,
+                lost,
+            });
+        }
+        let (fb, fa) = (self.findings(now, lang), after.findings(now, lang));
+        let keys_b: BTreeSet<_> = fb.iter().map(Finding::key).collect();
+        let keys_a: BTreeSet<_> = fa.iter().map(Finding::key).collect();
+        let findings_added = fa
+            .iter()
+            .filter(|f| !keys_b.contains(&f.key()))
+            .cloned()
+            .collect();
+        let findings_removed = fb
+            .iter()
+            .filter(|f| !keys_a.contains(&f.key()))
+            .cloned()
+            .collect();
+        Ok(Simulation {
+            affected,
+            findings_added,
+            findings_removed,
+            requests: crate::requests::write(self, &after),
+        })
+    }
+}
+
+fn is_secretary(org: &Organisation, p: PersonId) -> bool {
+    let x = org.person(p);
+    !x.accesses.is_empty() || !x.profiles.is_empty() || !x.doctors.is_empty()
+}
+
+/// The people a change may affect: those it names, the members of a group it names, the
+/// secretaries (practice and network) of a doctor it names. `direct` gets the secretaries and
+/// persons a change names as such.
+fn named(
+    org: &Organisation,
+    change: &Change,
+    out: &mut BTreeSet<String>,
+    direct: &mut BTreeSet<String>,
+) {
+    let mut people: Vec<&str> = Vec::new();
+    let mut groups: Vec<&str> = Vec::new();
+    match change {
+        Change::GrantPermission {
+            secretary, doctor, ..
+        }
+        | Change::RevokePermission {
+            secretary, doctor, ..
+        }
+        | Change::AddAccess {
+            secretary, doctor, ..
+        }
+        | Change::RemoveAccess { secretary, doctor }
+        | Change::AcknowledgeConfidentiality {
+            secretary, doctor, ..
+        } => people.extend([secretary.as_str(), doctor.as_str()]),
+        Change::Suspend { person }
+        | Change::Reactivate { person }
+        | Change::Departure { person }
+        | Change::SetCategory { person, .. }
+        | Change::SetExternal { person, .. } => people.push(person),
+        Change::AddAffiliation {
+            doctor,
+            secretary,
+            group,
+            ..
+        }
+        | Change::RemoveAffiliation {
+            doctor,
+            secretary,
+            group,
+        } => {
+            people.push(doctor);
+            people.extend(secretary.as_deref());
+            groups.extend(group.as_deref());
+        }
+        Change::AddGroupMember { group, person } | Change::RemoveGroupMember { group, person } => {
+            people.push(person);
+            groups.push(group);
+        }
+        Change::AddProfile { secretary, .. } | Change::RemoveProfile { secretary, .. } => {
+            people.push(secretary)
+        }
+        Change::SetRcpRole { doctor, .. } => people.push(doctor),
+    }
+    if let Some(first) = people.first() {
+        if !matches!(
+            change,
+            Change::SetRcpRole { .. }
+                | Change::AddAffiliation { .. }
+                | Change::RemoveAffiliation { .. }
+        ) {
+            direct.insert((*first).to_owned());
+        }
+    }
+    if let Change::AddAffiliation {
+        secretary: Some(s), ..
+    }
+    | Change::RemoveAffiliation {
+        secretary: Some(s), ..
+    } = change
+    {
+        direct.insert(s.clone());
+    }
+    for g in groups {
+        if let Some(g) = org.group_id(g) {
+            out.extend(
+                org.group(g)
+                    .members
+                    .iter()
+                    .map(|&m| org.person(m).id.clone()),
+            );
+        }
+    }
+    for p in people {
+        out.insert(p.to_owned());
+        if let Some(id) = org.person_id(p) {
+            let x = org.person(id);
+            out.extend(
+                x.secretaries
+                    .iter()
+                    .map(|l| org.person(l.secretary).id.clone()),
+            );
+            out.extend(
+                org.accesses
+                    .iter()
+                    .filter(|a| a.doctor == id)
+                    .map(|a| org.person(a.secretary).id.clone()),
+            );
+        }
+    }
+}
+
+impl View {
+    fn secretary_ref(&self) -> PersonRef {
+        PersonRef {
+            id: self.secretary.id.clone(),
+            name: self.secretary.name.clone(),
+        }
+    }
+}
+
+/// Flattens a view into the set of things she can see or do.
+fn entitlements(view: &View, lang: Lang) -> BTreeSet<Entitlement> {
+    let mut out = BTreeSet::new();
+    let fr = lang == Lang::Fr;
+    for account in &view.practice {
+        for item in account
+            .menu
+            .iter()
+            .chain(&account.buttons)
+            .filter(|i| i.shown)
+        {
+            out.insert(Entitlement {
+                action: item.action.clone(),
+                resource: item.resource.clone(),
+                label: format!("{} — {}", item.label, account.doctor.name),
+            });
+        }
+    }
+    for item in view.dcc.icons.iter().filter(|i| i.shown) {
+        let label = if fr {
+            format!("Icône « {} »", item.label)
+        } else {
+            format!("Icon “{}”", item.label)
+        };
+        out.insert(Entitlement {
+            action: item.action.clone(),
+            resource: None,
+            label,
+        });
+    }
+    for item in view.dcc.tabs.iter().filter(|i| i.shown) {
+        let label = if fr {
+            format!("Onglet « {} »", item.label)
+        } else {
+            format!("Tab “{}”", item.label)
+        };
+        out.insert(Entitlement {
+            action: item.action.clone(),
+            resource: None,
+            label,
+        });
+    }
+    for c in &view.dcc.patient_add {
+        let label = if fr {
+            format!("Ajout de patient sur {c}")
+        } else {
+            format!("Add a patient on {c}")
+        };
+        out.insert(Entitlement {
+            action: "dcc.patient.add".into(),
+            resource: Some(format!("centre:{c}")),
+            label,
+        });
+    }
+    for (list, action, word) in [
+        (&view.dcc.agenda, "dcc.agenda.view", "Agenda"),
+        (
+            &view.dcc.session_run,
+            "dcc.session.view",
+            lang.pick("Déroulement", "Session run"),
+        ),
+    ] {
+        for rcp in list {
+            out.insert(Entitlement {
+                action: action.into(),
+                resource: Some(format!("rcp:{}", rcp.id)),
+                label: format!("{word} : {}", rcp.name),
+            });
+            for d in &rcp.dossiers {
+                out.insert(dossier_entitlement(d, "dcc.dossier.view", lang));
+                if d.actions.validate {
+                    out.insert(dossier_entitlement(d, "dcc.dossier.validate", lang));
+                }
+            }
+        }
+    }
+    for d in &view.dcc.passages {
+        out.insert(dossier_entitlement(d, "dcc.dossier.view", lang));
+    }
+    out
+}
+
+fn dossier_entitlement(d: &crate::view::DossierView, action: &str, lang: Lang) -> Entitlement {
+    let verb = match (action, lang) {
+        ("dcc.dossier.validate", Lang::Fr) => "Valider",
+        ("dcc.dossier.validate", Lang::En) => "Validate",
+        _ => "Dossier",
+    };
+    Entitlement {
+        action: action.into(),
+        resource: Some(format!("dossier:{}", d.id)),
+        label: format!("{verb} {} (patient {}, {})", d.id, d.patient, d.rcp),
+    }
+}
+
+fn tally(view: &View) -> Tally {
+    let mut rcps: BTreeSet<&str> = BTreeSet::new();
+    let mut dossiers: BTreeSet<&str> = BTreeSet::new();
+    for r in view.dcc.agenda.iter().chain(&view.dcc.session_run) {
+        rcps.insert(&r.id);
+        dossiers.extend(r.dossiers.iter().map(|d| d.id.as_str()));
+    }
+    dossiers.extend(view.dcc.passages.iter().map(|d| d.id.as_str()));
+    Tally {
+        permissions: view
+            .practice
+            .iter()
+            .map(|a| a.menu.iter().chain(&a.buttons).filter(|i| i.shown).count())
+            .sum(),
+        rcps: rcps.len(),
+        dossiers: dossiers.len(),
+    }
+}
+
+// Used by requests.rs.
+pub(crate) fn status_of(file: &OrgFile, id: &str) -> Option<Status> {
+    file.people.iter().find(|p| p.id == id).map(|p| p.status)
+}
+pub(crate) fn category_of(file: &OrgFile, id: &str) -> Option<Category> {
+    file.people.iter().find(|p| p.id == id).map(|p| p.category)
+}
+pub(crate) fn permission_label(id: &str) -> String {
+    Permission::from_id(id).map_or_else(|| id.to_owned(), |p| p.label(Lang::Fr).to_owned())
+}
