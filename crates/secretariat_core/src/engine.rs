@@ -81,6 +81,17 @@ impl Organisation {
         if let Some(also) = v.also {
             reason::sentences(self, also, lang, &mut reasons);
         }
+        if let Some(doctor) = v.on_behalf_of.filter(|_| v.is_allow()) {
+            let (s, d) = (&self.person(q.principal).name, &self.person(doctor).name);
+            reasons.push(match lang {
+                Lang::Fr => format!(
+                    "décision tracée : {s} agit pour le compte de {d} (à inscrire au journal des accès)"
+                ),
+                Lang::En => {
+                    format!("audited: {s} acts on behalf of {d} (to be written to the access log)")
+                }
+            });
+        }
         let audit_event = v
             .on_behalf_of
             .filter(|_| v.is_allow())
