@@ -1,0 +1,5 @@
+// The package's browser and bundler entry: the engine (call the default export once to instantiate
+// the WebAssembly) and the declarative gate.
+export * from './secretariat.js';
+export { default } from './secretariat.js';
+export { gate } from './gate.js';

@@ -1,0 +1,308 @@
+//! # secretariat_wasm
+//!
+//! The policy engine of [`secretariat_core`] for JavaScript: the class [`Policy`] of the npm package
+//! `secretariat` (built by `scripts/build-npm` into `pkg/`).
+//!
+//! Translation only: JS values in, one core call, JS values out. No rule lives here. An organisation
+//! is loaded **once** into a [`Policy`]; every later call sends only its own request. Bad input is a
+//! thrown JS `Error` carrying the engine's message (see [`Failure`], the one error converter); a
+//! decision, even a deny, is never thrown. Time is always an input (`now`, RFC 3339): the system
+//! clock panics on `wasm32-unknown-unknown` and is never read.
+//!
+//! The TypeScript declarations — the `Policy` class and every value that crosses the boundary — are
+//! written by hand in `types.d.ts` beside this file and shipped in the generated `.d.ts`; the npm
+//! tests type-check them with `tsc` and call every method.
+
+mod failure;
+
+use secretariat_core::{
+    to_csv, Change, ChangeSet, Instant, Lang, Organisation, ReportRow, Request, RequestError,
+    CHANGES_FORMAT,
+};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+pub use failure::Failure;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("types.d.ts");
+
+/// An organisation, checked and indexed once, answering every query without being sent again.
+/// (Its TypeScript declaration is written by hand in `types.d.ts`, with the precise types.)
+#[wasm_bindgen(skip_typescript)]
+pub struct Policy {
+    org: Organisation,
+}
+
+/// The answer of a batch line that could not be decided.
+#[derive(Serialize)]
+struct ErrorAnswer {
+    error: String,
+}
+
+#[wasm_bindgen]
+impl Policy {
+    /// Loads an organisation (`secretariat-org/1`) from JSON text or from the parsed object.
+    /// Throws an `Error` listing every problem of the file (and carrying them as `problems`).
+    pub fn load(org: JsValue) -> Result<Policy, Failure> {
+        let text = match org.as_string() {
+            Some(text) => text,
+            None if org.is_object() => json_text(&org)?,
+            None => {
+                return Err(Failure::input(
+                    "expected the organisation as JSON text or as an object",
+                ))
+            }
+        };
+        Ok(Policy {
+            org: Organisation::load(&text)?,
+        })
+    }
+
+    /// The organisation's display name.
+    #[wasm_bindgen(getter)]
+    pub fn name(&self) -> String {
+        self.org.name().to_owned()
+    }
+
+    /// The gate: may `principal` do `action` (on `resource`, at `now`)? The hot path: the strings are
+    /// resolved against the loaded organisation and checked, without reasons and without any other
+    /// allocation. Throws on an unknown action or id, a missing resource or a malformed `now`.
+    pub fn can(
+        &self,
+        principal: String,
+        action: String,
+        resource: Option<String>,
+        now: Option<String>,
+    ) -> Result<bool, Failure> {
+        let request = Request {
+            principal,
+            action,
+            resource,
+            now,
+            lang: None,
+        };
+        Ok(self.org.is_allowed(&request)?)
+    }
+
+    /// One decision with its reasons (in the request's `lang`, French by default). Throws only when
+    /// the request is malformed or names something unknown; a deny is an answer.
+    pub fn decide(&self, request: JsValue) -> Result<JsValue, Failure> {
+        let request = read_request(request)?;
+        to_js(&self.org.decide(&request)?)
+    }
+
+    /// Many decisions, in order: each a decision or `{error}`; one bad request does not stop the
+    /// batch. Throws only when `requests` is not an array.
+    #[wasm_bindgen(js_name = decideBatch)]
+    pub fn decide_batch(&self, requests: JsValue) -> Result<js_sys::Array, Failure> {
+        let requests = requests
+            .dyn_ref::<js_sys::Array>()
+            .ok_or_else(|| Failure::input("expected an array of decision requests"))?;
+        let answers = js_sys::Array::new();
+        for request in requests.iter() {
+            let answer = read_request(request).and_then(|r| Ok(self.org.decide(&r)?));
+            let answer = match answer {
+                Ok(decision) => to_js(&decision)?,
+                Err(failure) => to_js(&ErrorAnswer {
+                    error: failure.message(),
+                })?,
+            };
+            answers.push(&answer);
+        }
+        Ok(answers)
+    }
+
+    /// The command line's batch: JSON lines in, one answer line out per non-blank request line,
+    /// byte for byte what `secretariat decide` prints. Never throws.
+    #[wasm_bindgen(js_name = decideLines)]
+    pub fn decide_lines(&self, lines: &str, lang: Option<String>) -> Result<String, Failure> {
+        let lang = lang.as_deref().map(parse_lang).transpose()?;
+        let mut out = String::new();
+        for line in lines.lines().filter(|l| !l.trim().is_empty()) {
+            out.push_str(&self.org.decide_line(line, lang));
+            out.push('\n');
+        }
+        Ok(out)
+    }
+
+    /// One decision with every condition checked on the way, in `lang` (else the request's, else
+    /// French).
+    pub fn explain(&self, request: JsValue, lang: Option<String>) -> Result<JsValue, Failure> {
+        let request = read_request(request)?;
+        let lang = match lang {
+            Some(code) => parse_lang(&code)?,
+            None => request.lang.unwrap_or_default(),
+        };
+        to_js(&self.org.explain(&request, lang)?)
+    }
+
+    /// Everything one secretary sees at `now`: practice menus and buttons per doctor, DCC icons,
+    /// tabs, agenda, déroulement, passages. Throws when no person has that id.
+    pub fn view(
+        &self,
+        secretary: &str,
+        now: Option<String>,
+        lang: Option<String>,
+    ) -> Result<JsValue, Failure> {
+        let (now, lang) = when(now, lang)?;
+        let view = self
+            .org
+            .view(secretary, now, lang)
+            .ok_or_else(|| RequestError::UnknownId {
+                kind: "person",
+                id: secretary.to_owned(),
+            })?;
+        to_js(&view)
+    }
+
+    /// The organisation's findings (`secretariat lint`), most severe first.
+    pub fn findings(&self, now: Option<String>, lang: Option<String>) -> Result<JsValue, Failure> {
+        let (now, lang) = when(now, lang)?;
+        to_js(&self.org.findings(now, lang))
+    }
+
+    /// Proposed changes (an array of changes, or a `secretariat-changes/1` object) against this
+    /// organisation, which stays as it is: every affected secretary's view before and after, what
+    /// she gains and loses, findings added and removed, and the change requests to send. Throws
+    /// listing every problem when a change does not apply.
+    pub fn simulate(
+        &self,
+        changes: JsValue,
+        now: Option<String>,
+        lang: Option<String>,
+    ) -> Result<JsValue, Failure> {
+        let changes = read_changes(changes)?;
+        let (now, lang) = when(now, lang)?;
+        to_js(
+            &self
+                .org
+                .simulate(&changes, now, lang)
+                .map_err(Failure::changes)?,
+        )
+    }
+
+    /// A new policy with the changes applied (what `simulate` shows as "after"). Throws listing
+    /// every problem when a change does not apply.
+    #[wasm_bindgen(js_name = withChanges)]
+    pub fn with_changes(&self, changes: JsValue) -> Result<Policy, Failure> {
+        let changes = read_changes(changes)?;
+        let org = self.org.with_changes(&changes).map_err(Failure::changes)?;
+        Ok(Policy { org })
+    }
+
+    /// The "secretaries of a doctor" report (D8): rows for `doctor`, or for every doctor with
+    /// secretaries. With a `reader`, only what she may read; one doctor she may not read throws.
+    pub fn report(
+        &self,
+        reader: Option<String>,
+        doctor: Option<String>,
+        now: Option<String>,
+    ) -> Result<JsValue, Failure> {
+        to_js(&self.rows(reader, doctor, now)?)
+    }
+
+    /// The same report as CSV (`Secrétaire,Médecin,RPPS Médecin`), as `secretariat report` prints it.
+    #[wasm_bindgen(js_name = reportCsv)]
+    pub fn report_csv(
+        &self,
+        reader: Option<String>,
+        doctor: Option<String>,
+        now: Option<String>,
+    ) -> Result<String, Failure> {
+        Ok(to_csv(&self.rows(reader, doctor, now)?))
+    }
+
+    /// The organisation file as loaded, as an object (`JSON.stringify(policy)` gives the file).
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json(&self) -> Result<JsValue, Failure> {
+        to_js(self.org.file())
+    }
+
+    /// The organisation file as pretty JSON text, ready to save.
+    #[wasm_bindgen(js_name = export)]
+    pub fn export(&self) -> String {
+        self.org.to_json()
+    }
+}
+
+impl Policy {
+    fn rows(
+        &self,
+        reader: Option<String>,
+        doctor: Option<String>,
+        now: Option<String>,
+    ) -> Result<Vec<ReportRow>, Failure> {
+        let (now, _) = when(now, None)?;
+        self.org
+            .report(reader.as_deref(), doctor.as_deref(), now)
+            .map_err(|e| Failure::input(e.to_string()))
+    }
+}
+
+/// A decision request from a JS object.
+fn read_request(value: JsValue) -> Result<Request, Failure> {
+    let text = json_text(&value)?;
+    serde_json::from_str(&text).map_err(|e| Failure::from(RequestError::Malformed(e.to_string())))
+}
+
+/// A JS value as JSON text (`JSON.stringify`): the one way values come in, read by serde_json.
+fn json_text(value: &JsValue) -> Result<String, Failure> {
+    js_sys::JSON::stringify(value)
+        .map_err(Failure::from_js)?
+        .as_string()
+        .ok_or_else(|| Failure::input("expected a JSON value, not `undefined`"))
+}
+
+/// Changes from an array of changes or a `secretariat-changes/1` object.
+fn read_changes(value: JsValue) -> Result<Vec<Change>, Failure> {
+    let text = json_text(&value)?;
+    if value.is_array() {
+        return serde_json::from_str(&text)
+            .map_err(|e| Failure::input(format!("malformed changes: {e}")));
+    }
+    let set: ChangeSet = serde_json::from_str(&text)
+        .map_err(|e| Failure::input(format!("malformed changes: {e}")))?;
+    if set.format != CHANGES_FORMAT {
+        return Err(Failure::input(format!(
+            "unsupported changes format `{}`; this version reads `{CHANGES_FORMAT}`",
+            set.format
+        )));
+    }
+    Ok(set.changes)
+}
+
+/// `now` and `lang` as given by JS: each absent, or an RFC 3339 date-time and `fr`/`en`.
+fn when(now: Option<String>, lang: Option<String>) -> Result<(Option<Instant>, Lang), Failure> {
+    let now = match now {
+        None => None,
+        Some(text) => match Instant::parse(&text) {
+            Some(instant) => Some(instant),
+            None => return Err(RequestError::MalformedNow(text).into()),
+        },
+    };
+    let lang = lang
+        .as_deref()
+        .map(parse_lang)
+        .transpose()?
+        .unwrap_or_default();
+    Ok((now, lang))
+}
+
+/// `fr` or `en`.
+fn parse_lang(code: &str) -> Result<Lang, Failure> {
+    Lang::parse(code).ok_or_else(|| {
+        Failure::input(format!(
+            "unknown language `{code}`; languages are `fr`, `en`"
+        ))
+    })
+}
+
+/// Any engine output as a plain JS value: its JSON (the same serde_json text the CLI prints), parsed
+/// by `JSON.parse`. One serialiser for every front end keeps the `.wasm` small and the shapes equal.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure> {
+    let text = serde_json::to_string(value)
+        .map_err(|e| Failure::input(format!("internal: answer not serialisable: {e}")))?;
+    js_sys::JSON::parse(&text).map_err(Failure::from_js)
+}
