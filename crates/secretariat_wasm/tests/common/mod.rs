@@ -1,0 +1,287 @@
+//! The binding's checks, run by `node.rs` (Node) and `browser.rs` (headless Chromium): the same
+//! calls a page makes, with JS values in and out.
+
+use secretariat_core::Organisation;
+use secretariat_wasm::{Failure, Policy};
+use wasm_bindgen::{JsCast, JsValue};
+
+pub const DEMO: &str = include_str!("../../../../tests/fixtures/demo/org.json");
+pub const DEMO_DECISIONS: &str = include_str!("../../../../tests/fixtures/demo/decisions.jsonl");
+pub const NOW: &str = "2026-11-23T10:00:00Z";
+
+/// A JS value from JSON text.
+pub fn js(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+/// A JS value as compact JSON text.
+pub fn text(value: &JsValue) -> String {
+    js_sys::JSON::stringify(value).unwrap().into()
+}
+
+/// The message of what a call threw, which must be a JS `Error`.
+pub fn thrown<T>(result: Result<T, Failure>) -> js_sys::Error {
+    match result {
+        Ok(_) => panic!("expected a thrown error"),
+        Err(failure) => JsValue::from(failure).dyn_into::<js_sys::Error>().unwrap(),
+    }
+}
+
+pub fn demo() -> Policy {
+    Policy::load(JsValue::from_str(DEMO)).unwrap()
+}
+
+pub fn loads_from_text_and_from_an_object() {
+    let from_text = demo();
+    let from_object = Policy::load(js(DEMO)).unwrap();
+    assert_eq!(from_text.name(), from_object.name());
+    assert_eq!(
+        text(&from_text.to_json().unwrap()),
+        text(&from_object.to_json().unwrap())
+    );
+    // The export loads again into the same organisation.
+    let again = Policy::load(JsValue::from_str(&from_text.export())).unwrap();
+    assert_eq!(
+        text(&again.to_json().unwrap()),
+        text(&from_text.to_json().unwrap())
+    );
+}
+
+pub fn a_bad_file_throws_every_problem_with_its_path() {
+    let bad = r#"{"format":"secretariat-org/1","people":[{"id":"a","name":"A","category":"secretaire","status":"active"}],
+        "practice":{"accesses":[{"secretary":"a","doctor":"nobody","permissions":["coffee"]}]}}"#;
+    let error = thrown(Policy::load(JsValue::from_str(bad)));
+    let message = String::from(error.message());
+    let expected = Organisation::load(bad).err().unwrap().to_string();
+    assert_eq!(message, expected);
+    let problems = js_sys::Reflect::get(&error, &"problems".into()).unwrap();
+    let problems: js_sys::Array = problems.dyn_into().unwrap();
+    assert!(problems.length() >= 2, "{message}");
+    assert!(
+        text(&problems).contains("practice.accesses[0]"),
+        "{}",
+        text(&problems)
+    );
+    for not_a_file in [
+        JsValue::from(5),
+        JsValue::UNDEFINED,
+        JsValue::NULL,
+        JsValue::from_str("{"),
+    ] {
+        assert!(!String::from(thrown(Policy::load(not_a_file)).message()).is_empty());
+    }
+    let format = thrown(Policy::load(js(r#"{"format":"secretariat-org/9"}"#)));
+    assert!(String::from(format.message()).contains("secretariat-org/1"));
+}
+
+pub fn the_gate_answers_and_throws_only_on_bad_input() {
+    let p = demo();
+    let can = |who: &str, action: &str, resource: Option<&str>| {
+        p.can(
+            who.into(),
+            action.into(),
+            resource.map(str::to_owned),
+            Some(NOW.into()),
+        )
+        .unwrap()
+    };
+    assert!(can("sophie", "practice.agenda", Some("doctor:dr-martin")));
+    assert!(!can(
+        "sophie",
+        "practice.export_patients",
+        Some("doctor:dr-martin")
+    ));
+    assert!(!can(
+        "karim",
+        "practice.login_as_doctor",
+        Some("doctor:dr-durand")
+    ));
+    assert!(can("sophie", "dcc.icon.agenda", None));
+    for (who, action, resource, now, says) in [
+        (
+            "nobody",
+            "practice.agenda",
+            Some("doctor:dr-martin"),
+            Some(NOW),
+            "unknown person `nobody`",
+        ),
+        (
+            "sophie",
+            "practice.coffee",
+            Some("doctor:dr-martin"),
+            Some(NOW),
+            "unknown action `practice.coffee`",
+        ),
+        (
+            "sophie",
+            "practice.agenda",
+            None,
+            Some(NOW),
+            "needs a resource",
+        ),
+        (
+            "sophie",
+            "practice.agenda",
+            Some("rcp:x"),
+            Some(NOW),
+            "takes a resource `doctor:<id>`",
+        ),
+        (
+            "sophie",
+            "practice.agenda",
+            Some("doctor:dr-martin"),
+            Some("yesterday"),
+            "malformed `now`",
+        ),
+    ] {
+        let result = p.can(
+            who.into(),
+            action.into(),
+            resource.map(str::to_owned),
+            now.map(str::to_owned),
+        );
+        let message = String::from(thrown(result).message());
+        assert!(message.contains(says), "{message}");
+    }
+}
+
+pub fn a_decision_is_data_and_a_deny_is_not_thrown() {
+    let p = demo();
+    let request = r#"{"principal":"lea","action":"practice.export_patients","resource":"doctor:dr-martin","now":"2026-11-23T10:00:00Z"}"#;
+    let native = Organisation::load(DEMO).unwrap();
+    assert_eq!(
+        text(&p.decide(js(request)).unwrap()),
+        native.decide_line(request, None)
+    );
+    let deny = r#"{"principal":"sophie","action":"practice.export_patients","resource":"doctor:dr-martin"}"#;
+    assert!(text(&p.decide(js(deny)).unwrap()).starts_with(r#"{"decision":"deny","reasons":["#));
+    let malformed = String::from(thrown(p.decide(js(r#"{"principal":"sophie"}"#))).message());
+    assert!(
+        malformed.starts_with("malformed request: missing field `action`"),
+        "{malformed}"
+    );
+    assert!(!String::from(thrown(p.decide(JsValue::UNDEFINED)).message()).is_empty());
+}
+
+pub fn batches_go_on_past_bad_requests_and_lines_match_the_engine() {
+    let p = demo();
+    let answers = p
+        .decide_batch(js(
+            r#"[{"principal":"sophie"},{"principal":"sophie","action":"dcc.icon.agenda"},5]"#,
+        ))
+        .unwrap();
+    assert_eq!(answers.length(), 3);
+    let answers = text(&answers);
+    assert!(
+        answers.starts_with(r#"[{"error":"malformed request: missing field `action`"#),
+        "{answers}"
+    );
+    assert!(answers.contains(r#"{"decision":"allow""#), "{answers}");
+    assert!(!String::from(thrown(p.decide_batch(js("{}"))).message()).is_empty());
+    // The command line's batch, line for line.
+    let native = Organisation::load(DEMO).unwrap();
+    let expected: String = DEMO_DECISIONS
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| native.decide_line(l, None) + "\n")
+        .collect();
+    assert_eq!(p.decide_lines(DEMO_DECISIONS, None).unwrap(), expected);
+    assert!(thrown(p.decide_lines("", Some("de".into())))
+        .message()
+        .includes("unknown language", 0));
+}
+
+pub fn views_explanations_findings_simulations_and_reports() {
+    let p = demo();
+    let native = Organisation::load(DEMO).unwrap();
+    let now = secretariat_core::Instant::parse(NOW);
+    let lang = secretariat_core::Lang::En;
+    let view = p
+        .view("sophie", Some(NOW.into()), Some("en".into()))
+        .unwrap();
+    let expected = serde_json::to_string(&native.view("sophie", now, lang).unwrap()).unwrap();
+    assert_eq!(text(&view), expected);
+    assert!(String::from(thrown(p.view("nobody", None, None)).message())
+        .contains("unknown person `nobody`"));
+
+    let request = r#"{"principal":"karim","action":"practice.login_as_doctor","resource":"doctor:dr-durand"}"#;
+    let explanation = text(&p.explain(js(request), Some("en".into())).unwrap());
+    assert!(
+        explanation.contains(r#""derivation":[{"holds":"#),
+        "{explanation}"
+    );
+
+    let findings = text(&p.findings(Some(NOW.into()), None).unwrap());
+    let expected =
+        serde_json::to_string(&native.findings(now, secretariat_core::Lang::Fr)).unwrap();
+    assert_eq!(findings, expected);
+
+    let changes = r#"[{"op":"revoke_permission","secretary":"sophie","doctor":"dr-martin","permission":"agenda"}]"#;
+    let simulation = text(&p.simulate(js(changes), Some(NOW.into()), None).unwrap());
+    assert!(
+        simulation.contains(r#""lost":[{"action":"practice.agenda""#),
+        "{simulation}"
+    );
+    let set = format!(r#"{{"format":"secretariat-changes/1","changes":{changes}}}"#);
+    assert_eq!(
+        text(&p.simulate(js(&set), Some(NOW.into()), None).unwrap()),
+        simulation
+    );
+    let after = p.with_changes(js(changes)).unwrap();
+    assert!(!after
+        .can(
+            "sophie".into(),
+            "practice.agenda".into(),
+            Some("doctor:dr-martin".into()),
+            Some(NOW.into())
+        )
+        .unwrap());
+    let unknown = r#"[{"op":"suspend","person":"nobody"}]"#;
+    assert!(String::from(thrown(p.simulate(js(unknown), None, None)).message()).contains("nobody"));
+    assert!(!String::from(
+        thrown(p.simulate(js(r#"{"format":"x","changes":[]}"#), None, None)).message()
+    )
+    .is_empty());
+    assert!(
+        !String::from(thrown(p.simulate(js(r#"[{"op":"fly"}]"#), None, None)).message()).is_empty()
+    );
+
+    let rows = text(&p.report(None, Some("dr-martin".into()), None).unwrap());
+    assert!(rows.contains(r#""doctor_id":"dr-martin""#), "{rows}");
+    let csv = p.report_csv(None, None, None).unwrap();
+    assert!(
+        csv.starts_with("Secrétaire,Médecin,RPPS Médecin\n"),
+        "{csv}"
+    );
+    assert!(
+        !String::from(thrown(p.report(Some("nobody".into()), None, None)).message()).is_empty()
+    );
+}
+
+/// One `#[wasm_bindgen_test]` per check above, in the including test file.
+#[macro_export]
+macro_rules! run_checks {
+    ($($check:ident),* $(,)?) => {
+        $(
+            #[wasm_bindgen_test::wasm_bindgen_test]
+            fn $check() {
+                common::$check();
+            }
+        )*
+    };
+}
+
+/// Every check.
+#[macro_export]
+macro_rules! all_checks {
+    () => {
+        $crate::run_checks!(
+            loads_from_text_and_from_an_object,
+            a_bad_file_throws_every_problem_with_its_path,
+            the_gate_answers_and_throws_only_on_bad_input,
+            a_decision_is_data_and_a_deny_is_not_thrown,
+            batches_go_on_past_bad_requests_and_lines_match_the_engine,
+            views_explanations_findings_simulations_and_reports,
+        );
+    };
+}
