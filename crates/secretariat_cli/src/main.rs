@@ -89,6 +89,23 @@ enum Command {
     },
     /// The JSON Schema of the organisation file.
     Schema,
+    /// A realistic organisation file (secretariat-org/1), the same for the same seed.
+    Generate {
+        /// practice (5 doctors), region (2,000 doctors, 50,000 dossiers) or country (20,000, 500,000).
+        #[arg(long, value_parser = parse_scale)]
+        scale: secretariat_scale::Scale,
+        /// Seed of the generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write it; standard output when absent.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+fn parse_scale(s: &str) -> Result<secretariat_scale::Scale, String> {
+    secretariat_scale::Scale::parse(s)
+        .ok_or_else(|| format!("`{s}` is not a scale; use `practice`, `region` or `country`"))
 }
 
 #[derive(Subcommand)]
@@ -264,6 +281,25 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .report(reader.as_deref(), doctor.as_deref(), now)
                 .map_err(|e| Failure(e.to_string()))?;
             write!(out, "{}", secretariat_core::to_csv(&rows)).map_err(write_err)?;
+        }
+        Command::Generate {
+            scale,
+            seed,
+            out: path,
+        } => {
+            let file = secretariat_scale::generate(scale, seed);
+            let text = json(&file)?;
+            eprintln!(
+                "{} scale, seed {seed}: {} people, {} dossiers",
+                scale.id(),
+                file.people.len(),
+                file.network.as_ref().map_or(0, |n| n.dossiers.len())
+            );
+            match path {
+                Some(path) => std::fs::write(&path, text + "\n")
+                    .map_err(|e| Failure(format!("{}: cannot write: {e}", path.display())))?,
+                None => writeln!(out, "{text}").map_err(write_err)?,
+            }
         }
         Command::Schema => {
             let schema = schemars::schema_for!(secretariat_core::file::OrgFile);
