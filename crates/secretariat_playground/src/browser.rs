@@ -1,0 +1,85 @@
+//! The browser edge: clock, local storage, URL fragment, downloads, clipboard and a performance
+//! mark. Everything else in the crate is plain Rust; these calls only make sense in a page.
+
+use gloo::storage::{LocalStorage, Storage as _};
+use wasm_bindgen::JsCast as _;
+
+use crate::state::Saved;
+
+/// Local storage key of the working state.
+pub const STORAGE_KEY: &str = "secretariat-playground";
+
+/// The browser's clock as RFC 3339 UTC, to the second (the core never reads a clock).
+pub fn now() -> Option<String> {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    // `2026-11-23T15:04:05.123Z` → `2026-11-23T15:04:05Z`
+    iso.get(..19).map(|s| format!("{s}Z"))
+}
+
+/// The saved working state, if any and readable.
+pub fn load() -> Option<Saved> {
+    LocalStorage::get::<Saved>(STORAGE_KEY).ok()
+}
+
+/// Saves the working state (silently skipped when the storage is full or disabled).
+pub fn save(saved: &Saved) {
+    let _ = LocalStorage::set(STORAGE_KEY, saved);
+}
+
+/// The URL's fragment, with its `#` (empty when none).
+pub fn fragment() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default()
+}
+
+/// This page's address without fragment.
+fn page_url() -> String {
+    let loc = gloo::utils::window().location();
+    format!("{}{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default())
+}
+
+/// Removes the fragment from the address bar, without reloading.
+pub fn clear_fragment() {
+    if let Ok(history) = gloo::utils::window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_url()));
+    }
+}
+
+/// The full link for a fragment made by [`crate::share::encode`].
+pub fn link(fragment: &str) -> String {
+    format!("{}{fragment}", page_url())
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, mime: &str, text: &str) {
+    let blob = gloo::file::Blob::new_with_options(text, Some(mime));
+    let url = gloo::file::ObjectUrl::from(blob);
+    let document = gloo::utils::document();
+    if let Ok(a) = document.create_element("a") {
+        if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
+            a.set_href(&url);
+            a.set_download(name);
+            a.click();
+        }
+    }
+    // `url` is revoked when dropped; the click has already started the download.
+}
+
+/// Copies `text` to the clipboard (best effort: the text stays selectable on the page anyway).
+pub fn copy(text: &str) {
+    let clipboard = gloo::utils::window().navigator().clipboard();
+    let _ = clipboard.write_text(text);
+}
+
+/// Marks the first render of a secretary's view (`performance.mark`), for the end-to-end timing.
+pub fn mark(name: &str) {
+    if let Some(p) = gloo::utils::window().performance() {
+        let _ = p.mark(name);
+    }
+}
+
+/// Sets the page's language (`<html lang>`), for screen readers and hyphenation.
+pub fn set_lang(code: &str) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute("lang", code);
+    }
+}

@@ -1,0 +1,94 @@
+//! The root: state, persistence, layout and the current screen.
+
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::explain_dialog::ExplainDialog;
+use crate::components::header::Header;
+use crate::components::nav_tabs::NavTabs;
+use crate::components::organisation_screen::OrganisationScreen;
+use crate::components::report_screen::ReportScreen;
+use crate::components::sees_screen::SeesScreen;
+use crate::components::simulate_screen::SimulateScreen;
+use crate::components::trainer_screen::TrainerScreen;
+use crate::hooks::{use_persist, use_shared_links, AppHandle};
+use crate::share;
+use crate::state::{Action, Screen, State};
+
+/// The state a page load starts from: a shared link first, then local storage, then the demo.
+fn initial_state() -> State {
+    let now = browser::now();
+    let fragment = browser::fragment();
+    let link = share::decode(&fragment);
+    if !fragment.is_empty() && !matches!(link, Ok(None)) {
+        // A shared link is read once; later reloads use the working state kept in local storage.
+        browser::clear_fragment();
+    }
+    let link_error = match link {
+        Ok(Some(saved)) => match State::restore(saved, now.clone()) {
+            Ok(state) => return state,
+            Err(problems) => Some(
+                problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
+            ),
+        },
+        Ok(None) => None,
+        Err(e) => Some(e),
+    };
+    let state = browser::load()
+        .and_then(|saved| State::restore(saved, now.clone()).ok())
+        .unwrap_or_else(|| State::new(now));
+    match link_error {
+        Some(e) => state.reduce_owned(Action::LinkError(e)),
+        None => state,
+    }
+}
+
+/// The whole playground.
+#[component]
+pub fn App() -> Html {
+    let app = use_reducer(initial_state);
+    use_persist(&app);
+    use_shared_links(&app);
+    {
+        let lang = app.lang;
+        use_effect_with(lang, move |lang| browser::set_lang(lang.pick("fr", "en")));
+    }
+    let lang = app.lang;
+    let screen = match app.screen {
+        Screen::Sees => html! { <SeesScreen /> },
+        Screen::Simulate => html! { <SimulateScreen /> },
+        Screen::Trainer => html! { <TrainerScreen /> },
+        Screen::Report => html! { <ReportScreen /> },
+        Screen::Organisation => html! { <OrganisationScreen /> },
+    };
+    let link_error = app.link_error.clone().map(|e| {
+        html! {
+            <p class="banner banner-error" role="alert">
+                { lang.pick("Le lien partagé n'a pas pu être ouvert : ", "The shared link could not be opened: ") }
+                { e }
+            </p>
+        }
+    });
+    html! {
+        <ContextProvider<AppHandle> context={app.clone()}>
+            <div class="shell">
+                <a class="skip-link" href="#main">{ lang.pick("Aller au contenu", "Skip to content") }</a>
+                <Header />
+                <NavTabs />
+                { link_error }
+                <main id="main" class={classes!("screen", format!("screen-{}", app.screen.id()))}>
+                    { screen }
+                </main>
+                <footer class="footer">
+                    { lang.pick(
+                        "Bac à sable local : rien ne quitte ce navigateur. Les décisions viennent du moteur secretariat.",
+                        "Local sandbox: nothing leaves this browser. Every decision comes from the secretariat engine.",
+                    ) }
+                </footer>
+                if app.explaining.is_some() {
+                    <ExplainDialog />
+                }
+            </div>
+        </ContextProvider<AppHandle>>
+    }
+}

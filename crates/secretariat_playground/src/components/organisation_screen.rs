@@ -1,0 +1,135 @@
+//! The organisation: import (with every problem of a refused file), export, reset to the demo,
+//! shareable link, the engine's findings on the working organisation, and the edit history.
+
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::edit_history::EditHistory;
+use crate::components::findings_list::FindingsList;
+use crate::components::icons;
+use crate::components::import_zone::ImportZone;
+use crate::hooks::use_app;
+use crate::share;
+use crate::state::{Action, ImportStatus};
+
+/// The screen takes everything from the shared state.
+#[derive(Properties, PartialEq)]
+pub struct OrganisationScreenProps {}
+
+/// The organisation screen.
+#[component]
+pub fn OrganisationScreen(_props: &OrganisationScreenProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let link = use_state(|| None::<String>);
+    let onexport = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            browser::download("organisation.json", "application/json", &app.current.to_json());
+        })
+    };
+    let onreset = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::ResetDemo))
+    };
+    let onshare = {
+        let app = app.clone();
+        let link = link.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut saved = app.saved();
+            saved.undone.clear();
+            let url = browser::link(&share::encode(&saved));
+            browser::copy(&url);
+            link.set(Some(url));
+        })
+    };
+    let ondismiss = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::DismissImport))
+    };
+    let import = match &app.import {
+        ImportStatus::Idle => html! {},
+        ImportStatus::Loaded { name } => html! {
+            <div class="banner banner-ok" role="status" data-testid="import-ok">
+                { icons::check() }
+                { lang.pick("Fichier chargé : ", "File loaded: ") }<strong>{ name.clone() }</strong>
+                <button type="button" class="btn btn-small btn-ghost" onclick={ondismiss}>{ lang.pick("OK", "OK") }</button>
+            </div>
+        },
+        ImportStatus::Failed { name, problems } => html! {
+            <div class="banner banner-error" role="alert" data-testid="import-errors">
+                <p>
+                    <strong>{ name.clone() }</strong>
+                    { format!(" — {} {}. ", problems.len(), if problems.len() == 1 { lang.pick("problème", "problem") } else { lang.pick("problèmes", "problems") }) }
+                    { lang.pick("L'organisation en cours n'a pas changé.", "The current organisation is unchanged.") }
+                </p>
+                <ul class="problems">
+                    { for problems.iter().map(|p| html! {
+                        <li>
+                            if !p.path.is_empty() { <code class="path">{ p.path.clone() }</code> }
+                            <span>{ p.message.clone() }</span>
+                        </li>
+                    }) }
+                </ul>
+                <button type="button" class="btn btn-small" onclick={ondismiss}>{ lang.pick("Fermer", "Dismiss") }</button>
+            </div>
+        },
+    };
+    let findings = app.current.findings(app.instant(), lang);
+    let file = app.current.file();
+    let stats = [
+        (lang.pick("personnes", "people"), file.people.len()),
+        (lang.pick("accès", "accesses"), file.practice.as_ref().map_or(0, |p| p.accesses.len())),
+        (lang.pick("centres", "centres"), file.network.as_ref().map_or(0, |n| n.centres.len())),
+        (lang.pick("RCP", "RCPs"), file.network.as_ref().map_or(0, |n| n.rcps.len())),
+        (lang.pick("dossiers", "dossiers"), file.network.as_ref().map_or(0, |n| n.dossiers.len())),
+    ];
+    html! {
+        <>
+            <div class="screen-head">
+                <h1>{ lang.pick("Organisation", "Organisation") }</h1>
+                <p class="lead">
+                    <strong>{ app.current.name().to_owned() }</strong>{ " — " }
+                    { stats.iter().map(|(w, n)| format!("{n} {w}")).collect::<Vec<_>>().join(" · ") }
+                </p>
+            </div>
+            { import }
+            <div class="two-cols">
+                <div>
+                    <section class="card">
+                        <h2>{ lang.pick("Importer", "Import") }</h2>
+                        <ImportZone />
+                        <p class="muted small">{ lang.pick(
+                            "Le fichier est lu dans ce navigateur, jamais envoyé. S'il est refusé, l'organisation en cours reste en place.",
+                            "The file is read in this browser, never sent. If it is refused, the current organisation stays.",
+                        ) }</p>
+                    </section>
+                    <section class="card">
+                        <h2>{ lang.pick("Exporter, réinitialiser, partager", "Export, reset, share") }</h2>
+                        <div class="toolbar">
+                            <button type="button" class="btn" onclick={onexport} data-testid="export">{ icons::download() }{ lang.pick("Exporter (JSON)", "Export (JSON)") }</button>
+                            <button type="button" class="btn" onclick={onshare} data-testid="share">{ icons::link() }{ lang.pick("Lien de partage", "Share link") }</button>
+                            <button type="button" class="btn btn-danger" onclick={onreset} data-testid="reset">{ lang.pick("Revenir à la démo", "Back to the demo") }</button>
+                        </div>
+                        if let Some(url) = (*link).clone() {
+                            <label class="field">
+                                <span class="field-label">{ lang.pick("Lien copié — il contient l'organisation et vos modifications", "Link copied — it holds the organisation and your edits") }</span>
+                                <input type="text" readonly=true value={url} data-testid="share-link" onfocus={Callback::from(|e: FocusEvent| {
+                                    if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() { i.select(); }
+                                })} />
+                            </label>
+                        }
+                    </section>
+                    <section class="card">
+                        <h2>{ lang.pick("Historique des modifications", "Edit history") }</h2>
+                        <EditHistory />
+                    </section>
+                </div>
+                <section class="card">
+                    <h2>{ lang.pick("Constats sur l'organisation", "Findings on the organisation") }{ format!(" ({})", findings.len()) }</h2>
+                    <FindingsList findings={findings} empty={lang.pick("Aucun constat.", "No finding.")} />
+                </section>
+            </div>
+        </>
+    }
+}

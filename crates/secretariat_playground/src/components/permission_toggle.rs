@@ -1,0 +1,80 @@
+//! One module permission in the edit panel: its French label, the vendor's recommendation level, the
+//! seed's danger or warning text, and its own validity window.
+
+use secretariat_core::{Recommendation, Severity};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::components::icons;
+use crate::components::window_fields::WindowFields;
+use crate::hooks::use_app;
+use crate::model::{PermissionForm, Window};
+
+/// The permission as written, and where edits go.
+#[derive(Properties, PartialEq)]
+pub struct PermissionToggleProps {
+    /// As written in the access.
+    pub form: PermissionForm,
+    /// Whose account, for accessible names and test ids.
+    pub doctor: AttrValue,
+    /// Called with the wanted state when toggled.
+    pub ontoggle: Callback<bool>,
+    /// Called with a new window.
+    pub onwindow: Callback<Window>,
+}
+
+/// A permission checkbox with its recommendation and warning.
+#[component]
+pub fn PermissionToggle(props: &PermissionToggleProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let p = props.form.permission;
+    let onchange = {
+        let ontoggle = props.ontoggle.clone();
+        Callback::from(move |e: Event| ontoggle.emit(e.target_unchecked_into::<HtmlInputElement>().checked()))
+    };
+    let level = p.recommendation();
+    let level_class = match level {
+        Recommendation::Recommended => "rec-ok",
+        Recommendation::AsNeeded => "rec-need",
+        Recommendation::NotRecommended => "rec-not",
+        Recommendation::Sensitive => "rec-sensitive",
+    };
+    let warning = p.warning(lang).map(|(severity, text)| {
+        let (class, word) = match severity {
+            Severity::Danger => ("warn-danger", lang.pick("Danger", "Danger")),
+            Severity::Warning => ("warn-warning", lang.pick("Avertissement", "Warning")),
+            Severity::Info => ("warn-info", lang.pick("À savoir", "Note")),
+        };
+        html! {
+            <p class={classes!("perm-warning", class)}>
+                { icons::warning() }<strong>{ word }{ " — " }</strong>{ text }
+            </p>
+        }
+    });
+    html! {
+        <li class={classes!("perm", props.form.granted.then_some("is-on"))}>
+            <div class="perm-row">
+                <label class="perm-label">
+                    <input type="checkbox" checked={props.form.granted} onchange={onchange}
+                        data-testid={format!("perm-{}-{}", props.doctor, p.id())} />
+                    <span>{ p.label(lang) }</span>
+                </label>
+                <span class={classes!("rec", level_class)}>{ level.label(lang) }</span>
+            </div>
+            <p class="perm-desc">{ p.description(lang) }</p>
+            if props.form.granted && level != Recommendation::Recommended {
+                { warning.clone().unwrap_or_default() }
+            } else if level == Recommendation::Sensitive {
+                { warning.unwrap_or_default() }
+            }
+            if props.form.granted {
+                <details class="perm-window" open={props.form.window.is_bounded()}>
+                    <summary>{ lang.pick("Période de validité", "Validity window") }</summary>
+                    <WindowFields window={props.form.window.clone()} onchange={props.onwindow.clone()}
+                        what={format!("{} ({})", p.label(lang), props.doctor)} />
+                </details>
+            }
+        </li>
+    }
+}

@@ -1,0 +1,88 @@
+//! "What she sees": both products as the selected secretary sees them, after the edits; what the
+//! edits gained or lost is outlined (green, red).
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use secretariat_core::Request;
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::dcc_app::DccApp;
+use crate::components::practice_app::PracticeApp;
+use crate::components::secretary_picker::SecretaryPicker;
+use crate::hooks::{use_app, use_simulation};
+use crate::model;
+use crate::state::{Action, OrgRef, OrgSource};
+
+/// The screen takes everything from the shared state.
+#[derive(Properties, PartialEq)]
+pub struct SeesScreenProps {}
+
+/// The "what she sees" screen.
+#[component]
+pub fn SeesScreen(_props: &SeesScreenProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let simulation = use_simulation(&app);
+    let view = app
+        .selected
+        .as_deref()
+        .and_then(|id| app.current.view(id, app.instant(), lang))
+        .map(Rc::new);
+    let has_view = view.is_some();
+    use_effect_with(has_view, |has| {
+        if *has {
+            browser::mark("secretary-view");
+        }
+    });
+    let onexplain = {
+        let app = app.clone();
+        Callback::from(move |r: Request| app.dispatch(Action::Explain(r, OrgSource::Current)))
+    };
+    let deltas: BTreeMap<String, bool> = match (simulation.as_ref(), app.selected.as_deref()) {
+        (Ok(sim), Some(me)) => sim
+            .affected
+            .iter()
+            .filter(|d| d.secretary.id == me)
+            .flat_map(|d| {
+                d.gained
+                    .iter()
+                    .map(|e| (model::gate_key(&e.action, e.resource.as_deref()), true))
+                    .chain(d.lost.iter().map(|e| (model::gate_key(&e.action, e.resource.as_deref()), false)))
+            })
+            .collect(),
+        _ => BTreeMap::new(),
+    };
+    let deltas = Rc::new(deltas);
+    let body = match view {
+        Some(view) => html! {
+            <div class="mocks" data-testid="sees-view">
+                <PracticeApp view={view.clone()} ghosts={app.ghosts} onexplain={onexplain.clone()} deltas={deltas.clone()} />
+                <DccApp view={view} org={OrgRef(app.current.clone())} ghosts={app.ghosts} onexplain={onexplain} deltas={deltas} />
+            </div>
+        },
+        None => html! {
+            <p class="empty">{ lang.pick("Aucune secrétaire dans cette organisation.", "No secretary in this organisation.") }</p>
+        },
+    };
+    html! {
+        <>
+            <div class="screen-head">
+                <h1>{ lang.pick("Ce qu'elle voit", "What she sees") }</h1>
+                <p class="lead">{ lang.pick(
+                    "Les deux produits tels que la secrétaire les voit. Cliquez sur n'importe quel élément, visible ou masqué, pour savoir pourquoi.",
+                    "Both products as the secretary sees them. Click any element, shown or hidden, to learn why.",
+                ) }</p>
+            </div>
+            <SecretaryPicker />
+            if !app.changes.is_empty() {
+                <p class="banner banner-info">{ lang.pick(
+                    "Vue après vos modifications : en vert ce qu'elle gagne, en rouge ce qu'elle perd (affichez les éléments masqués pour voir les pertes).",
+                    "View after your edits: green is what she gains, red what she loses (show hidden elements to see losses).",
+                ) }</p>
+            }
+            { body }
+        </>
+    }
+}

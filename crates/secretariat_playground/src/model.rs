@@ -1,0 +1,613 @@
+//! The view-model: what the screens list and how they word it, read from the organisation *file*
+//! (who exists, what is written in it) — never a decision. Whether anything is shown or hidden,
+//! gained or lost, always comes from the core (`view`, `explain`, `simulate`, `findings`, `report`).
+
+use secretariat_core::file::{AccessEntry, Category, DossierStatus, OrgFile, PermissionEntry, Status};
+use secretariat_core::{Change, Instant, Lang, Permission, RcpRole};
+
+/// A person, group, centre or RCP to choose from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice {
+    /// Id in the file.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+}
+
+fn choice(id: &str, name: &str) -> Choice {
+    Choice { id: id.to_owned(), name: name.to_owned() }
+}
+
+/// Whether the file gives this person any part of a secretary: an access to a doctor's account, a
+/// profile, a direct affiliation or a group — or the directory category `secretaire`.
+fn acts_as_secretary(file: &OrgFile, id: &str) -> bool {
+    let p = file.people.iter().find(|p| p.id == id);
+    p.is_some_and(|p| p.category == Category::Secretaire && p.coordinator_of.is_empty())
+        || file.practice.iter().flat_map(|x| &x.accesses).any(|a| a.secretary == id)
+        || file.network.iter().flat_map(|n| &n.profiles).any(|x| x.secretary == id)
+        || file
+            .network
+            .iter()
+            .flat_map(|n| &n.affiliations)
+            .any(|x| x.secretary.as_deref() == Some(id))
+        || file.groups.iter().any(|g| g.members.iter().any(|m| m == id))
+}
+
+/// The people the picker offers, in file order: everyone the file makes a secretary.
+pub fn secretaries(file: &OrgFile) -> Vec<Choice> {
+    file.people
+        .iter()
+        .filter(|p| acts_as_secretary(file, &p.id))
+        .map(|p| choice(&p.id, &p.name))
+        .collect()
+}
+
+/// The doctors, in file order: every person in category `medecin` who does not act as a secretary,
+/// and anyone named as a doctor by an access, an affiliation or an RCP.
+pub fn doctors(file: &OrgFile) -> Vec<Choice> {
+    let named = |id: &str| {
+        file.practice.iter().flat_map(|x| &x.accesses).any(|a| a.doctor == id)
+            || file.network.iter().flat_map(|n| &n.affiliations).any(|a| a.doctor == id)
+            || file.network.iter().flat_map(|n| &n.rcps).any(|r| {
+                r.participants.iter().chain(&r.animateurs).any(|d| d == id)
+            })
+    };
+    file.people
+        .iter()
+        .filter(|p| {
+            named(&p.id) || (p.category == Category::Medecin && !acts_as_secretary(file, &p.id))
+        })
+        .map(|p| choice(&p.id, &p.name))
+        .collect()
+}
+
+/// Everyone, in file order (report readers).
+pub fn people(file: &OrgFile) -> Vec<Choice> {
+    file.people.iter().map(|p| choice(&p.id, &p.name)).collect()
+}
+
+/// A person's display name, or the id when unknown.
+pub fn person_name(file: &OrgFile, id: &str) -> String {
+    file.people.iter().find(|p| p.id == id).map_or_else(|| id.to_owned(), |p| p.name.clone())
+}
+
+fn group_name(file: &OrgFile, id: &str) -> String {
+    file.groups.iter().find(|g| g.id == id).map_or_else(|| id.to_owned(), |g| g.name.clone())
+}
+
+/// A centre's name, or the id when unknown.
+pub fn centre_name(file: &OrgFile, id: &str) -> String {
+    file.network
+        .iter()
+        .flat_map(|n| &n.centres)
+        .find(|c| c.id == id)
+        .map_or_else(|| id.to_owned(), |c| c.name.clone())
+}
+
+fn rcp_name(file: &OrgFile, id: &str) -> String {
+    file.network
+        .iter()
+        .flat_map(|n| &n.rcps)
+        .find(|r| r.id == id)
+        .map_or_else(|| id.to_owned(), |r| r.name.clone())
+}
+
+/// A validity window as written in the file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Window {
+    /// `valid_from`.
+    pub from: Option<String>,
+    /// `valid_until`.
+    pub until: Option<String>,
+}
+
+impl Window {
+    fn of(from: &Option<String>, until: &Option<String>) -> Window {
+        Window { from: from.clone(), until: until.clone() }
+    }
+
+    /// Whether either end is set.
+    pub fn is_bounded(&self) -> bool {
+        self.from.is_some() || self.until.is_some()
+    }
+}
+
+/// One permission of an access, as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PermissionForm {
+    /// Which.
+    pub permission: Permission,
+    /// Listed in the access.
+    pub granted: bool,
+    /// Its own window.
+    pub window: Window,
+}
+
+/// Her access to one doctor's account, as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccessForm {
+    /// Whose account.
+    pub doctor: Choice,
+    /// An access exists.
+    pub held: bool,
+    /// The access's window.
+    pub window: Window,
+    /// `confidentiality_acknowledged`.
+    pub confidentiality: bool,
+    /// The 15 permissions.
+    pub permissions: Vec<PermissionForm>,
+}
+
+/// Her profile on one centre, as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProfileForm {
+    /// The centre.
+    pub centre: Choice,
+    /// Held.
+    pub held: bool,
+    /// Its window.
+    pub window: Window,
+}
+
+/// A doctor's direct affiliation to her, as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AffiliationForm {
+    /// The doctor.
+    pub doctor: Choice,
+    /// Affiliated to her directly.
+    pub held: bool,
+    /// Its window.
+    pub window: Window,
+}
+
+/// A group, her membership and the doctors attached to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroupForm {
+    /// The group.
+    pub group: Choice,
+    /// She is a member.
+    pub member: bool,
+    /// Every doctor, and whether he is attached to the group.
+    pub doctors: Vec<(Choice, bool)>,
+}
+
+/// One RCP and the role each of her doctors holds in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RcpRolesForm {
+    /// The RCP.
+    pub rcp: Choice,
+    /// Its centre's name.
+    pub centre: String,
+    /// Her doctors and their role.
+    pub roles: Vec<(Choice, RcpRole)>,
+}
+
+/// Everything the edit panel shows for one secretary, as written in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SecretaryForm {
+    /// Who.
+    pub person: Choice,
+    /// Account status.
+    pub status: Status,
+    /// Directory category.
+    pub category: Category,
+    /// External secretary or provider.
+    pub external: bool,
+    /// One per doctor.
+    pub accesses: Vec<AccessForm>,
+    /// One per centre.
+    pub profiles: Vec<ProfileForm>,
+    /// One per doctor.
+    pub affiliations: Vec<AffiliationForm>,
+    /// One per group.
+    pub groups: Vec<GroupForm>,
+    /// One per RCP where at least one of her doctors could hold a role.
+    pub rcps: Vec<RcpRolesForm>,
+}
+
+fn permission_form(access: Option<&AccessEntry>, permission: Permission) -> PermissionForm {
+    let entry = access.and_then(|a| a.permissions.iter().find(|e| e.id() == permission.id()));
+    PermissionForm {
+        permission,
+        granted: entry.is_some(),
+        window: match entry {
+            Some(PermissionEntry::Windowed(w)) => Window::of(&w.valid_from, &w.valid_until),
+            _ => Window::default(),
+        },
+    }
+}
+
+/// The doctors linked to her in the file: affiliated directly or to a group she is a member of.
+pub fn her_doctors(file: &OrgFile, secretary: &str) -> Vec<Choice> {
+    let groups: Vec<&str> = file
+        .groups
+        .iter()
+        .filter(|g| g.members.iter().any(|m| m == secretary))
+        .map(|g| g.id.as_str())
+        .collect();
+    doctors(file)
+        .into_iter()
+        .filter(|d| {
+            file.network.iter().flat_map(|n| &n.affiliations).any(|a| {
+                a.doctor == d.id
+                    && (a.secretary.as_deref() == Some(secretary)
+                        || a.group.as_deref().is_some_and(|g| groups.contains(&g)))
+            })
+        })
+        .collect()
+}
+
+/// A doctor's role in an RCP, as written.
+pub fn rcp_role(participant: bool, animateur: bool) -> RcpRole {
+    match (participant, animateur) {
+        (false, false) => RcpRole::None,
+        (true, false) => RcpRole::Participant,
+        (false, true) => RcpRole::Animateur,
+        (true, true) => RcpRole::Both,
+    }
+}
+
+impl SecretaryForm {
+    /// Reads her settings from the file; `None` when no person has that id.
+    pub fn read(file: &OrgFile, id: &str) -> Option<SecretaryForm> {
+        let p = file.people.iter().find(|p| p.id == id)?;
+        let net = file.network.as_ref();
+        let accesses = doctors(file)
+            .into_iter()
+            .filter(|d| d.id != id)
+            .map(|doctor| {
+                let a = file
+                    .practice
+                    .iter()
+                    .flat_map(|x| &x.accesses)
+                    .find(|a| a.secretary == id && a.doctor == doctor.id);
+                AccessForm {
+                    held: a.is_some(),
+                    window: a.map(|a| Window::of(&a.valid_from, &a.valid_until)).unwrap_or_default(),
+                    confidentiality: a.is_some_and(|a| a.confidentiality_acknowledged),
+                    permissions: Permission::ALL.into_iter().map(|perm| permission_form(a, perm)).collect(),
+                    doctor,
+                }
+            })
+            .collect();
+        let profiles = net
+            .iter()
+            .flat_map(|n| &n.centres)
+            .map(|c| {
+                let pr = net
+                    .iter()
+                    .flat_map(|n| &n.profiles)
+                    .find(|x| x.secretary == id && x.centre == c.id);
+                ProfileForm {
+                    centre: choice(&c.id, &c.name),
+                    held: pr.is_some(),
+                    window: pr.map(|x| Window::of(&x.valid_from, &x.valid_until)).unwrap_or_default(),
+                }
+            })
+            .collect();
+        let affiliations = doctors(file)
+            .into_iter()
+            .filter(|d| d.id != id)
+            .map(|doctor| {
+                let af = net
+                    .iter()
+                    .flat_map(|n| &n.affiliations)
+                    .find(|a| a.doctor == doctor.id && a.secretary.as_deref() == Some(id));
+                AffiliationForm {
+                    held: af.is_some(),
+                    window: af.map(|a| Window::of(&a.valid_from, &a.valid_until)).unwrap_or_default(),
+                    doctor,
+                }
+            })
+            .collect();
+        let groups = file
+            .groups
+            .iter()
+            .map(|g| GroupForm {
+                group: choice(&g.id, &g.name),
+                member: g.members.iter().any(|m| m == id),
+                doctors: doctors(file)
+                    .into_iter()
+                    .map(|d| {
+                        let attached = net.iter().flat_map(|n| &n.affiliations).any(|a| {
+                            a.doctor == d.id && a.group.as_deref() == Some(g.id.as_str())
+                        });
+                        (d, attached)
+                    })
+                    .collect(),
+            })
+            .collect();
+        let hers = her_doctors(file, id);
+        let rcps = net
+            .iter()
+            .flat_map(|n| &n.rcps)
+            .map(|r| RcpRolesForm {
+                rcp: choice(&r.id, &r.name),
+                centre: centre_name(file, &r.centre),
+                roles: hers
+                    .iter()
+                    .map(|d| {
+                        let role = rcp_role(
+                            r.participants.contains(&d.id),
+                            r.animateurs.contains(&d.id),
+                        );
+                        (d.clone(), role)
+                    })
+                    .collect(),
+            })
+            .filter(|r| !r.roles.is_empty())
+            .collect();
+        Some(SecretaryForm {
+            person: choice(&p.id, &p.name),
+            status: p.status,
+            category: p.category,
+            external: p.external.unwrap_or(false),
+            accesses,
+            profiles,
+            affiliations,
+            groups,
+            rcps,
+        })
+    }
+}
+
+/// The label of an account status.
+pub fn status_label(status: Status, lang: Lang) -> &'static str {
+    match status {
+        Status::Active => lang.pick("Actif", "Active"),
+        Status::Suspended => lang.pick("Désactivé temporairement", "Suspended"),
+        Status::Deleted => lang.pick("Supprimé (départ)", "Deleted (departure)"),
+    }
+}
+
+/// The label of a directory category.
+pub fn category_label(category: Category, lang: Lang) -> &'static str {
+    match category {
+        Category::Medecin => lang.pick("Médecin", "Doctor"),
+        Category::Secretaire => lang.pick("Secrétaire", "Secretary"),
+    }
+}
+
+/// The label of a dossier status.
+pub fn dossier_status_label(status: DossierStatus, lang: Lang) -> &'static str {
+    match status {
+        DossierStatus::Registered => lang.pick("Inscrit", "Registered"),
+        DossierStatus::Discussed => lang.pick("Discuté", "Discussed"),
+        DossierStatus::Validated => lang.pick("CR validé", "Report validated"),
+        DossierStatus::Sent => lang.pick("CR envoyé", "Report sent"),
+    }
+}
+
+/// The label of an RCP role.
+pub fn role_label(role: RcpRole, lang: Lang) -> &'static str {
+    match role {
+        RcpRole::None => lang.pick("Aucun rôle", "No role"),
+        RcpRole::Participant => lang.pick("Participant", "Participant"),
+        RcpRole::Animateur => lang.pick("Animateur", "Animateur"),
+        RcpRole::Both => lang.pick("Participant et animateur", "Participant and animateur"),
+    }
+}
+
+/// `YYYY-MM-DD` of an RFC 3339 date-time, for a date field.
+pub fn date_field(rfc3339: Option<&str>) -> String {
+    rfc3339.and_then(|t| t.get(..10)).unwrap_or_default().to_owned()
+}
+
+/// An RFC 3339 date-time from a date field: the start of the day for a window's start, its last
+/// second for a window's end. `None` for an empty or unreadable field.
+pub fn from_date_field(date: &str, end_of_day: bool) -> Option<String> {
+    let time = if end_of_day { "T23:59:59Z" } else { "T00:00:00Z" };
+    let text = format!("{}{time}", date.trim());
+    Instant::parse(&text).map(|_| text)
+}
+
+/// A date-time as people read it: `02/12/2026 13:30` (fr) or `2026-12-02 13:30` (en), UTC.
+pub fn short_date(rfc3339: &str, lang: Lang) -> String {
+    let t = match Instant::parse(rfc3339) {
+        Some(t) => t.to_string(),
+        None => return rfc3339.to_owned(),
+    };
+    let part = |a: usize, b: usize| t.get(a..b).unwrap_or_default();
+    match lang {
+        Lang::Fr => format!("{}/{}/{} {}", part(8, 10), part(5, 7), part(0, 4), part(11, 16)),
+        Lang::En => format!("{} {}", part(0, 10), part(11, 16)),
+    }
+}
+
+fn window_words(from: &Option<String>, until: &Option<String>, lang: Lang) -> String {
+    let d = |t: &String| date_field(Some(t));
+    match (from, until) {
+        (None, None) => String::new(),
+        (Some(f), None) => format!(" ({} {})", lang.pick("à partir du", "from"), d(f)),
+        (None, Some(u)) => format!(" ({} {})", lang.pick("jusqu'au", "until"), d(u)),
+        (Some(f), Some(u)) => {
+            format!(" ({} {} {} {})", lang.pick("du", "from"), d(f), lang.pick("au", "to"), d(u))
+        }
+    }
+}
+
+fn permission_label(id: &str, lang: Lang) -> String {
+    Permission::from_id(id).map_or_else(|| id.to_owned(), |p| p.label(lang).to_owned())
+}
+
+/// A name or label between the language's quotation marks.
+fn quoted(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("« {text} »"),
+        Lang::En => format!("“{text}”"),
+    }
+}
+
+/// One edit in words, for the history list.
+pub fn describe(change: &Change, file: &OrgFile, lang: Lang) -> String {
+    let name = |id: &str| person_name(file, id);
+    let perm = |id: &str| quoted(&permission_label(id, lang), lang);
+    // "to Sophie" / "to the group “X”" — with the French contractions (à le → au, de le → du).
+    let target = |secretary: &Option<String>, group: &Option<String>, to: bool| match (secretary, group) {
+        (Some(s), _) => format!("{} {}", if to { lang.pick("à", "to") } else { lang.pick("de", "from") }, name(s)),
+        (None, Some(g)) => format!(
+            "{} {}",
+            if to { lang.pick("au groupe", "to the group") } else { lang.pick("du groupe", "from the group") },
+            quoted(&group_name(file, g), lang)
+        ),
+        (None, None) => "?".to_owned(),
+    };
+    let account = lang.pick("sur le compte de", "on the account of");
+    match change {
+        Change::GrantPermission { secretary, doctor, permission, valid_from, valid_until } => format!(
+            "{} {} {} {} {account} {}{}",
+            lang.pick("Accorder", "Grant"),
+            perm(permission),
+            lang.pick("à", "to"),
+            name(secretary),
+            name(doctor),
+            window_words(valid_from, valid_until, lang)
+        ),
+        Change::RevokePermission { secretary, doctor, permission } => format!(
+            "{} {} {} {} {account} {}",
+            lang.pick("Retirer", "Revoke"),
+            perm(permission),
+            lang.pick("à", "from"),
+            name(secretary),
+            name(doctor)
+        ),
+        Change::AddAccess { secretary, doctor, valid_from, valid_until, .. } => format!(
+            "{} {} {} {}{}",
+            lang.pick("Accès de", "Access of"),
+            name(secretary),
+            lang.pick("au compte de", "to the account of"),
+            name(doctor),
+            window_words(valid_from, valid_until, lang)
+        ),
+        Change::RemoveAccess { secretary, doctor } => format!(
+            "{} {} {} {}",
+            lang.pick("Supprimer l'accès de", "Remove the access of"),
+            name(secretary),
+            lang.pick("au compte de", "to the account of"),
+            name(doctor)
+        ),
+        Change::AcknowledgeConfidentiality { secretary, doctor, acknowledged } => format!(
+            "{} : {} ({})",
+            name(secretary),
+            if *acknowledged {
+                lang.pick("obligations de confidentialité reconnues", "confidentiality obligations acknowledged")
+            } else {
+                lang.pick("obligations de confidentialité non reconnues", "confidentiality obligations not acknowledged")
+            },
+            name(doctor)
+        ),
+        Change::Suspend { person } => {
+            format!("{} {}", lang.pick("Désactiver temporairement", "Suspend"), name(person))
+        }
+        Change::Reactivate { person } => format!("{} {}", lang.pick("Réactiver", "Reactivate"), name(person)),
+        Change::Departure { person } => format!(
+            "{} {} {}",
+            lang.pick("Départ de", "Departure of"),
+            name(person),
+            lang.pick("(suppression définitive)", "(definitive deletion)")
+        ),
+        Change::SetCategory { person, category } => format!(
+            "{} {} : {}",
+            lang.pick("Catégorie de", "Category of"),
+            name(person),
+            category_label(*category, lang)
+        ),
+        Change::SetExternal { person, external } => format!(
+            "{} : {}",
+            name(person),
+            if *external {
+                lang.pick("secrétaire externe ou prestataire", "external secretary or provider")
+            } else {
+                lang.pick("secrétaire interne", "in-house secretary")
+            }
+        ),
+        Change::AddAffiliation { doctor, secretary, group, valid_from, valid_until } => format!(
+            "{} {} {}{}",
+            lang.pick("Rattacher", "Attach"),
+            name(doctor),
+            target(secretary, group, true),
+            window_words(valid_from, valid_until, lang)
+        ),
+        Change::RemoveAffiliation { doctor, secretary, group } => format!(
+            "{} {} {}",
+            lang.pick("Détacher", "Detach"),
+            name(doctor),
+            target(secretary, group, false)
+        ),
+        Change::AddGroupMember { group, person } => format!(
+            "{} {} {} {}",
+            lang.pick("Ajouter", "Add"),
+            name(person),
+            lang.pick("au groupe", "to the group"),
+            quoted(&group_name(file, group), lang)
+        ),
+        Change::RemoveGroupMember { group, person } => format!(
+            "{} {} {} {}",
+            lang.pick("Retirer", "Remove"),
+            name(person),
+            lang.pick("du groupe", "from the group"),
+            quoted(&group_name(file, group), lang)
+        ),
+        Change::AddProfile { secretary, centre, valid_from, valid_until } => format!(
+            "{} {} {} {} {}{}",
+            lang.pick("Profil", "Profile"),
+            quoted("secrétaire médecin", lang),
+            lang.pick("pour", "for"),
+            name(secretary),
+            lang.pick(&format!("sur {}", centre_name(file, centre)), &format!("on {}", centre_name(file, centre))),
+            window_words(valid_from, valid_until, lang)
+        ),
+        Change::RemoveProfile { secretary, centre } => format!(
+            "{} {} {} {} {}",
+            lang.pick("Retirer le profil", "Withdraw the profile"),
+            quoted("secrétaire médecin", lang),
+            lang.pick("de", "of"),
+            name(secretary),
+            lang.pick(&format!("sur {}", centre_name(file, centre)), &format!("on {}", centre_name(file, centre)))
+        ),
+        Change::SetRcpRole { rcp, doctor, role } => format!(
+            "{} {} {} {}{} {}",
+            lang.pick("Rôle de", "Role of"),
+            name(doctor),
+            lang.pick("dans", "in"),
+            rcp_name(file, rcp),
+            lang.pick(" :", ":"),
+            role_label(*role, lang)
+        ),
+    }
+}
+
+/// The RCPs of the file that a list of shown RCP ids leaves out (ghosts).
+pub fn rcps_not_in(file: &OrgFile, shown: &[&str]) -> Vec<Choice> {
+    file.network
+        .iter()
+        .flat_map(|n| &n.rcps)
+        .filter(|r| !shown.contains(&r.id.as_str()))
+        .map(|r| choice(&r.id, &r.name))
+        .collect()
+}
+
+/// The dossiers of an RCP that a list of shown dossier ids leaves out (ghosts): (id, patient).
+pub fn dossiers_not_in(file: &OrgFile, rcp: &str, shown: &[&str]) -> Vec<Choice> {
+    file.network
+        .iter()
+        .flat_map(|n| &n.dossiers)
+        .filter(|d| d.rcp == rcp && !shown.contains(&d.id.as_str()))
+        .map(|d| choice(&d.id, &d.patient))
+        .collect()
+}
+
+/// The key of a gated element in highlight and diff sets: `action resource`.
+pub fn gate_key(action: &str, resource: Option<&str>) -> String {
+    match resource {
+        Some(r) => format!("{action} {r}"),
+        None => action.to_owned(),
+    }
+}
+
+/// The decision request behind a gated element, at `now`.
+pub fn request(principal: &str, action: &str, resource: Option<&str>, now: Option<&str>) -> secretariat_core::Request {
+    let mut r = secretariat_core::Request::new(principal, action, resource);
+    r.now = now.map(str::to_owned);
+    r
+}

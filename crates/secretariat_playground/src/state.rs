@@ -1,0 +1,499 @@
+//! The playground's state: plain data, the [`Action`]s that change it, and a pure reducer.
+//!
+//! Nothing here touches the browser: the clock, the storage, the URL and the files a user drops are
+//! handed in as data by the components, so the whole reducer runs (and is tested) natively.
+//!
+//! Every edit is a [`Change`] of `secretariat-changes/1`, kept in a list applied to the base file:
+//! undo pops the last one, redo pushes it back, and "before/after" is simply the base organisation
+//! against the base plus the list — which is what [`Organisation::simulate`] compares.
+
+use std::rc::Rc;
+
+use secretariat_core::file::OrgFile;
+use secretariat_core::{Change, Lang, Organisation, Problem, Request, DEMO_ORG};
+use serde::{Deserialize, Serialize};
+use yew::Reducible;
+
+use crate::model;
+
+/// Format tag of what the playground saves (local storage, shared links).
+pub const SAVED_FORMAT: &str = "secretariat-playground/1";
+
+/// The screens of the playground.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Screen {
+    /// What the selected secretary sees in both products.
+    #[default]
+    Sees,
+    /// The edit panel with its before/after diff, findings and change requests.
+    Simulate,
+    /// Guided scenarios on the demo organisation.
+    Trainer,
+    /// The "secretaries of a doctor" report.
+    Report,
+    /// Import, export, reset, share, findings and history.
+    Organisation,
+}
+
+impl Screen {
+    /// Every screen, in the navigation's order.
+    pub const ALL: [Screen; 5] =
+        [Screen::Sees, Screen::Simulate, Screen::Trainer, Screen::Report, Screen::Organisation];
+
+    /// The navigation label.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Screen::Sees => lang.pick("Ce qu'elle voit", "What she sees"),
+            Screen::Simulate => lang.pick("Simuler un changement", "Simulate a change"),
+            Screen::Trainer => lang.pick("Mode formateur", "Trainer mode"),
+            Screen::Report => lang.pick("Rapport", "Report"),
+            Screen::Organisation => lang.pick("Organisation", "Organisation"),
+        }
+    }
+
+    /// Stable id, used in element ids and tests.
+    pub fn id(self) -> &'static str {
+        match self {
+            Screen::Sees => "sees",
+            Screen::Simulate => "simulate",
+            Screen::Trainer => "trainer",
+            Screen::Report => "report",
+            Screen::Organisation => "organisation",
+        }
+    }
+}
+
+/// Which organisation an explanation is asked of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OrgSource {
+    /// The working organisation (base plus edits).
+    Current,
+    /// The built-in demo (trainer mode).
+    Demo,
+}
+
+/// The explanation dialog, when open.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explaining {
+    /// The decision request explained (with its `now`).
+    pub request: Request,
+    /// Of which organisation.
+    pub source: OrgSource,
+}
+
+/// What the last import did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum ImportStatus {
+    /// Nothing imported in this session.
+    #[default]
+    Idle,
+    /// A file was loaded and is now the base.
+    Loaded {
+        /// File name as the browser gave it.
+        name: String,
+    },
+    /// A file was refused; the working organisation is untouched.
+    Failed {
+        /// File name as the browser gave it.
+        name: String,
+        /// Every problem, each with its JSON path.
+        problems: Vec<Problem>,
+    },
+}
+
+/// What is saved in local storage and encoded in a shared link.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Saved {
+    /// Always [`SAVED_FORMAT`].
+    pub format: String,
+    /// The base organisation file.
+    pub org: OrgFile,
+    /// The edits applied to it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<Change>,
+    /// Edits undone, most recent last (redo pops them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub undone: Vec<Change>,
+    /// The secretary shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selected: Option<String>,
+    /// Language.
+    #[serde(default)]
+    pub lang: Lang,
+    /// Screen.
+    #[serde(default)]
+    pub screen: Screen,
+    /// Hidden elements shown ghosted.
+    #[serde(default)]
+    pub ghosts: bool,
+}
+
+/// The whole state of the playground.
+#[derive(Clone, Debug)]
+pub struct State {
+    /// The organisation as imported (or the demo): "before".
+    pub base: Rc<Organisation>,
+    /// The base with every edit applied: "after", and what the screens show.
+    pub current: Rc<Organisation>,
+    /// The built-in demo, for trainer mode.
+    pub demo: Rc<Organisation>,
+    /// Edits applied to the base, in order.
+    pub changes: Vec<Change>,
+    /// Edits undone, most recent last.
+    pub undone: Vec<Change>,
+    /// Bumped whenever `base` or `changes` change (memo key for derived data).
+    pub rev: u64,
+    /// The secretary shown.
+    pub selected: Option<String>,
+    /// Language of labels, reasons and requests.
+    pub lang: Lang,
+    /// Current screen.
+    pub screen: Screen,
+    /// Show hidden elements ghosted, with a lock.
+    pub ghosts: bool,
+    /// The date decisions are made at (RFC 3339), from the browser's clock unless changed.
+    pub now: Option<String>,
+    /// Result of the last import.
+    pub import: ImportStatus,
+    /// Why the last edit was refused, if it was.
+    pub edit_error: Option<Vec<Problem>>,
+    /// The explanation dialog.
+    pub explaining: Option<Explaining>,
+    /// Trainer mode: the scenario shown.
+    pub scenario: usize,
+    /// Report screen: the doctor chosen.
+    pub report_doctor: Option<String>,
+    /// Report screen: who reads it (`None`: the administrator's view).
+    pub report_reader: Option<String>,
+    /// A shared link that could not be opened.
+    pub link_error: Option<String>,
+}
+
+/// Everything that can happen to the state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Show this secretary.
+    Select(String),
+    /// Switch language.
+    SetLang(Lang),
+    /// Go to a screen.
+    Go(Screen),
+    /// Show or hide hidden elements as ghosts.
+    SetGhosts(bool),
+    /// Decide at this date (RFC 3339), or without a date.
+    SetNow(Option<String>),
+    /// Apply one edit (refused, with the problems, when it does not apply or breaks the file).
+    Edit(Change),
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Drop every edit (back to the base).
+    DiscardEdits,
+    /// Import a file: on success it becomes the base; on failure nothing changes but the report.
+    Import {
+        /// File name.
+        name: String,
+        /// File contents.
+        text: String,
+    },
+    /// A file that could not even be read as text.
+    ImportUnreadable {
+        /// File name.
+        name: String,
+        /// Why, in words.
+        message: String,
+    },
+    /// Forget the import report.
+    DismissImport,
+    /// Back to the demo organisation, without edits.
+    ResetDemo,
+    /// Open the explanation of a decision.
+    Explain(Request, OrgSource),
+    /// Close the explanation.
+    CloseExplain,
+    /// Trainer mode: show a scenario.
+    OpenScenario(usize),
+    /// Report screen: choose the doctor.
+    ReportDoctor(Option<String>),
+    /// Report screen: choose the reader.
+    ReportReader(Option<String>),
+    /// Note that a shared link could not be opened.
+    LinkError(String),
+    /// Open a saved state (a shared link pasted into an open page); refused as a whole when it
+    /// does not load, with the reason in `link_error`.
+    Restore(Box<Saved>),
+}
+
+/// Applies `changes` to a copy of `base`'s file and checks the result as a whole.
+pub fn apply(base: &Organisation, changes: &[Change]) -> Result<Organisation, Vec<Problem>> {
+    let mut file = base.file().clone();
+    Change::apply_all(changes, &mut file)?;
+    Organisation::from_file(file).map_err(|e| e.problems().to_vec())
+}
+
+#[expect(clippy::expect_used, reason = "the built-in demo is a constant that the core's tests load")]
+fn demo() -> Rc<Organisation> {
+    Rc::new(Organisation::load(DEMO_ORG).expect("the built-in demo organisation loads"))
+}
+
+impl State {
+    /// The demo organisation, no edits, first secretary selected, decided at `now`.
+    pub fn new(now: Option<String>) -> State {
+        let demo = demo();
+        let selected = model::secretaries(demo.file()).first().map(|p| p.id.clone());
+        State {
+            base: demo.clone(),
+            current: demo.clone(),
+            demo,
+            changes: Vec::new(),
+            undone: Vec::new(),
+            rev: 0,
+            selected,
+            lang: Lang::Fr,
+            screen: Screen::Sees,
+            ghosts: false,
+            now,
+            import: ImportStatus::Idle,
+            edit_error: None,
+            explaining: None,
+            scenario: 0,
+            report_doctor: None,
+            report_reader: None,
+            link_error: None,
+        }
+    }
+
+    /// Restores a saved state (local storage or shared link). Refused as a whole, with the problems,
+    /// when the file does not load or the edits do not apply.
+    pub fn restore(saved: Saved, now: Option<String>) -> Result<State, Vec<Problem>> {
+        if saved.format != SAVED_FORMAT {
+            return Err(vec![Problem {
+                path: "format".to_owned(),
+                message: format!("unsupported format `{}`; expected `{SAVED_FORMAT}`", saved.format),
+            }]);
+        }
+        let base = Organisation::from_file(saved.org).map_err(|e| e.problems().to_vec())?;
+        let current = apply(&base, &saved.changes)?;
+        let mut state = State::new(now);
+        state.base = Rc::new(base);
+        state.current = Rc::new(current);
+        state.changes = saved.changes;
+        state.undone = saved.undone;
+        state.lang = saved.lang;
+        state.screen = saved.screen;
+        state.ghosts = saved.ghosts;
+        state.selected = saved.selected;
+        state.fix_selection();
+        Ok(state)
+    }
+
+    /// What to save: the base file, the edits and the selection.
+    pub fn saved(&self) -> Saved {
+        Saved {
+            format: SAVED_FORMAT.to_owned(),
+            org: self.base.file().clone(),
+            changes: self.changes.clone(),
+            undone: self.undone.clone(),
+            selected: self.selected.clone(),
+            lang: self.lang,
+            screen: self.screen,
+            ghosts: self.ghosts,
+        }
+    }
+
+    /// The decision date as the core takes it.
+    pub fn instant(&self) -> Option<secretariat_core::Instant> {
+        self.now.as_deref().and_then(secretariat_core::Instant::parse)
+    }
+
+    /// The organisation an explanation is asked of.
+    pub fn org_of(&self, source: OrgSource) -> &Rc<Organisation> {
+        match source {
+            OrgSource::Current => &self.current,
+            OrgSource::Demo => &self.demo,
+        }
+    }
+
+    /// Keeps the selection on a person of the current organisation (the first secretary otherwise).
+    fn fix_selection(&mut self) {
+        let file = self.current.file();
+        let known = self
+            .selected
+            .as_deref()
+            .is_some_and(|id| file.people.iter().any(|p| p.id == id));
+        if !known {
+            self.selected = model::secretaries(file).first().map(|p| p.id.clone());
+        }
+        if let Some(d) = self.report_doctor.as_deref() {
+            if !file.people.iter().any(|p| p.id == d) {
+                self.report_doctor = None;
+            }
+        }
+        if let Some(r) = self.report_reader.as_deref() {
+            if !file.people.iter().any(|p| p.id == r) {
+                self.report_reader = None;
+            }
+        }
+    }
+
+    /// Replaces the edit list, rebuilding "after"; refused (state unchanged but the error) when the
+    /// edits do not apply.
+    fn with_changes(mut self, changes: Vec<Change>, undone: Vec<Change>) -> State {
+        match apply(&self.base, &changes) {
+            Ok(current) => {
+                self.current = Rc::new(current);
+                self.changes = changes;
+                self.undone = undone;
+                self.rev += 1;
+                self.edit_error = None;
+                self.fix_selection();
+            }
+            Err(problems) => self.edit_error = Some(problems),
+        }
+        self
+    }
+
+    fn with_base(mut self, base: Organisation) -> State {
+        let base = Rc::new(base);
+        self.current = base.clone();
+        self.base = base;
+        self.changes.clear();
+        self.undone.clear();
+        self.rev += 1;
+        self.edit_error = None;
+        self.explaining = None;
+        self.fix_selection();
+        self
+    }
+
+    /// The pure reducer.
+    pub fn reduce_owned(self, action: Action) -> State {
+        let mut s = self;
+        match action {
+            Action::Select(id) => {
+                if s.current.file().people.iter().any(|p| p.id == id) {
+                    s.selected = Some(id);
+                }
+            }
+            Action::SetLang(lang) => s.lang = lang,
+            Action::Go(screen) => {
+                s.screen = screen;
+                s.explaining = None;
+            }
+            Action::SetGhosts(on) => s.ghosts = on,
+            Action::SetNow(now) => {
+                // Keep only what the core can read; an unreadable date leaves the previous one.
+                match now {
+                    Some(t) if secretariat_core::Instant::parse(&t).is_some() => s.now = Some(t),
+                    Some(_) => {}
+                    None => s.now = None,
+                }
+            }
+            Action::Edit(change) => {
+                let mut changes = s.changes.clone();
+                changes.push(change);
+                return s.with_changes(changes, Vec::new());
+            }
+            Action::Undo => {
+                let mut changes = s.changes.clone();
+                if let Some(last) = changes.pop() {
+                    let mut undone = s.undone.clone();
+                    undone.push(last);
+                    return s.with_changes(changes, undone);
+                }
+            }
+            Action::Redo => {
+                let mut undone = s.undone.clone();
+                if let Some(next) = undone.pop() {
+                    let mut changes = s.changes.clone();
+                    changes.push(next);
+                    return s.with_changes(changes, undone);
+                }
+            }
+            Action::DiscardEdits => {
+                let mut undone = s.undone.clone();
+                undone.extend(s.changes.iter().rev().cloned());
+                return s.with_changes(Vec::new(), undone);
+            }
+            Action::Import { name, text } => match Organisation::load(&text) {
+                Ok(org) => {
+                    s.import = ImportStatus::Loaded { name };
+                    return s.with_base(org);
+                }
+                Err(e) => {
+                    s.import = ImportStatus::Failed { name, problems: e.problems().to_vec() };
+                }
+            },
+            Action::ImportUnreadable { name, message } => {
+                s.import = ImportStatus::Failed {
+                    name,
+                    problems: vec![Problem { path: String::new(), message }],
+                };
+            }
+            Action::DismissImport => s.import = ImportStatus::Idle,
+            Action::ResetDemo => {
+                let demo = (*s.demo).clone();
+                s.import = ImportStatus::Idle;
+                s.selected = None;
+                return s.with_base(demo);
+            }
+            Action::Explain(request, source) => s.explaining = Some(Explaining { request, source }),
+            Action::CloseExplain => s.explaining = None,
+            Action::OpenScenario(i) => s.scenario = i,
+            Action::ReportDoctor(d) => s.report_doctor = d,
+            Action::ReportReader(r) => s.report_reader = r,
+            Action::LinkError(e) => s.link_error = Some(e),
+            Action::Restore(saved) => match State::restore(*saved, s.now.clone()) {
+                Ok(restored) => return restored,
+                Err(problems) => {
+                    s.link_error = Some(problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "));
+                }
+            },
+        }
+        s
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(Rc::unwrap_or_clone(self).reduce_owned(action))
+    }
+}
+
+/// An organisation handed to a component: compared by identity (a new organisation is a new `Rc`).
+#[derive(Clone, Debug)]
+pub struct OrgRef(pub Rc<Organisation>);
+
+impl PartialEq for OrgRef {
+    fn eq(&self, other: &OrgRef) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl PartialEq for State {
+    /// Organisations compare by identity: a new one is always a new `Rc`.
+    fn eq(&self, other: &State) -> bool {
+        Rc::ptr_eq(&self.base, &other.base)
+            && Rc::ptr_eq(&self.current, &other.current)
+            && Rc::ptr_eq(&self.demo, &other.demo)
+            && self.rev == other.rev
+            && self.changes == other.changes
+            && self.undone == other.undone
+            && self.selected == other.selected
+            && self.lang == other.lang
+            && self.screen == other.screen
+            && self.ghosts == other.ghosts
+            && self.now == other.now
+            && self.import == other.import
+            && self.edit_error == other.edit_error
+            && self.explaining == other.explaining
+            && self.scenario == other.scenario
+            && self.report_doctor == other.report_doctor
+            && self.report_reader == other.report_reader
+            && self.link_error == other.link_error
+    }
+}
