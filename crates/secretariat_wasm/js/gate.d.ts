@@ -2,7 +2,7 @@ import type { Action, DateTime, Decision, DecisionRequest, Lang, Resource } from
 
 /** How a denied element is treated. */
 export type GateMode =
-  /** Removed from view (`hidden`), as the products do with a denied menu entry. The default. */
+  /** Removed from view (`hidden`, and `display: none` whatever the page's CSS), as the products do with a denied menu entry. The default. */
   | "hide"
   /** Visible but unusable (`disabled`, `aria-disabled`, clicks stopped), with the reason as `title`. */
   | "disable"

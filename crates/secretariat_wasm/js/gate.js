@@ -80,12 +80,15 @@ function apply(element, item) {
       title: element.getAttribute('title'),
       ariaDisabled: element.getAttribute('aria-disabled'),
       tabindex: element.getAttribute('tabindex'),
+      display: [element.style.getPropertyValue('display'), element.style.getPropertyPriority('display')],
       visibility: element.style.visibility,
       inert: element.inert === true,
     });
   }
   if (item.mode === 'hide') {
     element.hidden = true;
+    // `hidden` alone loses to any author `display` rule (`.menu a { display: flex }`).
+    element.style.setProperty('display', 'none', 'important');
     element.setAttribute('data-gate', 'hidden');
   } else if (item.mode === 'disable') {
     if ('disabled' in element) element.disabled = true;
@@ -107,6 +110,7 @@ function restore(element, before) {
   setOrRemove(element, 'title', before.title);
   setOrRemove(element, 'aria-disabled', before.ariaDisabled);
   setOrRemove(element, 'tabindex', before.tabindex);
+  element.style.setProperty('display', before.display[0], before.display[1]);
   element.style.visibility = before.visibility;
   element.inert = before.inert;
 }

@@ -67,20 +67,21 @@ impl Policy {
     }
 
     /// The gate: may `principal` do `action` (on `resource`, at `now`)? The hot path: the strings are
-    /// resolved against the loaded organisation and checked, without reasons and without any other
-    /// allocation. Throws on an unknown action or id, a missing resource or a malformed `now`.
+    /// copied in once (the request itself), resolved against the loaded organisation and checked,
+    /// without reasons and without any other allocation. Throws on an unknown action or id, a
+    /// missing resource or a malformed `now`.
     pub fn can(
         &self,
-        principal: String,
-        action: String,
-        resource: Option<String>,
-        now: Option<String>,
+        principal: JsValue,
+        action: JsValue,
+        resource: JsValue,
+        now: JsValue,
     ) -> Result<bool, Failure> {
         let request = Request {
-            principal,
-            action,
-            resource,
-            now,
+            principal: string(&principal, "principal")?,
+            action: string(&action, "action")?,
+            resource: optional_string(&resource, "resource")?,
+            now: optional_string(&now, "now")?,
             lang: None,
         };
         Ok(self.org.is_allowed(&request)?)
@@ -117,8 +118,12 @@ impl Policy {
     /// The command line's batch: JSON lines in, one answer line out per non-blank request line,
     /// byte for byte what `secretariat decide` prints. Never throws.
     #[wasm_bindgen(js_name = decideLines)]
-    pub fn decide_lines(&self, lines: &str, lang: Option<String>) -> Result<String, Failure> {
-        let lang = lang.as_deref().map(parse_lang).transpose()?;
+    pub fn decide_lines(&self, lines: JsValue, lang: JsValue) -> Result<String, Failure> {
+        let lines = string(&lines, "lines")?;
+        let lang = optional_string(&lang, "lang")?
+            .as_deref()
+            .map(parse_lang)
+            .transpose()?;
         let mut out = String::new();
         for line in lines.lines().filter(|l| !l.trim().is_empty()) {
             out.push_str(&self.org.decide_line(line, lang));
@@ -129,9 +134,9 @@ impl Policy {
 
     /// One decision with every condition checked on the way, in `lang` (else the request's, else
     /// French).
-    pub fn explain(&self, request: JsValue, lang: Option<String>) -> Result<JsValue, Failure> {
+    pub fn explain(&self, request: JsValue, lang: JsValue) -> Result<JsValue, Failure> {
         let request = read_request(request)?;
-        let lang = match lang {
+        let lang = match optional_string(&lang, "lang")? {
             Some(code) => parse_lang(&code)?,
             None => request.lang.unwrap_or_default(),
         };
@@ -142,24 +147,25 @@ impl Policy {
     /// tabs, agenda, déroulement, passages. Throws when no person has that id.
     pub fn view(
         &self,
-        secretary: &str,
-        now: Option<String>,
-        lang: Option<String>,
+        secretary: JsValue,
+        now: JsValue,
+        lang: JsValue,
     ) -> Result<JsValue, Failure> {
-        let (now, lang) = when(now, lang)?;
+        let secretary = string(&secretary, "secretary")?;
+        let (now, lang) = when(&now, &lang)?;
         let view = self
             .org
-            .view(secretary, now, lang)
-            .ok_or_else(|| RequestError::UnknownId {
+            .view(&secretary, now, lang)
+            .ok_or(RequestError::UnknownId {
                 kind: "person",
-                id: secretary.to_owned(),
+                id: secretary,
             })?;
         to_js(&view)
     }
 
     /// The organisation's findings (`secretariat lint`), most severe first.
-    pub fn findings(&self, now: Option<String>, lang: Option<String>) -> Result<JsValue, Failure> {
-        let (now, lang) = when(now, lang)?;
+    pub fn findings(&self, now: JsValue, lang: JsValue) -> Result<JsValue, Failure> {
+        let (now, lang) = when(&now, &lang)?;
         to_js(&self.org.findings(now, lang))
     }
 
@@ -170,11 +176,11 @@ impl Policy {
     pub fn simulate(
         &self,
         changes: JsValue,
-        now: Option<String>,
-        lang: Option<String>,
+        now: JsValue,
+        lang: JsValue,
     ) -> Result<JsValue, Failure> {
         let changes = read_changes(changes)?;
-        let (now, lang) = when(now, lang)?;
+        let (now, lang) = when(&now, &lang)?;
         to_js(
             &self
                 .org
@@ -196,9 +202,9 @@ impl Policy {
     /// secretaries. With a `reader`, only what she may read; one doctor she may not read throws.
     pub fn report(
         &self,
-        reader: Option<String>,
-        doctor: Option<String>,
-        now: Option<String>,
+        reader: JsValue,
+        doctor: JsValue,
+        now: JsValue,
     ) -> Result<JsValue, Failure> {
         to_js(&self.rows(reader, doctor, now)?)
     }
@@ -207,9 +213,9 @@ impl Policy {
     #[wasm_bindgen(js_name = reportCsv)]
     pub fn report_csv(
         &self,
-        reader: Option<String>,
-        doctor: Option<String>,
-        now: Option<String>,
+        reader: JsValue,
+        doctor: JsValue,
+        now: JsValue,
     ) -> Result<String, Failure> {
         Ok(to_csv(&self.rows(reader, doctor, now)?))
     }
@@ -230,11 +236,13 @@ impl Policy {
 impl Policy {
     fn rows(
         &self,
-        reader: Option<String>,
-        doctor: Option<String>,
-        now: Option<String>,
+        reader: JsValue,
+        doctor: JsValue,
+        now: JsValue,
     ) -> Result<Vec<ReportRow>, Failure> {
-        let (now, _) = when(now, None)?;
+        let reader = optional_string(&reader, "reader")?;
+        let doctor = optional_string(&doctor, "doctor")?;
+        let (now, _) = when(&now, &JsValue::UNDEFINED)?;
         self.org
             .report(reader.as_deref(), doctor.as_deref(), now)
             .map_err(|e| Failure::input(e.to_string()))
@@ -273,16 +281,33 @@ fn read_changes(value: JsValue) -> Result<Vec<Change>, Failure> {
     Ok(set.changes)
 }
 
+/// A string argument. Every argument arrives as a JS value and is checked here: a number or an
+/// object where a string is expected is an error, not a trap in the generated glue.
+fn string(value: &JsValue, name: &str) -> Result<String, Failure> {
+    value
+        .as_string()
+        .ok_or_else(|| Failure::input(format!("`{name}` must be a string")))
+}
+
+/// An optional string argument: `undefined` and `null` are absent.
+fn optional_string(value: &JsValue, name: &str) -> Result<Option<String>, Failure> {
+    if value.is_undefined() || value.is_null() {
+        Ok(None)
+    } else {
+        string(value, name).map(Some)
+    }
+}
+
 /// `now` and `lang` as given by JS: each absent, or an RFC 3339 date-time and `fr`/`en`.
-fn when(now: Option<String>, lang: Option<String>) -> Result<(Option<Instant>, Lang), Failure> {
-    let now = match now {
+fn when(now: &JsValue, lang: &JsValue) -> Result<(Option<Instant>, Lang), Failure> {
+    let now = match optional_string(now, "now")? {
         None => None,
         Some(text) => match Instant::parse(&text) {
             Some(instant) => Some(instant),
             None => return Err(RequestError::MalformedNow(text).into()),
         },
     };
-    let lang = lang
+    let lang = optional_string(lang, "lang")?
         .as_deref()
         .map(parse_lang)
         .transpose()?

@@ -74,74 +74,46 @@ pub fn a_bad_file_throws_every_problem_with_its_path() {
     assert!(String::from(format.message()).contains("secretariat-org/1"));
 }
 
+/// `principal action resource now`, `-` for an absent argument, and what the gate answers or throws.
+#[rustfmt::skip]
+const GATE: &[(&str, &str)] = &[
+    ("sophie practice.agenda doctor:dr-martin NOW", "true"),
+    ("sophie practice.export_patients doctor:dr-martin NOW", "false"),
+    ("karim practice.login_as_doctor doctor:dr-durand NOW", "false"),
+    ("sophie dcc.icon.agenda - NOW", "true"),
+    ("sophie dcc.icon.agenda - -", "true"),
+    ("nobody practice.agenda doctor:dr-martin NOW", "unknown person `nobody`"),
+    ("sophie practice.coffee doctor:dr-martin NOW", "unknown action `practice.coffee`"),
+    ("sophie practice.agenda - NOW", "needs a resource"),
+    ("sophie practice.agenda rcp:x NOW", "takes a resource `doctor:<id>`"),
+    ("sophie practice.agenda doctor:dr-martin yesterday", "malformed `now` `yesterday`"),
+];
+
 pub fn the_gate_answers_and_throws_only_on_bad_input() {
     let p = demo();
-    let can = |who: &str, action: &str, resource: Option<&str>| {
-        p.can(
-            who.into(),
-            action.into(),
-            resource.map(str::to_owned),
-            Some(NOW.into()),
-        )
-        .unwrap()
-    };
-    assert!(can("sophie", "practice.agenda", Some("doctor:dr-martin")));
-    assert!(!can(
-        "sophie",
-        "practice.export_patients",
-        Some("doctor:dr-martin")
-    ));
-    assert!(!can(
-        "karim",
-        "practice.login_as_doctor",
-        Some("doctor:dr-durand")
-    ));
-    assert!(can("sophie", "dcc.icon.agenda", None));
-    for (who, action, resource, now, says) in [
-        (
-            "nobody",
-            "practice.agenda",
-            Some("doctor:dr-martin"),
-            Some(NOW),
-            "unknown person `nobody`",
-        ),
-        (
-            "sophie",
-            "practice.coffee",
-            Some("doctor:dr-martin"),
-            Some(NOW),
-            "unknown action `practice.coffee`",
-        ),
-        (
-            "sophie",
-            "practice.agenda",
-            None,
-            Some(NOW),
-            "needs a resource",
-        ),
-        (
-            "sophie",
-            "practice.agenda",
-            Some("rcp:x"),
-            Some(NOW),
-            "takes a resource `doctor:<id>`",
-        ),
-        (
-            "sophie",
-            "practice.agenda",
-            Some("doctor:dr-martin"),
-            Some("yesterday"),
-            "malformed `now`",
-        ),
+    for (case, expected) in GATE {
+        let arg = |i: usize| match case.split(' ').nth(i) {
+            Some("-") | None => JsValue::UNDEFINED,
+            Some("NOW") => NOW.into(),
+            Some(word) => word.into(),
+        };
+        let got = match p.can(arg(0), arg(1), arg(2), arg(3)) {
+            Ok(allowed) => allowed.to_string(),
+            Err(failure) => String::from(thrown::<()>(Err(failure)).message()),
+        };
+        assert!(got.contains(expected), "{case}: {got}");
+    }
+    // Arguments of the wrong JS type are errors, never a trap in the generated glue.
+    for junk in [
+        JsValue::from(5),
+        js("{}"),
+        js("[]"),
+        js_sys::Symbol::for_("s").into(),
     ] {
-        let result = p.can(
-            who.into(),
-            action.into(),
-            resource.map(str::to_owned),
-            now.map(str::to_owned),
-        );
-        let message = String::from(thrown(result).message());
-        assert!(message.contains(says), "{message}");
+        let failure = p.can(junk.clone(), junk.clone(), junk.clone(), junk.clone());
+        assert!(String::from(thrown(failure).message()).contains("must be a string"));
+        let failure = p.view(junk.clone(), junk.clone(), junk);
+        assert!(!String::from(thrown(failure).message()).is_empty());
     }
 }
 
@@ -185,8 +157,12 @@ pub fn batches_go_on_past_bad_requests_and_lines_match_the_engine() {
         .filter(|l| !l.trim().is_empty())
         .map(|l| native.decide_line(l, None) + "\n")
         .collect();
-    assert_eq!(p.decide_lines(DEMO_DECISIONS, None).unwrap(), expected);
-    assert!(thrown(p.decide_lines("", Some("de".into())))
+    assert_eq!(
+        p.decide_lines(DEMO_DECISIONS.into(), JsValue::NULL)
+            .unwrap(),
+        expected
+    );
+    assert!(thrown(p.decide_lines("".into(), "de".into()))
         .message()
         .includes("unknown language", 0));
 }
@@ -196,35 +172,41 @@ pub fn views_explanations_findings_simulations_and_reports() {
     let native = Organisation::load(DEMO).unwrap();
     let now = secretariat_core::Instant::parse(NOW);
     let lang = secretariat_core::Lang::En;
-    let view = p
-        .view("sophie", Some(NOW.into()), Some("en".into()))
-        .unwrap();
+    let view = p.view("sophie".into(), NOW.into(), "en".into()).unwrap();
     let expected = serde_json::to_string(&native.view("sophie", now, lang).unwrap()).unwrap();
     assert_eq!(text(&view), expected);
-    assert!(String::from(thrown(p.view("nobody", None, None)).message())
-        .contains("unknown person `nobody`"));
+    assert!(
+        String::from(thrown(p.view("nobody".into(), JsValue::NULL, JsValue::NULL)).message())
+            .contains("unknown person `nobody`")
+    );
 
     let request = r#"{"principal":"karim","action":"practice.login_as_doctor","resource":"doctor:dr-durand"}"#;
-    let explanation = text(&p.explain(js(request), Some("en".into())).unwrap());
+    let explanation = text(&p.explain(js(request), "en".into()).unwrap());
     assert!(
         explanation.contains(r#""derivation":[{"holds":"#),
         "{explanation}"
     );
 
-    let findings = text(&p.findings(Some(NOW.into()), None).unwrap());
+    let findings = text(&p.findings(NOW.into(), JsValue::UNDEFINED).unwrap());
     let expected =
         serde_json::to_string(&native.findings(now, secretariat_core::Lang::Fr)).unwrap();
     assert_eq!(findings, expected);
 
     let changes = r#"[{"op":"revoke_permission","secretary":"sophie","doctor":"dr-martin","permission":"agenda"}]"#;
-    let simulation = text(&p.simulate(js(changes), Some(NOW.into()), None).unwrap());
+    let simulation = text(
+        &p.simulate(js(changes), NOW.into(), JsValue::UNDEFINED)
+            .unwrap(),
+    );
     assert!(
         simulation.contains(r#""lost":[{"action":"practice.agenda""#),
         "{simulation}"
     );
     let set = format!(r#"{{"format":"secretariat-changes/1","changes":{changes}}}"#);
     assert_eq!(
-        text(&p.simulate(js(&set), Some(NOW.into()), None).unwrap()),
+        text(
+            &p.simulate(js(&set), NOW.into(), JsValue::UNDEFINED)
+                .unwrap()
+        ),
         simulation
     );
     let after = p.with_changes(js(changes)).unwrap();
@@ -232,30 +214,45 @@ pub fn views_explanations_findings_simulations_and_reports() {
         .can(
             "sophie".into(),
             "practice.agenda".into(),
-            Some("doctor:dr-martin".into()),
-            Some(NOW.into())
+            "doctor:dr-martin".into(),
+            NOW.into()
         )
         .unwrap());
     let unknown = r#"[{"op":"suspend","person":"nobody"}]"#;
-    assert!(String::from(thrown(p.simulate(js(unknown), None, None)).message()).contains("nobody"));
+    assert!(
+        String::from(thrown(p.simulate(js(unknown), JsValue::NULL, JsValue::NULL)).message())
+            .contains("nobody")
+    );
     assert!(!String::from(
-        thrown(p.simulate(js(r#"{"format":"x","changes":[]}"#), None, None)).message()
+        thrown(p.simulate(
+            js(r#"{"format":"x","changes":[]}"#),
+            JsValue::NULL,
+            JsValue::NULL
+        ))
+        .message()
     )
     .is_empty());
-    assert!(
-        !String::from(thrown(p.simulate(js(r#"[{"op":"fly"}]"#), None, None)).message()).is_empty()
-    );
+    assert!(!String::from(
+        thrown(p.simulate(js(r#"[{"op":"fly"}]"#), JsValue::NULL, JsValue::NULL)).message()
+    )
+    .is_empty());
 
-    let rows = text(&p.report(None, Some("dr-martin".into()), None).unwrap());
+    let rows = text(
+        &p.report(JsValue::NULL, "dr-martin".into(), JsValue::NULL)
+            .unwrap(),
+    );
     assert!(rows.contains(r#""doctor_id":"dr-martin""#), "{rows}");
-    let csv = p.report_csv(None, None, None).unwrap();
+    let csv = p
+        .report_csv(JsValue::NULL, JsValue::NULL, JsValue::NULL)
+        .unwrap();
     assert!(
         csv.starts_with("Secrétaire,Médecin,RPPS Médecin\n"),
         "{csv}"
     );
-    assert!(
-        !String::from(thrown(p.report(Some("nobody".into()), None, None)).message()).is_empty()
-    );
+    assert!(!String::from(
+        thrown(p.report("nobody".into(), JsValue::NULL, JsValue::NULL)).message()
+    )
+    .is_empty());
 }
 
 /// One `#[wasm_bindgen_test]` per check above, in the including test file.
