@@ -8,7 +8,8 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +67,12 @@ after(async () => {
   await context?.close();
   await server?.close();
   if (profile) await rm(profile, { recursive: true, force: true });
+  const wasm = (await readdir(DIST)).find((f) => f.endsWith('.wasm'));
+  if (wasm) {
+    const bytes = await readFile(join(DIST, wasm));
+    figures.wasm_bytes = bytes.length;
+    figures.wasm_gzip_bytes = gzipSync(bytes, { level: 9 }).length;
+  }
   await writeFile(join(OUT, 'figures.json'), JSON.stringify(figures, null, 2));
   if (Object.keys(figures).length) console.log('figures', JSON.stringify(figures));
 });
@@ -288,7 +295,8 @@ describe('playground', () => {
 
   test('keyboard: controls are reachable and focus is visible', async () => {
     await go('sees');
-    await page.evaluate(() => document.activeElement?.blur());
+    await page.reload();
+    await page.waitForSelector(sel('sees-view'));
     await page.keyboard.press('Tab');
     const first = await page.evaluate(() => document.activeElement?.className);
     assert.match(first, /skip-link/);

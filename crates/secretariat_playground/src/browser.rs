@@ -34,7 +34,12 @@ pub fn fragment() -> String {
 /// This page's address without fragment.
 fn page_url() -> String {
     let loc = gloo::utils::window().location();
-    format!("{}{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default())
+    format!(
+        "{}{}{}",
+        loc.origin().unwrap_or_default(),
+        loc.pathname().unwrap_or_default(),
+        loc.search().unwrap_or_default()
+    )
 }
 
 /// Removes the fragment from the address bar, without reloading.

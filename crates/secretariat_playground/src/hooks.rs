@@ -1,5 +1,8 @@
 //! The playground's hooks: the shared state handle and its persistence.
 
+use std::rc::Rc;
+
+use secretariat_core::{Finding, Problem, Simulation};
 use yew::prelude::*;
 
 use crate::browser;
@@ -11,7 +14,10 @@ pub type AppHandle = UseReducerHandle<State>;
 /// The shared state (provided by `App`).
 #[hook]
 pub fn use_app() -> AppHandle {
-    #[expect(clippy::expect_used, reason = "every component is rendered under App's context provider")]
+    #[expect(
+        clippy::expect_used,
+        reason = "every component is rendered under App's context provider"
+    )]
     let app = use_context::<AppHandle>().expect("components are rendered inside App");
     app
 }
@@ -19,17 +25,42 @@ pub fn use_app() -> AppHandle {
 /// Saves the working state to local storage whenever something worth keeping changes.
 #[hook]
 pub fn use_persist(app: &AppHandle) {
-    let key = (app.rev, app.selected.clone(), app.lang, app.screen, app.ghosts);
+    let key = (
+        app.rev,
+        app.selected.clone(),
+        app.lang,
+        app.screen,
+        app.ghosts,
+    );
     let app = app.clone();
     use_effect_with(key, move |_| browser::save(&app.saved()));
 }
 
-/// The simulation of the current edits against the base (memoised on the edits, date and language).
+/// The simulation of the current edits against the base (memoised on the edits, date and language;
+/// nothing to compute without edits).
 #[hook]
-pub fn use_simulation(app: &AppHandle) -> std::rc::Rc<Result<secretariat_core::Simulation, Vec<secretariat_core::Problem>>> {
+pub fn use_simulation(app: &AppHandle) -> Rc<Result<Simulation, Vec<Problem>>> {
     let deps = (app.rev, app.now.clone(), app.lang);
     let app = app.clone();
-    use_memo(deps, move |_| app.base.simulate(&app.changes, app.instant(), app.lang))
+    use_memo(deps, move |_| {
+        if app.changes.is_empty() {
+            return Ok(Simulation {
+                affected: Vec::new(),
+                findings_added: Vec::new(),
+                findings_removed: Vec::new(),
+                requests: Vec::new(),
+            });
+        }
+        app.base.simulate(&app.changes, app.instant(), app.lang)
+    })
+}
+
+/// The engine's findings on the working organisation (memoised like the simulation).
+#[hook]
+pub fn use_findings(app: &AppHandle) -> Rc<Vec<Finding>> {
+    let deps = (app.rev, app.now.clone(), app.lang);
+    let app = app.clone();
+    use_memo(deps, move |_| app.current.findings(app.instant(), app.lang))
 }
 
 /// Opens a shared link pasted into the address bar of an open page (only the fragment changes, so
@@ -38,20 +69,21 @@ pub fn use_simulation(app: &AppHandle) -> std::rc::Rc<Result<secretariat_core::S
 pub fn use_shared_links(app: &AppHandle) {
     let app = app.clone();
     use_effect_with((), move |_| {
-        let listener = gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-            let fragment = browser::fragment();
-            match crate::share::decode(&fragment) {
-                Ok(Some(saved)) => {
-                    browser::clear_fragment();
-                    app.dispatch(crate::state::Action::Restore(Box::new(saved)));
+        let listener =
+            gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                let fragment = browser::fragment();
+                match crate::share::decode(&fragment) {
+                    Ok(Some(saved)) => {
+                        browser::clear_fragment();
+                        app.dispatch(crate::state::Action::Restore(Box::new(saved)));
+                    }
+                    Ok(None) => {}
+                    Err(e) => {
+                        browser::clear_fragment();
+                        app.dispatch(crate::state::Action::LinkError(e));
+                    }
                 }
-                Ok(None) => {}
-                Err(e) => {
-                    browser::clear_fragment();
-                    app.dispatch(crate::state::Action::LinkError(e));
-                }
-            }
-        });
+            });
         move || drop(listener)
     });
 }

@@ -2,7 +2,9 @@
 //! (who exists, what is written in it) — never a decision. Whether anything is shown or hidden,
 //! gained or lost, always comes from the core (`view`, `explain`, `simulate`, `findings`, `report`).
 
-use secretariat_core::file::{AccessEntry, Category, DossierStatus, OrgFile, PermissionEntry, Status};
+use secretariat_core::file::{
+    AccessEntry, Category, DossierStatus, OrgFile, PermissionEntry, Status,
+};
 use secretariat_core::{Change, Instant, Lang, Permission, RcpRole};
 
 /// A person, group, centre or RCP to choose from.
@@ -15,7 +17,10 @@ pub struct Choice {
 }
 
 fn choice(id: &str, name: &str) -> Choice {
-    Choice { id: id.to_owned(), name: name.to_owned() }
+    Choice {
+        id: id.to_owned(),
+        name: name.to_owned(),
+    }
 }
 
 /// Whether the file gives this person any part of a secretary: an access to a doctor's account, a
@@ -23,14 +28,25 @@ fn choice(id: &str, name: &str) -> Choice {
 fn acts_as_secretary(file: &OrgFile, id: &str) -> bool {
     let p = file.people.iter().find(|p| p.id == id);
     p.is_some_and(|p| p.category == Category::Secretaire && p.coordinator_of.is_empty())
-        || file.practice.iter().flat_map(|x| &x.accesses).any(|a| a.secretary == id)
-        || file.network.iter().flat_map(|n| &n.profiles).any(|x| x.secretary == id)
+        || file
+            .practice
+            .iter()
+            .flat_map(|x| &x.accesses)
+            .any(|a| a.secretary == id)
+        || file
+            .network
+            .iter()
+            .flat_map(|n| &n.profiles)
+            .any(|x| x.secretary == id)
         || file
             .network
             .iter()
             .flat_map(|n| &n.affiliations)
             .any(|x| x.secretary.as_deref() == Some(id))
-        || file.groups.iter().any(|g| g.members.iter().any(|m| m == id))
+        || file
+            .groups
+            .iter()
+            .any(|g| g.members.iter().any(|m| m == id))
 }
 
 /// The people the picker offers, in file order: everyone the file makes a secretary.
@@ -46,11 +62,20 @@ pub fn secretaries(file: &OrgFile) -> Vec<Choice> {
 /// and anyone named as a doctor by an access, an affiliation or an RCP.
 pub fn doctors(file: &OrgFile) -> Vec<Choice> {
     let named = |id: &str| {
-        file.practice.iter().flat_map(|x| &x.accesses).any(|a| a.doctor == id)
-            || file.network.iter().flat_map(|n| &n.affiliations).any(|a| a.doctor == id)
-            || file.network.iter().flat_map(|n| &n.rcps).any(|r| {
-                r.participants.iter().chain(&r.animateurs).any(|d| d == id)
-            })
+        file.practice
+            .iter()
+            .flat_map(|x| &x.accesses)
+            .any(|a| a.doctor == id)
+            || file
+                .network
+                .iter()
+                .flat_map(|n| &n.affiliations)
+                .any(|a| a.doctor == id)
+            || file
+                .network
+                .iter()
+                .flat_map(|n| &n.rcps)
+                .any(|r| r.participants.iter().chain(&r.animateurs).any(|d| d == id))
     };
     file.people
         .iter()
@@ -68,11 +93,17 @@ pub fn people(file: &OrgFile) -> Vec<Choice> {
 
 /// A person's display name, or the id when unknown.
 pub fn person_name(file: &OrgFile, id: &str) -> String {
-    file.people.iter().find(|p| p.id == id).map_or_else(|| id.to_owned(), |p| p.name.clone())
+    file.people
+        .iter()
+        .find(|p| p.id == id)
+        .map_or_else(|| id.to_owned(), |p| p.name.clone())
 }
 
 fn group_name(file: &OrgFile, id: &str) -> String {
-    file.groups.iter().find(|g| g.id == id).map_or_else(|| id.to_owned(), |g| g.name.clone())
+    file.groups
+        .iter()
+        .find(|g| g.id == id)
+        .map_or_else(|| id.to_owned(), |g| g.name.clone())
 }
 
 /// A centre's name, or the id when unknown.
@@ -103,7 +134,10 @@ pub struct Window {
 
 impl Window {
     fn of(from: &Option<String>, until: &Option<String>) -> Window {
-        Window { from: from.clone(), until: until.clone() }
+        Window {
+            from: from.clone(),
+            until: until.clone(),
+        }
     }
 
     /// Whether either end is set.
@@ -263,9 +297,14 @@ impl SecretaryForm {
                     .find(|a| a.secretary == id && a.doctor == doctor.id);
                 AccessForm {
                     held: a.is_some(),
-                    window: a.map(|a| Window::of(&a.valid_from, &a.valid_until)).unwrap_or_default(),
+                    window: a
+                        .map(|a| Window::of(&a.valid_from, &a.valid_until))
+                        .unwrap_or_default(),
                     confidentiality: a.is_some_and(|a| a.confidentiality_acknowledged),
-                    permissions: Permission::ALL.into_iter().map(|perm| permission_form(a, perm)).collect(),
+                    permissions: Permission::ALL
+                        .into_iter()
+                        .map(|perm| permission_form(a, perm))
+                        .collect(),
                     doctor,
                 }
             })
@@ -281,7 +320,9 @@ impl SecretaryForm {
                 ProfileForm {
                     centre: choice(&c.id, &c.name),
                     held: pr.is_some(),
-                    window: pr.map(|x| Window::of(&x.valid_from, &x.valid_until)).unwrap_or_default(),
+                    window: pr
+                        .map(|x| Window::of(&x.valid_from, &x.valid_until))
+                        .unwrap_or_default(),
                 }
             })
             .collect();
@@ -295,28 +336,30 @@ impl SecretaryForm {
                     .find(|a| a.doctor == doctor.id && a.secretary.as_deref() == Some(id));
                 AffiliationForm {
                     held: af.is_some(),
-                    window: af.map(|a| Window::of(&a.valid_from, &a.valid_until)).unwrap_or_default(),
+                    window: af
+                        .map(|a| Window::of(&a.valid_from, &a.valid_until))
+                        .unwrap_or_default(),
                     doctor,
                 }
             })
             .collect();
-        let groups = file
-            .groups
-            .iter()
-            .map(|g| GroupForm {
-                group: choice(&g.id, &g.name),
-                member: g.members.iter().any(|m| m == id),
-                doctors: doctors(file)
-                    .into_iter()
-                    .map(|d| {
-                        let attached = net.iter().flat_map(|n| &n.affiliations).any(|a| {
-                            a.doctor == d.id && a.group.as_deref() == Some(g.id.as_str())
-                        });
-                        (d, attached)
-                    })
-                    .collect(),
-            })
-            .collect();
+        let groups =
+            file.groups
+                .iter()
+                .map(|g| GroupForm {
+                    group: choice(&g.id, &g.name),
+                    member: g.members.iter().any(|m| m == id),
+                    doctors: doctors(file)
+                        .into_iter()
+                        .map(|d| {
+                            let attached = net.iter().flat_map(|n| &n.affiliations).any(|a| {
+                                a.doctor == d.id && a.group.as_deref() == Some(g.id.as_str())
+                            });
+                            (d, attached)
+                        })
+                        .collect(),
+                })
+                .collect();
         let hers = her_doctors(file, id);
         let rcps = net
             .iter()
@@ -327,10 +370,8 @@ impl SecretaryForm {
                 roles: hers
                     .iter()
                     .map(|d| {
-                        let role = rcp_role(
-                            r.participants.contains(&d.id),
-                            r.animateurs.contains(&d.id),
-                        );
+                        let role =
+                            rcp_role(r.participants.contains(&d.id), r.animateurs.contains(&d.id));
                         (d.clone(), role)
                     })
                     .collect(),
@@ -390,13 +431,20 @@ pub fn role_label(role: RcpRole, lang: Lang) -> &'static str {
 
 /// `YYYY-MM-DD` of an RFC 3339 date-time, for a date field.
 pub fn date_field(rfc3339: Option<&str>) -> String {
-    rfc3339.and_then(|t| t.get(..10)).unwrap_or_default().to_owned()
+    rfc3339
+        .and_then(|t| t.get(..10))
+        .unwrap_or_default()
+        .to_owned()
 }
 
 /// An RFC 3339 date-time from a date field: the start of the day for a window's start, its last
 /// second for a window's end. `None` for an empty or unreadable field.
 pub fn from_date_field(date: &str, end_of_day: bool) -> Option<String> {
-    let time = if end_of_day { "T23:59:59Z" } else { "T00:00:00Z" };
+    let time = if end_of_day {
+        "T23:59:59Z"
+    } else {
+        "T00:00:00Z"
+    };
     let text = format!("{}{time}", date.trim());
     Instant::parse(&text).map(|_| text)
 }
@@ -409,7 +457,13 @@ pub fn short_date(rfc3339: &str, lang: Lang) -> String {
     };
     let part = |a: usize, b: usize| t.get(a..b).unwrap_or_default();
     match lang {
-        Lang::Fr => format!("{}/{}/{} {}", part(8, 10), part(5, 7), part(0, 4), part(11, 16)),
+        Lang::Fr => format!(
+            "{}/{}/{} {}",
+            part(8, 10),
+            part(5, 7),
+            part(0, 4),
+            part(11, 16)
+        ),
         Lang::En => format!("{} {}", part(0, 10), part(11, 16)),
     }
 }
@@ -421,7 +475,13 @@ fn window_words(from: &Option<String>, until: &Option<String>, lang: Lang) -> St
         (Some(f), None) => format!(" ({} {})", lang.pick("à partir du", "from"), d(f)),
         (None, Some(u)) => format!(" ({} {})", lang.pick("jusqu'au", "until"), d(u)),
         (Some(f), Some(u)) => {
-            format!(" ({} {} {} {})", lang.pick("du", "from"), d(f), lang.pick("au", "to"), d(u))
+            format!(
+                " ({} {} {} {})",
+                lang.pick("du", "from"),
+                d(f),
+                lang.pick("au", "to"),
+                d(u)
+            )
         }
     }
 }
@@ -443,18 +503,37 @@ pub fn describe(change: &Change, file: &OrgFile, lang: Lang) -> String {
     let name = |id: &str| person_name(file, id);
     let perm = |id: &str| quoted(&permission_label(id, lang), lang);
     // "to Sophie" / "to the group “X”" — with the French contractions (à le → au, de le → du).
-    let target = |secretary: &Option<String>, group: &Option<String>, to: bool| match (secretary, group) {
-        (Some(s), _) => format!("{} {}", if to { lang.pick("à", "to") } else { lang.pick("de", "from") }, name(s)),
-        (None, Some(g)) => format!(
-            "{} {}",
-            if to { lang.pick("au groupe", "to the group") } else { lang.pick("du groupe", "from the group") },
-            quoted(&group_name(file, g), lang)
-        ),
-        (None, None) => "?".to_owned(),
-    };
+    let target =
+        |secretary: &Option<String>, group: &Option<String>, to: bool| match (secretary, group) {
+            (Some(s), _) => format!(
+                "{} {}",
+                if to {
+                    lang.pick("à", "to")
+                } else {
+                    lang.pick("de", "from")
+                },
+                name(s)
+            ),
+            (None, Some(g)) => format!(
+                "{} {}",
+                if to {
+                    lang.pick("au groupe", "to the group")
+                } else {
+                    lang.pick("du groupe", "from the group")
+                },
+                quoted(&group_name(file, g), lang)
+            ),
+            (None, None) => "?".to_owned(),
+        };
     let account = lang.pick("sur le compte de", "on the account of");
     match change {
-        Change::GrantPermission { secretary, doctor, permission, valid_from, valid_until } => format!(
+        Change::GrantPermission {
+            secretary,
+            doctor,
+            permission,
+            valid_from,
+            valid_until,
+        } => format!(
             "{} {} {} {} {account} {}{}",
             lang.pick("Accorder", "Grant"),
             perm(permission),
@@ -463,7 +542,11 @@ pub fn describe(change: &Change, file: &OrgFile, lang: Lang) -> String {
             name(doctor),
             window_words(valid_from, valid_until, lang)
         ),
-        Change::RevokePermission { secretary, doctor, permission } => format!(
+        Change::RevokePermission {
+            secretary,
+            doctor,
+            permission,
+        } => format!(
             "{} {} {} {} {account} {}",
             lang.pick("Retirer", "Revoke"),
             perm(permission),
@@ -471,7 +554,13 @@ pub fn describe(change: &Change, file: &OrgFile, lang: Lang) -> String {
             name(secretary),
             name(doctor)
         ),
-        Change::AddAccess { secretary, doctor, valid_from, valid_until, .. } => format!(
+        Change::AddAccess {
+            secretary,
+            doctor,
+            valid_from,
+            valid_until,
+            ..
+        } => format!(
             "{} {} {} {}{}",
             lang.pick("Accès de", "Access of"),
             name(secretary),
@@ -486,20 +575,36 @@ pub fn describe(change: &Change, file: &OrgFile, lang: Lang) -> String {
             lang.pick("au compte de", "to the account of"),
             name(doctor)
         ),
-        Change::AcknowledgeConfidentiality { secretary, doctor, acknowledged } => format!(
+        Change::AcknowledgeConfidentiality {
+            secretary,
+            doctor,
+            acknowledged,
+        } => format!(
             "{} : {} ({})",
             name(secretary),
             if *acknowledged {
-                lang.pick("obligations de confidentialité reconnues", "confidentiality obligations acknowledged")
+                lang.pick(
+                    "obligations de confidentialité reconnues",
+                    "confidentiality obligations acknowledged",
+                )
             } else {
-                lang.pick("obligations de confidentialité non reconnues", "confidentiality obligations not acknowledged")
+                lang.pick(
+                    "obligations de confidentialité non reconnues",
+                    "confidentiality obligations not acknowledged",
+                )
             },
             name(doctor)
         ),
         Change::Suspend { person } => {
-            format!("{} {}", lang.pick("Désactiver temporairement", "Suspend"), name(person))
+            format!(
+                "{} {}",
+                lang.pick("Désactiver temporairement", "Suspend"),
+                name(person)
+            )
         }
-        Change::Reactivate { person } => format!("{} {}", lang.pick("Réactiver", "Reactivate"), name(person)),
+        Change::Reactivate { person } => {
+            format!("{} {}", lang.pick("Réactiver", "Reactivate"), name(person))
+        }
         Change::Departure { person } => format!(
             "{} {} {}",
             lang.pick("Départ de", "Departure of"),
@@ -516,19 +621,32 @@ pub fn describe(change: &Change, file: &OrgFile, lang: Lang) -> String {
             "{} : {}",
             name(person),
             if *external {
-                lang.pick("secrétaire externe ou prestataire", "external secretary or provider")
+                lang.pick(
+                    "secrétaire externe ou prestataire",
+                    "external secretary or provider",
+                )
             } else {
                 lang.pick("secrétaire interne", "in-house secretary")
             }
         ),
-        Change::AddAffiliation { doctor, secretary, group, valid_from, valid_until } => format!(
+        Change::AddAffiliation {
+            doctor,
+            secretary,
+            group,
+            valid_from,
+            valid_until,
+        } => format!(
             "{} {} {}{}",
             lang.pick("Rattacher", "Attach"),
             name(doctor),
             target(secretary, group, true),
             window_words(valid_from, valid_until, lang)
         ),
-        Change::RemoveAffiliation { doctor, secretary, group } => format!(
+        Change::RemoveAffiliation {
+            doctor,
+            secretary,
+            group,
+        } => format!(
             "{} {} {}",
             lang.pick("Détacher", "Detach"),
             name(doctor),
@@ -548,13 +666,21 @@ pub fn describe(change: &Change, file: &OrgFile, lang: Lang) -> String {
             lang.pick("du groupe", "from the group"),
             quoted(&group_name(file, group), lang)
         ),
-        Change::AddProfile { secretary, centre, valid_from, valid_until } => format!(
+        Change::AddProfile {
+            secretary,
+            centre,
+            valid_from,
+            valid_until,
+        } => format!(
             "{} {} {} {} {}{}",
             lang.pick("Profil", "Profile"),
             quoted("secrétaire médecin", lang),
             lang.pick("pour", "for"),
             name(secretary),
-            lang.pick(&format!("sur {}", centre_name(file, centre)), &format!("on {}", centre_name(file, centre))),
+            lang.pick(
+                &format!("sur {}", centre_name(file, centre)),
+                &format!("on {}", centre_name(file, centre))
+            ),
             window_words(valid_from, valid_until, lang)
         ),
         Change::RemoveProfile { secretary, centre } => format!(
@@ -563,7 +689,10 @@ pub fn describe(change: &Change, file: &OrgFile, lang: Lang) -> String {
             quoted("secrétaire médecin", lang),
             lang.pick("de", "of"),
             name(secretary),
-            lang.pick(&format!("sur {}", centre_name(file, centre)), &format!("on {}", centre_name(file, centre)))
+            lang.pick(
+                &format!("sur {}", centre_name(file, centre)),
+                &format!("on {}", centre_name(file, centre))
+            )
         ),
         Change::SetRcpRole { rcp, doctor, role } => format!(
             "{} {} {} {}{} {}",
@@ -606,7 +735,12 @@ pub fn gate_key(action: &str, resource: Option<&str>) -> String {
 }
 
 /// The decision request behind a gated element, at `now`.
-pub fn request(principal: &str, action: &str, resource: Option<&str>, now: Option<&str>) -> secretariat_core::Request {
+pub fn request(
+    principal: &str,
+    action: &str,
+    resource: Option<&str>,
+    now: Option<&str>,
+) -> secretariat_core::Request {
     let mut r = secretariat_core::Request::new(principal, action, resource);
     r.now = now.map(str::to_owned);
     r

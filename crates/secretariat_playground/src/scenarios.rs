@@ -57,7 +57,12 @@ pub struct Scenario {
 }
 
 const fn check(action: &'static str, resource: &'static str, expect: Effect) -> Check {
-    Check { principal: None, action, resource: Some(resource), expect }
+    Check {
+        principal: None,
+        action,
+        resource: Some(resource),
+        expect,
+    }
 }
 
 impl Scenario {
@@ -77,7 +82,11 @@ impl Scenario {
     /// The edits the scenario simulates.
     pub fn changes(&self) -> Vec<Change> {
         self.departure_of
-            .map(|p| vec![Change::Departure { person: p.to_owned() }])
+            .map(|p| {
+                vec![Change::Departure {
+                    person: p.to_owned(),
+                }]
+            })
             .unwrap_or_default()
     }
 }

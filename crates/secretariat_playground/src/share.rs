@@ -24,7 +24,9 @@ pub fn decode(fragment: &str) -> Result<Option<Saved>, String> {
     let bytes = URL_SAFE_NO_PAD
         .decode(data.trim_end_matches('='))
         .map_err(|e| format!("the link is damaged (base64: {e})"))?;
-    serde_json::from_slice(&bytes)
+    let text = String::from_utf8(bytes).map_err(|e| format!("the link is damaged (utf-8: {e})"))?;
+    // `from_str`, as local storage reads it: one deserializer in the binary, not two.
+    serde_json::from_str(&text)
         .map(Some)
         .map_err(|e| format!("the link is damaged (json: {e})"))
 }

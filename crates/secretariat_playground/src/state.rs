@@ -9,7 +9,6 @@
 
 use std::rc::Rc;
 
-use secretariat_core::file::OrgFile;
 use secretariat_core::{Change, Lang, Organisation, Problem, Request, DEMO_ORG};
 use serde::{Deserialize, Serialize};
 use yew::Reducible;
@@ -38,8 +37,13 @@ pub enum Screen {
 
 impl Screen {
     /// Every screen, in the navigation's order.
-    pub const ALL: [Screen; 5] =
-        [Screen::Sees, Screen::Simulate, Screen::Trainer, Screen::Report, Screen::Organisation];
+    pub const ALL: [Screen; 5] = [
+        Screen::Sees,
+        Screen::Simulate,
+        Screen::Trainer,
+        Screen::Report,
+        Screen::Organisation,
+    ];
 
     /// The navigation label.
     pub fn label(self, lang: Lang) -> &'static str {
@@ -107,8 +111,8 @@ pub enum ImportStatus {
 pub struct Saved {
     /// Always [`SAVED_FORMAT`].
     pub format: String,
-    /// The base organisation file.
-    pub org: OrgFile,
+    /// The base organisation file (`secretariat-org/1`), read back by the core's own loader.
+    pub org: serde_json::Value,
     /// The edits applied to it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<Change>,
@@ -233,7 +237,10 @@ pub fn apply(base: &Organisation, changes: &[Change]) -> Result<Organisation, Ve
     Organisation::from_file(file).map_err(|e| e.problems().to_vec())
 }
 
-#[expect(clippy::expect_used, reason = "the built-in demo is a constant that the core's tests load")]
+#[expect(
+    clippy::expect_used,
+    reason = "the built-in demo is a constant that the core's tests load"
+)]
 fn demo() -> Rc<Organisation> {
     Rc::new(Organisation::load(DEMO_ORG).expect("the built-in demo organisation loads"))
 }
@@ -242,7 +249,9 @@ impl State {
     /// The demo organisation, no edits, first secretary selected, decided at `now`.
     pub fn new(now: Option<String>) -> State {
         let demo = demo();
-        let selected = model::secretaries(demo.file()).first().map(|p| p.id.clone());
+        let selected = model::secretaries(demo.file())
+            .first()
+            .map(|p| p.id.clone());
         State {
             base: demo.clone(),
             current: demo.clone(),
@@ -271,10 +280,13 @@ impl State {
         if saved.format != SAVED_FORMAT {
             return Err(vec![Problem {
                 path: "format".to_owned(),
-                message: format!("unsupported format `{}`; expected `{SAVED_FORMAT}`", saved.format),
+                message: format!(
+                    "unsupported format `{}`; expected `{SAVED_FORMAT}`",
+                    saved.format
+                ),
             }]);
         }
-        let base = Organisation::from_file(saved.org).map_err(|e| e.problems().to_vec())?;
+        let base = Organisation::from_value(saved.org).map_err(|e| e.problems().to_vec())?;
         let current = apply(&base, &saved.changes)?;
         let mut state = State::new(now);
         state.base = Rc::new(base);
@@ -293,7 +305,7 @@ impl State {
     pub fn saved(&self) -> Saved {
         Saved {
             format: SAVED_FORMAT.to_owned(),
-            org: self.base.file().clone(),
+            org: serde_json::to_value(self.base.file()).unwrap_or_default(),
             changes: self.changes.clone(),
             undone: self.undone.clone(),
             selected: self.selected.clone(),
@@ -305,7 +317,9 @@ impl State {
 
     /// The decision date as the core takes it.
     pub fn instant(&self) -> Option<secretariat_core::Instant> {
-        self.now.as_deref().and_then(secretariat_core::Instant::parse)
+        self.now
+            .as_deref()
+            .and_then(secretariat_core::Instant::parse)
     }
 
     /// The organisation an explanation is asked of.
@@ -423,13 +437,19 @@ impl State {
                     return s.with_base(org);
                 }
                 Err(e) => {
-                    s.import = ImportStatus::Failed { name, problems: e.problems().to_vec() };
+                    s.import = ImportStatus::Failed {
+                        name,
+                        problems: e.problems().to_vec(),
+                    };
                 }
             },
             Action::ImportUnreadable { name, message } => {
                 s.import = ImportStatus::Failed {
                     name,
-                    problems: vec![Problem { path: String::new(), message }],
+                    problems: vec![Problem {
+                        path: String::new(),
+                        message,
+                    }],
                 };
             }
             Action::DismissImport => s.import = ImportStatus::Idle,
@@ -448,7 +468,13 @@ impl State {
             Action::Restore(saved) => match State::restore(*saved, s.now.clone()) {
                 Ok(restored) => return restored,
                 Err(problems) => {
-                    s.link_error = Some(problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "));
+                    s.link_error = Some(
+                        problems
+                            .iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    );
                 }
             },
         }

@@ -1,6 +1,12 @@
 //! The reducer, natively: edits, undo/redo, imports that fail without touching anything, reset,
 //! persistence and shared links.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    missing_docs
+)]
 
 use std::rc::Rc;
 
@@ -51,8 +57,17 @@ fn an_edit_changes_after_but_not_before() {
     let s = run([grant("sophie", "dr-martin", "export_patients")]);
     assert_eq!(s.changes.len(), 1);
     assert_eq!(s.rev, 1);
-    assert!(allowed(&s, "sophie", "practice.export_patients", "doctor:dr-martin"));
-    let mut r = Request::new("sophie", "practice.export_patients", Some("doctor:dr-martin"));
+    assert!(allowed(
+        &s,
+        "sophie",
+        "practice.export_patients",
+        "doctor:dr-martin"
+    ));
+    let mut r = Request::new(
+        "sophie",
+        "practice.export_patients",
+        Some("doctor:dr-martin"),
+    );
     r.now = Some(NOW.to_owned());
     assert!(!s.base.is_allowed(&r).unwrap(), "the base is untouched");
 }
@@ -66,13 +81,25 @@ fn undo_and_redo_walk_the_edit_list() {
     ]);
     assert_eq!(s.changes.len(), 1);
     assert_eq!(s.undone.len(), 1);
-    assert!(!allowed(&s, "sophie", "practice.pid_billing", "doctor:dr-martin"));
+    assert!(!allowed(
+        &s,
+        "sophie",
+        "practice.pid_billing",
+        "doctor:dr-martin"
+    ));
     let s = s.reduce_owned(Action::Redo);
     assert_eq!(s.changes.len(), 2);
     assert!(s.undone.is_empty());
-    assert!(allowed(&s, "sophie", "practice.pid_billing", "doctor:dr-martin"));
+    assert!(allowed(
+        &s,
+        "sophie",
+        "practice.pid_billing",
+        "doctor:dr-martin"
+    ));
     // A new edit after an undo forgets what was undone.
-    let s = s.reduce_owned(Action::Undo).reduce_owned(grant("lea", "dr-martin", "agenda"));
+    let s = s
+        .reduce_owned(Action::Undo)
+        .reduce_owned(grant("lea", "dr-martin", "agenda"));
     assert!(s.undone.is_empty());
     // Undo with nothing to undo, redo with nothing to redo: no change.
     let s = run([Action::Undo, Action::Redo]);
@@ -83,16 +110,21 @@ fn undo_and_redo_walk_the_edit_list() {
 fn discard_moves_every_edit_to_redo() {
     let s = run([
         grant("sophie", "dr-martin", "export_patients"),
-        Action::Edit(Change::Suspend { person: "lea".into() }),
+        Action::Edit(Change::Suspend {
+            person: "lea".into(),
+        }),
         Action::DiscardEdits,
     ]);
     assert!(s.changes.is_empty());
     assert_eq!(s.undone.len(), 2);
     let s = s.reduce_owned(Action::Redo);
-    assert_eq!(s.changes, vec![match grant("sophie", "dr-martin", "export_patients") {
-        Action::Edit(c) => c,
-        _ => unreachable!(),
-    }]);
+    assert_eq!(
+        s.changes,
+        vec![match grant("sophie", "dr-martin", "export_patients") {
+            Action::Edit(c) => c,
+            _ => unreachable!(),
+        }]
+    );
 }
 
 #[test]
@@ -113,7 +145,10 @@ fn an_edit_that_does_not_apply_is_refused_with_its_reason() {
     assert!(s.changes.is_empty());
     assert!(s.edit_error.unwrap()[0].path.contains("profiles"));
     // The next good edit clears the error.
-    let s = run([grant("nadia", "dr-martin", "agenda"), grant("sophie", "dr-martin", "pid_billing")]);
+    let s = run([
+        grant("nadia", "dr-martin", "agenda"),
+        grant("sophie", "dr-martin", "pid_billing"),
+    ]);
     assert!(s.edit_error.is_none());
 }
 
@@ -125,7 +160,10 @@ fn a_bad_import_reports_every_problem_and_keeps_everything() {
         {"id":"a","name":"A","category":"medecin","status":"active"},
         {"id":"a","name":"B","category":"medecin","status":"active"}],
         "practice":{"accesses":[{"secretary":"a","doctor":"zz","permissions":["nope"]}]}}"#;
-    let s = before.reduce_owned(Action::Import { name: "bad.json".into(), text: bad.into() });
+    let s = before.reduce_owned(Action::Import {
+        name: "bad.json".into(),
+        text: bad.into(),
+    });
     match &s.import {
         ImportStatus::Failed { name, problems } => {
             assert_eq!(name, "bad.json");
@@ -138,11 +176,17 @@ fn a_bad_import_reports_every_problem_and_keeps_everything() {
     assert_eq!(s.changes.len(), 1);
     // Not JSON at all, and another format: refused the same way.
     for text in ["{", r#"{"format":"secretariat-org/2"}"#, ""] {
-        let s = demo().reduce_owned(Action::Import { name: "x".into(), text: text.into() });
+        let s = demo().reduce_owned(Action::Import {
+            name: "x".into(),
+            text: text.into(),
+        });
         assert!(matches!(s.import, ImportStatus::Failed { .. }), "{text}");
         assert!(s.current.name().starts_with("Démo"));
     }
-    let s = demo().reduce_owned(Action::ImportUnreadable { name: "x".into(), message: "io".into() });
+    let s = demo().reduce_owned(Action::ImportUnreadable {
+        name: "x".into(),
+        message: "io".into(),
+    });
     assert!(matches!(s.import, ImportStatus::Failed { .. }));
 }
 
@@ -154,11 +198,18 @@ fn a_good_import_replaces_the_base_and_drops_the_edits() {
         "practice":{"accesses":[{"secretary":"s","doctor":"dr","permissions":["agenda"]}]}}"#;
     let s = run([
         grant("sophie", "dr-martin", "export_patients"),
-        Action::Import { name: "autre.json".into(), text: org.into() },
+        Action::Import {
+            name: "autre.json".into(),
+            text: org.into(),
+        },
     ]);
     assert_eq!(s.current.name(), "Autre cabinet");
     assert!(s.changes.is_empty() && s.undone.is_empty());
-    assert_eq!(s.selected.as_deref(), Some("s"), "the selection moves to a secretary of the new file");
+    assert_eq!(
+        s.selected.as_deref(),
+        Some("s"),
+        "the selection moves to a secretary of the new file"
+    );
     assert!(matches!(s.import, ImportStatus::Loaded { .. }));
     let s = s.reduce_owned(Action::ResetDemo);
     assert!(s.current.name().starts_with("Démo"));
@@ -224,17 +275,27 @@ fn a_saved_state_that_does_not_load_is_refused_as_a_whole() {
     saved.format = "other/9".into();
     assert!(State::restore(saved, None).is_err());
     let mut saved = demo().saved();
-    saved.changes.push(Change::Suspend { person: "nobody".into() });
+    saved.changes.push(Change::Suspend {
+        person: "nobody".into(),
+    });
     let problems = State::restore(saved, None).unwrap_err();
     assert_eq!(problems[0].path, "changes[0]");
 }
 
 #[test]
 fn shared_links_round_trip_and_damaged_ones_say_so() {
-    let s = run([grant("sophie", "dr-martin", "export_patients"), Action::Select("karim".into())]);
+    let s = run([
+        grant("sophie", "dr-martin", "export_patients"),
+        Action::Select("karim".into()),
+    ]);
     let fragment = share::encode(&s.saved());
     assert!(fragment.starts_with("#s="));
-    assert!(fragment.bytes().all(|b| b.is_ascii_alphanumeric() || b"#=-_".contains(&b)), "URL-safe");
+    assert!(
+        fragment
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"#=-_".contains(&b)),
+        "URL-safe"
+    );
     let saved = share::decode(&fragment).unwrap().unwrap();
     let r = demo().reduce_owned(Action::Restore(Box::new(saved)));
     assert_eq!(r.changes.len(), 1);
@@ -242,10 +303,13 @@ fn shared_links_round_trip_and_damaged_ones_say_so() {
     assert_eq!(share::decode("").unwrap(), None);
     assert_eq!(share::decode("#main").unwrap(), None);
     assert!(share::decode("#s=%%%").is_err());
-    assert!(share::decode("#s=e30").is_err(), "an empty object is not a saved state");
+    assert!(
+        share::decode("#s=e30").is_err(),
+        "an empty object is not a saved state"
+    );
     // A link whose organisation does not load leaves the state and says why.
     let mut bad = s.saved();
-    bad.org.format = "secretariat-org/9".into();
+    bad.org["format"] = "secretariat-org/9".into();
     let r = demo().reduce_owned(Action::Restore(Box::new(bad)));
     assert!(r.link_error.is_some());
     assert!(r.changes.is_empty());
@@ -254,5 +318,10 @@ fn shared_links_round_trip_and_damaged_ones_say_so() {
 #[test]
 fn the_demo_constant_is_the_state_s_demo() {
     let s = demo();
-    assert_eq!(s.demo.to_json(), secretariat_core::Organisation::load(DEMO_ORG).unwrap().to_json());
+    assert_eq!(
+        s.demo.to_json(),
+        secretariat_core::Organisation::load(DEMO_ORG)
+            .unwrap()
+            .to_json()
+    );
 }

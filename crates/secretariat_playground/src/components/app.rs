@@ -28,7 +28,11 @@ fn initial_state() -> State {
         Ok(Some(saved)) => match State::restore(saved, now.clone()) {
             Ok(state) => return state,
             Err(problems) => Some(
-                problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
+                problems
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; "),
             ),
         },
         Ok(None) => None,

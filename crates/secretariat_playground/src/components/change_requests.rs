@@ -32,7 +32,9 @@ pub fn as_text(requests: &[ChangeRequest]) -> String {
 
 fn recipient_label(r: Recipient, lang: Lang) -> &'static str {
     match r {
-        Recipient::Practice => lang.pick("Éditeur du logiciel de cabinet", "Practice software vendor"),
+        Recipient::Practice => {
+            lang.pick("Éditeur du logiciel de cabinet", "Practice software vendor")
+        }
         Recipient::Network => lang.pick("Réseau de cancérologie (3C)", "Cancer network (3C)"),
     }
 }
@@ -52,11 +54,19 @@ pub fn ChangeRequests(props: &ChangeRequestsProps) -> Html {
     }
     let ontext = {
         let text = as_text(&props.requests);
-        Callback::from(move |_: MouseEvent| browser::download("demandes-de-modification.txt", "text/plain;charset=utf-8", &text))
+        Callback::from(move |_: MouseEvent| {
+            browser::download(
+                "demandes-de-modification.txt",
+                "text/plain;charset=utf-8",
+                &text,
+            )
+        })
     };
     let onjson = {
         let json = serde_json::to_string_pretty(&props.requests).unwrap_or_default();
-        Callback::from(move |_: MouseEvent| browser::download("demandes-de-modification.json", "application/json", &json))
+        Callback::from(move |_: MouseEvent| {
+            browser::download("demandes-de-modification.json", "application/json", &json)
+        })
     };
     html! {
         <div class="requests" data-testid="requests">

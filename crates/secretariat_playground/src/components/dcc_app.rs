@@ -48,7 +48,12 @@ pub fn DccApp(props: &DccAppProps) -> Html {
     let file = props.org.0.file();
     let me = view.secretary.id.as_str();
     let now = view.now.as_deref();
-    let gate = |label: String, action: &str, resource: Option<&str>, shown: bool, class: &'static str, icon: Option<Html>| {
+    let gate = |label: String,
+                action: &str,
+                resource: Option<&str>,
+                shown: bool,
+                class: &'static str,
+                icon: Option<Html>| {
         let key = model::gate_key(action, resource);
         html! {
             <Gate label={label} shown={shown} ghosts={props.ghosts}
@@ -96,7 +101,11 @@ pub fn DccApp(props: &DccAppProps) -> Html {
         } else {
             Vec::new()
         };
-        let action = if panel == Panel::Agenda { "dcc.agenda.view" } else { "dcc.session.view" };
+        let action = if panel == Panel::Agenda {
+            "dcc.agenda.view"
+        } else {
+            "dcc.session.view"
+        };
         let key = model::gate_key(action, Some(&res));
         html! {
             <article class={classes!("rcp-card", props.highlight.contains(&key).then_some("is-highlight"),
@@ -160,9 +169,38 @@ pub fn DccApp(props: &DccAppProps) -> Html {
         }
     };
     let icon_of = |id: &str| view.dcc.icons.iter().find(|i| i.id == id);
-    let panel_head = |id: &str, fallback: &str| {
-        let label = icon_of(id).map_or_else(|| fallback.to_owned(), |i| i.label.clone());
+    let panel_head = |id: &str| {
+        let label = icon_of(id).map(|i| i.label.clone()).unwrap_or_default();
         html! { <h4 class="panel-title">{ icons::for_element(id) }{ label }</h4> }
+    };
+    let rcp_panel = |panel: Panel, list: &[RcpView]| {
+        let (testid, icon, action, hint, empty) = match panel {
+            Panel::Agenda => (
+                "dcc-agenda",
+                "agenda",
+                "dcc.agenda.view",
+                lang.pick("RCP où l'un de ses médecins est participant — seulement les dossiers qu'ils ont demandés", "RCPs where one of her doctors is a participant — only the dossiers they requested"),
+                lang.pick("Aucune RCP dans son agenda", "No RCP in her agenda"),
+            ),
+            Panel::SessionRun => (
+                "dcc-session-run",
+                "session_run",
+                "dcc.session.view",
+                lang.pick("RCP où l'un de ses médecins est animateur — tous les dossiers, droit de valider", "RCPs where one of her doctors is animateur — every dossier, may validate"),
+                lang.pick("Aucune RCP dans son déroulement", "No RCP in her déroulement"),
+            ),
+        };
+        html! {
+            <section class="dcc-panel" data-testid={testid}>
+                { panel_head(icon) }
+                <p class="panel-hint">{ hint }</p>
+                { for list.iter().map(|r| rcp_card(r, panel)) }
+                if list.is_empty() {
+                    <p class="empty">{ empty }</p>
+                }
+                { ghost_rcps(list, action) }
+            </section>
+        }
     };
     html! {
         <section class="mock dcc" aria-label="DCC" data-testid="dcc-app">
@@ -195,26 +233,10 @@ pub fn DccApp(props: &DccAppProps) -> Html {
                 }) }
             </div>
             <div class="dcc-grid">
-                <section class="dcc-panel" data-testid="dcc-agenda">
-                    { panel_head("agenda", "Agenda") }
-                    <p class="panel-hint">{ lang.pick("RCP où l'un de ses médecins est participant — seulement les dossiers qu'ils ont demandés", "RCPs where one of her doctors is a participant — only the dossiers they requested") }</p>
-                    { for view.dcc.agenda.iter().map(|r| rcp_card(r, Panel::Agenda)) }
-                    if view.dcc.agenda.is_empty() {
-                        <p class="empty">{ lang.pick("Aucune RCP dans son agenda", "No RCP in her agenda") }</p>
-                    }
-                    { ghost_rcps(&view.dcc.agenda, "dcc.agenda.view") }
-                </section>
-                <section class="dcc-panel" data-testid="dcc-session-run">
-                    { panel_head("session_run", "Déroulement") }
-                    <p class="panel-hint">{ lang.pick("RCP où l'un de ses médecins est animateur — tous les dossiers, droit de valider", "RCPs where one of her doctors is animateur — every dossier, may validate") }</p>
-                    { for view.dcc.session_run.iter().map(|r| rcp_card(r, Panel::SessionRun)) }
-                    if view.dcc.session_run.is_empty() {
-                        <p class="empty">{ lang.pick("Aucune RCP dans son déroulement", "No RCP in her déroulement") }</p>
-                    }
-                    { ghost_rcps(&view.dcc.session_run, "dcc.session.view") }
-                </section>
+                { rcp_panel(Panel::Agenda, &view.dcc.agenda) }
+                { rcp_panel(Panel::SessionRun, &view.dcc.session_run) }
                 <section class="dcc-panel" data-testid="dcc-dossiers">
-                    { panel_head("dossiers", "Dossiers") }
+                    { panel_head("dossiers") }
                     <div class="tabs" role="group" aria-label={lang.pick("Onglets du dossier", "Dossier tabs")}>
                         { for view.dcc.tabs.iter().map(|t| gate(t.label.clone(), &t.action, t.resource.as_deref(), t.shown, "tab", None)) }
                     </div>
@@ -226,7 +248,11 @@ pub fn DccApp(props: &DccAppProps) -> Html {
 }
 
 fn passages(view: &View, lang: Lang, row: &dyn Fn(&DossierView, Panel) -> Html) -> Html {
-    let tab_shown = view.dcc.tabs.iter().any(|t| t.id == "rcp_passages" && t.shown);
+    let tab_shown = view
+        .dcc
+        .tabs
+        .iter()
+        .any(|t| t.id == "rcp_passages" && t.shown);
     if !tab_shown {
         return html! { <p class="empty">{ lang.pick("Onglet non disponible", "Tab not available") }</p> };
     }

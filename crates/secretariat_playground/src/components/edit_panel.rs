@@ -25,10 +25,25 @@ fn checked(e: &Event) -> bool {
 pub fn EditPanel(_props: &EditPanelProps) -> Html {
     let app = use_app();
     let lang = app.lang;
-    let Some(form) = app.selected.as_deref().and_then(|id| SecretaryForm::read(app.current.file(), id)) else {
+    let doctor_tab = use_state(|| None::<String>);
+    let Some(form) = app
+        .selected
+        .as_deref()
+        .and_then(|id| SecretaryForm::read(app.current.file(), id))
+    else {
         return html! { <p class="empty">{ lang.pick("Choisissez une secrétaire.", "Choose a secretary.") }</p> };
     };
     let me = form.person.id.clone();
+    let chosen_doctor = (*doctor_tab)
+        .clone()
+        .filter(|d| form.accesses.iter().any(|a| a.doctor.id == *d))
+        .or_else(|| {
+            form.accesses
+                .iter()
+                .find(|a| a.held)
+                .map(|a| a.doctor.id.clone())
+        })
+        .or_else(|| form.accesses.first().map(|a| a.doctor.id.clone()));
     let edit = {
         let app = app.clone();
         move |c: Change| app.dispatch(Action::Edit(c))
@@ -51,14 +66,26 @@ pub fn EditPanel(_props: &EditPanelProps) -> Html {
         let person = me.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let category = if v == "secretaire" { Category::Secretaire } else { Category::Medecin };
-            edit(Change::SetCategory { person: person.clone(), category });
+            let category = if v == "secretaire" {
+                Category::Secretaire
+            } else {
+                Category::Medecin
+            };
+            edit(Change::SetCategory {
+                person: person.clone(),
+                category,
+            });
         })
     };
     let onexternal = {
         let edit = edit.clone();
         let person = me.clone();
-        Callback::from(move |e: Event| edit(Change::SetExternal { person: person.clone(), external: checked(&e) }))
+        Callback::from(move |e: Event| {
+            edit(Change::SetExternal {
+                person: person.clone(),
+                external: checked(&e),
+            })
+        })
     };
     let status_radio = |status: Status| {
         html! {
@@ -70,7 +97,25 @@ pub fn EditPanel(_props: &EditPanelProps) -> Html {
         }
     };
     // Practice accesses.
-    let accesses = form.accesses.iter().map(|a| {
+    let doctor_tabs = form.accesses.iter().map(|a| {
+        let current = chosen_doctor.as_deref() == Some(a.doctor.id.as_str());
+        let onclick = {
+            let doctor_tab = doctor_tab.clone();
+            let id = a.doctor.id.clone();
+            Callback::from(move |_: MouseEvent| doctor_tab.set(Some(id.clone())))
+        };
+        let granted = a.permissions.iter().filter(|p| p.granted).count();
+        html! {
+            <button type="button" class={classes!("doctor-tab", current.then_some("is-current"))}
+                aria-pressed={current.to_string()} onclick={onclick} data-testid={format!("doctor-tab-{}", a.doctor.id)}>
+                <span>{ a.doctor.name.clone() }</span>
+                <span class={classes!("pill", if a.held { "pill-ok" } else { "pill-neutral" })}>
+                    { if a.held { granted.to_string() } else { "—".to_owned() } }
+                </span>
+            </button>
+        }
+    });
+    let accesses = form.accesses.iter().filter(|a| chosen_doctor.as_deref() == Some(a.doctor.id.as_str())).map(|a| {
         let doctor = a.doctor.id.clone();
         let ontoggle_access = {
             let edit = edit.clone();
@@ -98,16 +143,9 @@ pub fn EditPanel(_props: &EditPanelProps) -> Html {
                 edit(Change::AcknowledgeConfidentiality { secretary: s.clone(), doctor: d.clone(), acknowledged: checked(&e) });
             })
         };
-        let granted = a.permissions.iter().filter(|p| p.granted).count();
         html! {
-            <details class="access" open={a.held} data-doctor={doctor.clone()}>
-                <summary>
-                    <span class="access-doctor">{ a.doctor.name.clone() }</span>
-                    <span class={classes!("pill", if a.held { "pill-ok" } else { "pill-neutral" })}>
-                        { if a.held { format!("{granted} {}", lang.pick("droit(s)", "permission(s)")) } else { lang.pick("pas d'accès", "no access").to_owned() } }
-                    </span>
-                </summary>
-                <label class="check">
+            <div class="access" data-doctor={doctor.clone()}>
+                <label class="check access-toggle">
                     <input type="checkbox" checked={a.held} onchange={ontoggle_access} data-testid={format!("access-{doctor}")} />
                     <span>{ lang.pick("Accès secrétariat au compte de ", "Secretary access to the account of ") }{ a.doctor.name.clone() }</span>
                 </label>
@@ -146,7 +184,7 @@ pub fn EditPanel(_props: &EditPanelProps) -> Html {
                         }) }
                     </ul>
                 }
-            </details>
+            </div>
         }
     });
     // Network: profiles.
@@ -320,6 +358,7 @@ pub fn EditPanel(_props: &EditPanelProps) -> Html {
             </section>
             <section class="card">
                 <h2>{ lang.pick("Logiciel de cabinet — droits par médecin", "Practice application — permissions per doctor") }</h2>
+                <div class="doctor-tabs" role="group" aria-label={lang.pick("Compte du médecin", "Doctor's account")}>{ for doctor_tabs }</div>
                 { for accesses }
             </section>
             <section class="card">

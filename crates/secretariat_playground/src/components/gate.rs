@@ -51,7 +51,11 @@ pub fn Gate(props: &GateProps) -> Html {
         let onexplain = props.onexplain.clone();
         Callback::from(move |_: MouseEvent| onexplain.emit(request.clone()))
     };
-    let state = if props.shown { lang.pick("affiché", "shown") } else { lang.pick("masqué", "hidden") };
+    let state = if props.shown {
+        lang.pick("affiché", "shown")
+    } else {
+        lang.pick("masqué", "hidden")
+    };
     let title = format!("{} — {}", props.label, lang.pick("pourquoi ?", "why?"));
     html! {
         <button type="button"

@@ -29,7 +29,11 @@ pub fn Header(_props: &HeaderProps) -> Html {
         let app = app.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            let now = if value.is_empty() { None } else { Some(format!("{value}:00Z")) };
+            let now = if value.is_empty() {
+                None
+            } else {
+                Some(format!("{value}:00Z"))
+            };
             app.dispatch(Action::SetNow(now));
         })
     };
@@ -37,7 +41,12 @@ pub fn Header(_props: &HeaderProps) -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::SetLang(l)))
     };
-    let now_value = app.now.as_deref().and_then(|t| t.get(..16)).unwrap_or_default().to_owned();
+    let now_value = app
+        .now
+        .as_deref()
+        .and_then(|t| t.get(..16))
+        .unwrap_or_default()
+        .to_owned();
     let edits = app.changes.len();
     html! {
         <header class="topbar">

@@ -20,7 +20,10 @@ fn read(app: crate::hooks::AppHandle, file: web_sys::File) {
         let name = file.name();
         match gloo::file::futures::read_as_text(&file).await {
             Ok(text) => app.dispatch(Action::Import { name, text }),
-            Err(e) => app.dispatch(Action::ImportUnreadable { name, message: format!("the file could not be read: {e}") }),
+            Err(e) => app.dispatch(Action::ImportUnreadable {
+                name,
+                message: format!("the file could not be read: {e}"),
+            }),
         }
     });
 }
@@ -58,7 +61,11 @@ pub fn ImportZone(_props: &ImportZoneProps) -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             over.set(false);
-            if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0))
+            {
                 read(app.clone(), file);
             }
         })

@@ -8,7 +8,7 @@ use crate::components::edit_history::EditHistory;
 use crate::components::findings_list::FindingsList;
 use crate::components::icons;
 use crate::components::import_zone::ImportZone;
-use crate::hooks::use_app;
+use crate::hooks::{use_app, use_findings};
 use crate::share;
 use crate::state::{Action, ImportStatus};
 
@@ -25,7 +25,11 @@ pub fn OrganisationScreen(_props: &OrganisationScreenProps) -> Html {
     let onexport = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| {
-            browser::download("organisation.json", "application/json", &app.current.to_json());
+            browser::download(
+                "organisation.json",
+                "application/json",
+                &app.current.to_json(),
+            );
         })
     };
     let onreset = {
@@ -75,14 +79,26 @@ pub fn OrganisationScreen(_props: &OrganisationScreenProps) -> Html {
             </div>
         },
     };
-    let findings = app.current.findings(app.instant(), lang);
+    let findings = use_findings(&app);
     let file = app.current.file();
     let stats = [
         (lang.pick("personnes", "people"), file.people.len()),
-        (lang.pick("accès", "accesses"), file.practice.as_ref().map_or(0, |p| p.accesses.len())),
-        (lang.pick("centres", "centres"), file.network.as_ref().map_or(0, |n| n.centres.len())),
-        (lang.pick("RCP", "RCPs"), file.network.as_ref().map_or(0, |n| n.rcps.len())),
-        (lang.pick("dossiers", "dossiers"), file.network.as_ref().map_or(0, |n| n.dossiers.len())),
+        (
+            lang.pick("accès", "accesses"),
+            file.practice.as_ref().map_or(0, |p| p.accesses.len()),
+        ),
+        (
+            lang.pick("centres", "centres"),
+            file.network.as_ref().map_or(0, |n| n.centres.len()),
+        ),
+        (
+            lang.pick("RCP", "RCPs"),
+            file.network.as_ref().map_or(0, |n| n.rcps.len()),
+        ),
+        (
+            lang.pick("dossiers", "dossiers"),
+            file.network.as_ref().map_or(0, |n| n.dossiers.len()),
+        ),
     ];
     html! {
         <>
@@ -127,7 +143,7 @@ pub fn OrganisationScreen(_props: &OrganisationScreenProps) -> Html {
                 </div>
                 <section class="card">
                     <h2>{ lang.pick("Constats sur l'organisation", "Findings on the organisation") }{ format!(" ({})", findings.len()) }</h2>
-                    <FindingsList findings={findings} empty={lang.pick("Aucun constat.", "No finding.")} />
+                    <FindingsList findings={(*findings).clone()} empty={lang.pick("Aucun constat.", "No finding.")} />
                 </section>
             </div>
         </>

@@ -31,7 +31,9 @@ pub fn PermissionToggle(props: &PermissionToggleProps) -> Html {
     let p = props.form.permission;
     let onchange = {
         let ontoggle = props.ontoggle.clone();
-        Callback::from(move |e: Event| ontoggle.emit(e.target_unchecked_into::<HtmlInputElement>().checked()))
+        Callback::from(move |e: Event| {
+            ontoggle.emit(e.target_unchecked_into::<HtmlInputElement>().checked())
+        })
     };
     let level = p.recommendation();
     let level_class = match level {

@@ -30,11 +30,11 @@ pub struct PracticeAppProps {
     pub deltas: Rc<BTreeMap<String, bool>>,
 }
 
-/// Where each button lives in the product: its module card.
-fn card_of(id: &str) -> usize {
-    match id {
-        "export_patients" | "reassign_record_owner" => 0,
-        _ => 1,
+/// The module a button lives in, in the product: its card on the account's home page.
+fn home_of(button: &str) -> &'static str {
+    match button {
+        "export_patients" | "reassign_record_owner" => "patients",
+        _ => "pid_billing",
     }
 }
 
@@ -63,7 +63,9 @@ pub fn PracticeApp(props: &PracticeAppProps) -> Html {
     let onswitch = {
         let chosen = chosen.clone();
         Callback::from(move |e: Event| {
-            let i = e.target_unchecked_into::<HtmlSelectElement>().selected_index();
+            let i = e
+                .target_unchecked_into::<HtmlSelectElement>()
+                .selected_index();
             chosen.set(usize::try_from(i).unwrap_or(0));
         })
     };
@@ -80,38 +82,37 @@ pub fn PracticeApp(props: &PracticeAppProps) -> Html {
         }
     };
     let button = |id: &str| account.buttons.iter().find(|b| b.id == id);
-    let module = |id: &str| account.menu.iter().find(|b| b.id == id);
-    let card = |n: usize, module_id: &str, title: &str| {
-        let shown = module(module_id).is_some_and(|m| m.shown);
+    let card = |m: &GateItem| {
         let buttons: Vec<&GateItem> = account
             .buttons
             .iter()
-            .filter(|b| b.id != "login_as_doctor" && card_of(&b.id) == n)
+            .filter(|b| b.id != "login_as_doctor" && home_of(&b.id) == m.id)
             .collect();
-        if !shown && !props.ghosts && buttons.iter().all(|b| !b.shown) {
+        let any_button = buttons.iter().any(|b| b.shown);
+        if !m.shown && !props.ghosts && !any_button {
             return html! {};
         }
+        let key = model::gate_key(&m.action, m.resource.as_deref());
         html! {
-            <div class={classes!("module-card", (!shown).then_some("is-ghost"))}>
+            <div class={classes!("module-card", (!m.shown).then_some("is-ghost"),
+                    props.deltas.get(&key).map(|g| if *g { "is-gained" } else { "is-lost" }))}
+                data-module={m.id.clone()}>
                 <div class="module-card-head">
-                    { icons::for_element(module_id) }
-                    <h4>{ title.to_owned() }</h4>
-                    if !shown { { icons::lock() } }
+                    { icons::for_element(&m.id) }
+                    <h4>{ m.label.clone() }</h4>
+                    if !m.shown { { icons::lock() } }
                 </div>
                 <div class="skeleton" aria-hidden="true">
-                    <span style="width: 72%"></span><span style="width: 55%"></span><span style="width: 64%"></span>
+                    <span style="width: 78%"></span><span style="width: 56%"></span>
                 </div>
-                <div class="module-toolbar">
-                    { for buttons.iter().map(|b| gate(b, "action", true)) }
-                    if !props.ghosts && buttons.iter().all(|b| !b.shown) {
-                        <span class="muted">{ lang.pick("Aucune action disponible", "No action available") }</span>
-                    }
-                </div>
+                if !buttons.is_empty() && (props.ghosts || any_button) {
+                    <div class="module-toolbar">
+                        { for buttons.iter().map(|b| gate(b, "action", true)) }
+                    </div>
+                }
             </div>
         }
     };
-    let labels = module("patients").map(|m| m.label.clone()).unwrap_or_default();
-    let pid = module("pid_billing").map(|m| m.label.clone()).unwrap_or_default();
     html! {
         <section class="mock practice" aria-label={lang.pick("Logiciel de cabinet", "Practice application")} data-testid="practice-app">
             { titlebar(lang.pick("Logiciel de cabinet", "Practice application")) }
@@ -146,8 +147,7 @@ pub fn PracticeApp(props: &PracticeAppProps) -> Html {
                     </h3>
                     { account_summary(account, lang) }
                     <div class="module-cards">
-                        { card(0, "patients", &labels) }
-                        { card(1, "pid_billing", &pid) }
+                        { for account.menu.iter().map(card) }
                     </div>
                 </div>
             </div>
@@ -165,7 +165,12 @@ fn titlebar(title: &str) -> Html {
 }
 
 fn account_summary(account: &AccountView, lang: secretariat_core::Lang) -> Html {
-    let shown = account.menu.iter().chain(&account.buttons).filter(|i| i.shown).count();
+    let shown = account
+        .menu
+        .iter()
+        .chain(&account.buttons)
+        .filter(|i| i.shown)
+        .count();
     let total = account.menu.len() + account.buttons.len();
     html! {
         <p class="muted small" data-testid="practice-summary">

@@ -67,7 +67,13 @@ pub fn ReportScreen(_props: &ReportScreenProps) -> Html {
     };
     let oncsv = {
         let csv = result.as_ref().map(|rows| to_csv(rows)).unwrap_or_default();
-        Callback::from(move |_: MouseEvent| browser::download("secretaires-par-medecin.csv", "text/csv;charset=utf-8", &csv))
+        Callback::from(move |_: MouseEvent| {
+            browser::download(
+                "secretaires-par-medecin.csv",
+                "text/csv;charset=utf-8",
+                &csv,
+            )
+        })
     };
     html! {
         <>

@@ -27,13 +27,17 @@ pub fn SecretaryPicker(props: &SecretaryPickerProps) -> Html {
     let onselect = {
         let app = app.clone();
         Callback::from(move |e: Event| {
-            app.dispatch(Action::Select(e.target_unchecked_into::<HtmlSelectElement>().value()));
+            app.dispatch(Action::Select(
+                e.target_unchecked_into::<HtmlSelectElement>().value(),
+            ));
         })
     };
     let onghosts = {
         let app = app.clone();
         Callback::from(move |e: Event| {
-            let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+            let on = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked();
             app.dispatch(Action::SetGhosts(on));
         })
     };

@@ -49,7 +49,11 @@ pub fn SeesScreen(_props: &SeesScreenProps) -> Html {
                 d.gained
                     .iter()
                     .map(|e| (model::gate_key(&e.action, e.resource.as_deref()), true))
-                    .chain(d.lost.iter().map(|e| (model::gate_key(&e.action, e.resource.as_deref()), false)))
+                    .chain(
+                        d.lost
+                            .iter()
+                            .map(|e| (model::gate_key(&e.action, e.resource.as_deref()), false)),
+                    )
             })
             .collect(),
         _ => BTreeMap::new(),

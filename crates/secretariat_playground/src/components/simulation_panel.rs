@@ -55,8 +55,10 @@ pub fn SimulationPanel(_props: &SimulationPanelProps) -> Html {
             <ul class="banner banner-error">{ for problems.iter().map(|p| html! { <li>{ p.to_string() }</li> }) }</ul>
         },
         Ok(sim) => {
-            let tally_row = |label: &str, f: fn(&Tally) -> usize, b: &Tally, a: &Tally| html! {
-                <tr><th scope="row">{ label.to_owned() }</th>{ count_cell(f(b), f(a)) }</tr>
+            let tally_row = |label: &str, f: fn(&Tally) -> usize, b: &Tally, a: &Tally| {
+                html! {
+                    <tr><th scope="row">{ label.to_owned() }</th>{ count_cell(f(b), f(a)) }</tr>
+                }
             };
             html! {
                 <>
@@ -92,6 +94,10 @@ pub fn SimulationPanel(_props: &SimulationPanelProps) -> Html {
                             </article>
                         }) }
                     </section>
+                    <section class="card">
+                        <h2>{ lang.pick("Demandes à envoyer", "Requests to send") }</h2>
+                        <ChangeRequests requests={sim.requests.clone()} />
+                    </section>
                     <section class="card" data-testid="findings-diff">
                         <h2>{ lang.pick("Constats", "Findings") }</h2>
                         <h3>{ lang.pick("Ajoutés", "Added") }</h3>
@@ -100,10 +106,6 @@ pub fn SimulationPanel(_props: &SimulationPanelProps) -> Html {
                         <h3>{ lang.pick("Résolus", "Resolved") }</h3>
                         <FindingsList findings={sim.findings_removed.clone()} class={classes!("removed")}
                             empty={lang.pick("Aucun constat résolu.", "No finding resolved.")} />
-                    </section>
-                    <section class="card">
-                        <h2>{ lang.pick("Demandes à envoyer", "Requests to send") }</h2>
-                        <ChangeRequests requests={sim.requests.clone()} />
                     </section>
                 </>
             }

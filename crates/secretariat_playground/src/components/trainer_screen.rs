@@ -55,10 +55,15 @@ pub fn TrainerScreen(_props: &TrainerScreenProps) -> Html {
     let after: Rc<Organisation> = if changes.is_empty() {
         demo.clone()
     } else {
-        demo.with_changes(&changes).map(Rc::new).unwrap_or_else(|_| demo.clone())
+        demo.with_changes(&changes)
+            .map(Rc::new)
+            .unwrap_or_else(|_| demo.clone())
     };
     let highlight: Rc<Vec<String>> = Rc::new(
-        sc.checks.iter().map(|c| model::gate_key(c.action, c.resource)).collect(),
+        sc.checks
+            .iter()
+            .map(|c| model::gate_key(c.action, c.resource))
+            .collect(),
     );
     let view = demo.view(sc.secretary, now, lang).map(Rc::new);
     let live = match (view, sc.focus) {
@@ -139,7 +144,12 @@ pub fn TrainerScreen(_props: &TrainerScreenProps) -> Html {
                     </details>
                     <section class="live">
                         <h3>{ lang.pick("Vue en direct", "Live view") }
-                            <span class="muted small">{ " — " }{ model::person_name(demo.file(), sc.secretary) }</span>
+                            <span class="muted small">
+                                { " — " }{ model::person_name(demo.file(), sc.secretary) }
+                                if sc.departure_of.is_some() {
+                                    { lang.pick(", avant son départ", ", before leaving") }
+                                }
+                            </span>
                         </h3>
                         { live }
                     </section>
@@ -150,7 +160,11 @@ pub fn TrainerScreen(_props: &TrainerScreenProps) -> Html {
 }
 
 fn report_table(demo: &Organisation, lang: secretariat_core::Lang) -> Html {
-    match demo.report(Some("coord-caen"), Some("dr-durand"), Instant::parse(SCENARIO_NOW)) {
+    match demo.report(
+        Some("coord-caen"),
+        Some("dr-durand"),
+        Instant::parse(SCENARIO_NOW),
+    ) {
         Ok(rows) => html! {
             <table class="report">
                 <thead><tr>
@@ -161,6 +175,8 @@ fn report_table(demo: &Organisation, lang: secretariat_core::Lang) -> Html {
                 }) }</tbody>
             </table>
         },
-        Err(e) => html! { <p class="banner banner-error">{ lang.pick("Rapport refusé : ", "Report refused: ") }{ e.to_string() }</p> },
+        Err(e) => {
+            html! { <p class="banner banner-error">{ lang.pick("Rapport refusé : ", "Report refused: ") }{ e.to_string() }</p> }
+        }
     }
 }
