@@ -145,6 +145,18 @@ describe('playground', () => {
     assert.match(await page.textContent(sel('edit-count')), /1 modification/);
   });
 
+  test('what she sees, after and before the edits', async () => {
+    await go('sees');
+    await page.selectOption(sel('secretary-select'), 'sophie');
+    const exporter = page.locator('[data-action="practice.export_patients"][data-resource="doctor:dr-martin"][data-shown="true"]');
+    await exporter.waitFor();
+    assert.match(await exporter.getAttribute('class'), /is-gained/);
+    await page.click(sel('show-before'));
+    await exporter.waitFor({ state: 'detached' });
+    await page.click(sel('show-after'));
+    await exporter.waitFor();
+  });
+
   test('a bad file shows every problem with its path and keeps the organisation', async () => {
     await go('organisation');
     const bad = {
@@ -283,13 +295,16 @@ describe('playground', () => {
     await go('sees');
     await page.selectOption(sel('secretary-select'), 'lea');
     await page.waitForSelector(sel('sees-view'));
+    await page.evaluate(() => window.scrollTo(0, 0));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no horizontal scroll (${overflow}px too wide)`);
-    await shot('10-sees-phone');
+    await shot('10-sees-phone', { fullPage: false });
+    await shot('10-sees-phone-full');
     await go('simulate');
+    await page.evaluate(() => window.scrollTo(0, 0));
     const overflow2 = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow2 <= 0, `simulate: no horizontal scroll (${overflow2}px too wide)`);
-    await shot('11-simulate-phone');
+    await shot('11-simulate-phone', { fullPage: false });
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 

@@ -73,6 +73,8 @@ impl Screen {
 pub enum OrgSource {
     /// The working organisation (base plus edits).
     Current,
+    /// The organisation before the edits.
+    Base,
     /// The built-in demo (trainer mode).
     Demo,
 }
@@ -326,6 +328,7 @@ impl State {
     pub fn org_of(&self, source: OrgSource) -> &Rc<Organisation> {
         match source {
             OrgSource::Current => &self.current,
+            OrgSource::Base => &self.base,
             OrgSource::Demo => &self.demo,
         }
     }

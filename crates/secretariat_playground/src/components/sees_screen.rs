@@ -25,10 +25,17 @@ pub fn SeesScreen(_props: &SeesScreenProps) -> Html {
     let app = use_app();
     let lang = app.lang;
     let simulation = use_simulation(&app);
+    let before = use_state(|| false);
+    let show_before = *before && !app.changes.is_empty();
+    let (org, source) = if show_before {
+        (app.base.clone(), OrgSource::Base)
+    } else {
+        (app.current.clone(), OrgSource::Current)
+    };
     let view = app
         .selected
         .as_deref()
-        .and_then(|id| app.current.view(id, app.instant(), lang))
+        .and_then(|id| org.view(id, app.instant(), lang))
         .map(Rc::new);
     let has_view = view.is_some();
     use_effect_with(has_view, |has| {
@@ -38,10 +45,10 @@ pub fn SeesScreen(_props: &SeesScreenProps) -> Html {
     });
     let onexplain = {
         let app = app.clone();
-        Callback::from(move |r: Request| app.dispatch(Action::Explain(r, OrgSource::Current)))
+        Callback::from(move |r: Request| app.dispatch(Action::Explain(r, source)))
     };
     let deltas: BTreeMap<String, bool> = match (simulation.as_ref(), app.selected.as_deref()) {
-        (Ok(sim), Some(me)) => sim
+        (Ok(sim), Some(me)) if !show_before => sim
             .affected
             .iter()
             .filter(|d| d.secretary.id == me)
@@ -59,11 +66,19 @@ pub fn SeesScreen(_props: &SeesScreenProps) -> Html {
         _ => BTreeMap::new(),
     };
     let deltas = Rc::new(deltas);
+    let onbefore = {
+        let before = before.clone();
+        Callback::from(move |_: MouseEvent| before.set(true))
+    };
+    let onafter = {
+        let before = before.clone();
+        Callback::from(move |_: MouseEvent| before.set(false))
+    };
     let body = match view {
         Some(view) => html! {
             <div class="mocks" data-testid="sees-view">
                 <PracticeApp view={view.clone()} ghosts={app.ghosts} onexplain={onexplain.clone()} deltas={deltas.clone()} />
-                <DccApp view={view} org={OrgRef(app.current.clone())} ghosts={app.ghosts} onexplain={onexplain} deltas={deltas} />
+                <DccApp view={view} org={OrgRef(org.clone())} ghosts={app.ghosts} onexplain={onexplain} deltas={deltas} />
             </div>
         },
         None => html! {
@@ -81,10 +96,24 @@ pub fn SeesScreen(_props: &SeesScreenProps) -> Html {
             </div>
             <SecretaryPicker />
             if !app.changes.is_empty() {
-                <p class="banner banner-info">{ lang.pick(
-                    "Vue après vos modifications : en vert ce qu'elle gagne, en rouge ce qu'elle perd (affichez les éléments masqués pour voir les pertes).",
-                    "View after your edits: green is what she gains, red what she loses (show hidden elements to see losses).",
-                ) }</p>
+                <div class="banner banner-info before-after">
+                    <div class="segmented" role="group" aria-label={lang.pick("Avant ou après vos modifications", "Before or after your edits")}>
+                        <button type="button" aria-pressed={(!show_before).to_string()} onclick={onafter} data-testid="show-after">
+                            { lang.pick("Après", "After") }
+                        </button>
+                        <button type="button" aria-pressed={show_before.to_string()} onclick={onbefore} data-testid="show-before">
+                            { lang.pick("Avant", "Before") }
+                        </button>
+                    </div>
+                    <span>{ if show_before {
+                        lang.pick("Vue avant vos modifications.", "View before your edits.")
+                    } else {
+                        lang.pick(
+                            "Vue après vos modifications : en vert ce qu'elle gagne, en rouge ce qu'elle perd (affichez les éléments masqués pour voir les pertes).",
+                            "View after your edits: green is what she gains, red what she loses (show hidden elements to see losses).",
+                        )
+                    } }</span>
+                </div>
             }
             { body }
         </>
