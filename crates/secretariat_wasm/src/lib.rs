@@ -116,7 +116,8 @@ impl Policy {
     }
 
     /// The command line's batch: JSON lines in, one answer line out per non-blank request line,
-    /// byte for byte what `secretariat decide` prints. Never throws.
+    /// byte for byte what `secretariat decide --lang LANG` prints; a bad line answers `{"error"}`.
+    /// Throws only when `lines` is not a string or `lang` is not `fr`/`en`.
     #[wasm_bindgen(js_name = decideLines)]
     pub fn decide_lines(&self, lines: JsValue, lang: JsValue) -> Result<String, Failure> {
         let lines = string(&lines, "lines")?;
