@@ -111,16 +111,14 @@ test('no input crashes the engine: every call returns or throws an Error, and it
   assert.equal(policy.can('sophie', 'practice.agenda', 'doctor:dr-martin', NOW), true);
 });
 
-test('the hand-written declarations never say `any`', () => {
-  for (const file of ['crates/secretariat_wasm/src/types.d.ts', 'crates/secretariat_wasm/js/gate.d.ts',
-    'crates/secretariat_wasm/js/index.d.ts']) {
+test('the declarations never say `any`, and ship in both builds', () => {
+  for (const file of ['pkg/secretariat.d.ts', 'pkg/node/secretariat.d.ts', 'pkg/gate.d.ts', 'pkg/index.d.ts']) {
     const code = readFileSync(join(ROOT, file), 'utf8')
       .replace(/\/\*[\s\S]*?\*\//g, '')
       .replace(/\/\/.*$/gm, '');
     assert.doesNotMatch(code, /\bany\b/, file);
-  }
-  // …and ship inside the generated ones, for both builds.
-  for (const file of ['pkg/secretariat.d.ts', 'pkg/node/secretariat.d.ts']) {
-    assert.match(readFileSync(join(ROOT, file), 'utf8'), /can\(principal: string, action: Action/, file);
+    if (file.endsWith('secretariat.d.ts')) {
+      assert.match(code, /can\(principal: string, action: Action/, file);
+    }
   }
 });
