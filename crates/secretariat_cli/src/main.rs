@@ -27,9 +27,10 @@ struct Common {
     /// The organisation file (secretariat-org/1).
     #[arg(long, value_name = "FILE")]
     org: PathBuf,
-    /// Language of reasons and labels: fr (default) or en.
-    #[arg(long, default_value = "fr", value_parser = parse_lang)]
-    lang: Lang,
+    /// Language of reasons and labels: fr or en. Default: French (for `decide`, each request's own
+    /// `lang`, else French).
+    #[arg(long, value_parser = parse_lang)]
+    lang: Option<Lang>,
 }
 
 #[derive(Subcommand)]
@@ -165,7 +166,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Decide { common, requests } => {
             let org = load(&common.org)?;
-            let lang = Some(common.lang);
+            let lang = common.lang;
             let (mut total, mut errors) = (0usize, 0usize);
             let mut answer = |line: &str, out: &mut dyn Write| -> Result<(), Failure> {
                 if line.trim().is_empty() {
@@ -200,12 +201,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
             now,
         } => {
             let org = load(&common.org)?;
-            let view = org.view(&secretary, now, common.lang).ok_or_else(|| {
-                Failure(format!(
-                    "--secretary: unknown person `{secretary}` in {}",
-                    common.org.display()
-                ))
-            })?;
+            let view = org
+                .view(&secretary, now, common.lang.unwrap_or_default())
+                .ok_or_else(|| {
+                    Failure(format!(
+                        "--secretary: unknown person `{secretary}` in {}",
+                        common.org.display()
+                    ))
+                })?;
             writeln!(out, "{}", json(&view)?).map_err(write_err)?;
         }
         Command::Explain { common, request } => {
@@ -213,7 +216,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let request: Request = serde_json::from_str(&request)
                 .map_err(|e| Failure(format!("REQUEST: malformed request: {e}")))?;
             let explanation = org
-                .explain(&request, common.lang)
+                .explain(&request, common.lang.unwrap_or_default())
                 .map_err(|e| Failure(format!("REQUEST: {e}")))?;
             writeln!(out, "{}", json(&explanation)?).map_err(write_err)?;
         }
@@ -234,7 +237,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 )));
             }
             let sim = org
-                .simulate(&set.changes, now, common.lang)
+                .simulate(&set.changes, now, common.lang.unwrap_or_default())
                 .map_err(|problems| {
                     let lines: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
                     Failure(format!(
@@ -247,7 +250,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Lint { common, now, text } => {
             let org = load(&common.org)?;
-            let findings = org.findings(now, common.lang);
+            let findings = org.findings(now, common.lang.unwrap_or_default());
             if text {
                 for f in &findings {
                     let sev = match f.severity {
