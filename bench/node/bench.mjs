@@ -1,0 +1,162 @@
+// WASM benchmarks of the npm package (pkg/, built by scripts/build-npm) in Node, with CASL side by
+// side in the same run. Reads the generated organisations and requests of target/bench-data
+// (written by `cargo run --release -p secretariat_scale --bin bench-data`), prints one line per
+// measure and writes every median to target/bench-node.json for scripts/bench's table.
+//
+//   node bench/node/bench.mjs [--quick] [--no-country]
+//
+// Medians: a measure is repeated in batches; each batch gives a time per call; the median of the
+// batches is reported. Nothing here asserts a timing.
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createMongoAbility, subject } from '@casl/ability';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const withCountry = !args.includes('--no-country');
+const pkg = join(root, 'pkg/node/secretariat.js');
+const targetDir = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(root, 'target');
+const data = process.env.BENCH_DATA ?? join(targetDir, 'bench-data');
+const demoPath = join(root, 'tests/fixtures/demo/org.json');
+const NOW = '2026-11-23T10:00:00Z';
+const FOCUS = 'sophie';
+
+for (const need of [pkg, join(data, 'region.json')]) {
+  if (!existsSync(need)) {
+    console.error(`bench-node: ${need} is missing (run scripts/build-npm and the bench-data generator, or scripts/bench)`);
+    process.exit(1);
+  }
+}
+
+const require = createRequire(import.meta.url);
+const results = {};
+const report = (id, value, unit) => {
+  results[id] = value;
+  const shown = unit === 'ns' ? `${value.toFixed(1)} ns` : `${value.toFixed(3)} ms`;
+  console.log(`${id.padEnd(36)} ${shown}`);
+};
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Median time per call in nanoseconds: `batches` batches of `batch` calls of `fn(i)`. */
+function perCall(fn, batch, batches) {
+  for (let i = 0; i < batch; i++) fn(i); // warm-up: JIT and caches
+  const times = [];
+  let sink = 0;
+  for (let b = 0; b < batches; b++) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < batch; i++) sink += fn(i) ? 1 : 0;
+    const t1 = process.hrtime.bigint();
+    times.push(Number(t1 - t0) / batch);
+  }
+  if (sink < 0) console.log(sink);
+  return median(times);
+}
+
+/** Median of `runs` runs of `fn`, in milliseconds. */
+function perRun(fn, runs) {
+  const times = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+// 1. Cold start, each in a fresh process.
+{
+  const runs = quick ? 5 : 15;
+  const times = [];
+  for (let r = 0; r < runs; r++) {
+    const out = execFileSync(process.execPath, [join(here, 'cold.mjs'), pkg, demoPath], { encoding: 'utf8' });
+    const { ms, allowed } = JSON.parse(out);
+    if (!allowed) throw new Error('cold start: the first decision should allow');
+    times.push(ms);
+  }
+  report('wasm/cold_start_demo', median(times), 'ms');
+}
+
+const { Policy } = require(pkg);
+const read = (name) => readFileSync(join(data, name), 'utf8');
+
+// 2. Load (parse + check + index) of each scale.
+const texts = { practice: read('practice.json'), region: read('region.json') };
+if (withCountry && existsSync(join(data, 'country.json'))) texts.country = read('country.json');
+report('wasm/load/practice', perRun(() => Policy.load(texts.practice).free(), quick ? 20 : 100), 'ms');
+report('wasm/load/region', perRun(() => Policy.load(texts.region).free(), quick ? 3 : 7), 'ms');
+const region = Policy.load(texts.region);
+let country = null;
+if (texts.country) {
+  report('wasm/load/country', perRun(() => Policy.load(texts.country).free(), quick ? 1 : 3), 'ms');
+  country = Policy.load(texts.country);
+  delete texts.country;
+}
+
+// 3. The gate from JS: the region's practice requests (all secretaries), strings in, boolean out.
+const batch = quick ? 2000 : 20000;
+const batches = quick ? 9 : 31;
+for (const family of ['practice', 'icon', 'agenda', 'dossier_view']) {
+  const reqs = JSON.parse(read(`requests-${family}.json`));
+  const n = reqs.length;
+  report(`wasm/can/${family}`, perCall((i) => {
+    const r = reqs[i % n];
+    return region.can(r.principal, r.action, r.resource, r.now);
+  }, batch, batches), 'ns');
+}
+
+// 4. CASL side by side: the practice rules of one secretary, as CASL rules built from what the
+//    engine says she may do (her view), asked the same questions.
+{
+  const view = region.view(FOCUS, NOW);
+  const rules = [];
+  for (const account of view.practice) {
+    for (const item of [...account.menu, ...account.buttons]) {
+      if (item.shown) rules.push({ action: item.id, subject: 'Doctor', conditions: { id: account.doctor.id } });
+    }
+  }
+  const ability = createMongoAbility(rules);
+  const permissions = view.practice[0].menu.concat(view.practice[0].buttons).map((i) => i.id);
+  const regionFile = JSON.parse(texts.region);
+  const others = regionFile.people.filter((p) => p.rpps).slice(100, 104).map((p) => p.id);
+  const doctors = view.practice.map((a) => a.doctor.id).concat(others);
+  const questions = [];
+  for (const d of doctors) for (const p of permissions) questions.push({ p, d, subject: subject('Doctor', { id: d }), resource: `doctor:${d}`, action: `practice.${p}` });
+  let differ = 0;
+  for (const q of questions) if (ability.can(q.p, q.subject) !== region.can(FOCUS, q.action, q.resource, NOW)) differ++;
+  if (differ) console.error(`bench-node: CASL and the engine differ on ${differ} of ${questions.length} questions`);
+  const n = questions.length;
+  results['casl/questions'] = n;
+  results['casl/rules'] = rules.length;
+  report('wasm/can/focus_practice', perCall((i) => {
+    const q = questions[i % n];
+    return region.can(FOCUS, q.action, q.resource, NOW);
+  }, batch, batches), 'ns');
+  report('casl/can/focus_practice', perCall((i) => {
+    const q = questions[i % n];
+    return ability.can(q.p, q.subject);
+  }, batch, batches), 'ns');
+}
+
+// 5. Full view of the focus secretary, across the boundary (a JS object back).
+texts.district = read('district.json');
+const practice = Policy.load(texts.practice);
+const district = Policy.load(texts.district);
+const views = [['practice', practice], ['district_x1', district], ['region_x10', region]];
+if (country) views.push(['country_x100', country]);
+for (const [name, policy] of views) {
+  report(`wasm/view/${name}`, perRun(() => policy.view(FOCUS, NOW), quick ? 20 : 200), 'ms');
+}
+
+mkdirSync(targetDir, { recursive: true });
+writeFileSync(join(targetDir, 'bench-node.json'), JSON.stringify(results, null, 2));
+console.error(`bench-node: medians written to ${join(targetDir, 'bench-node.json')}`);
