@@ -81,6 +81,10 @@ for (const pair of pairs) {
         assert.equal(JSON.stringify(policy.decide(request)), expected);
         const allow = JSON.parse(expected).decision === 'allow';
         assert.equal(policy.can(request.principal, request.action, request.resource, request.now), allow);
+        // The handle path (what gate() uses) answers the same.
+        const seconds = request.now == null ? undefined : policy.seconds(request.now);
+        const handles = [policy.principal(request.principal), policy.gate(request.action, request.resource)];
+        assert.equal(policy.allows(handles[0], handles[1], seconds), allow, `allows: ${JSON.stringify(request)}`);
       }
     });
   });

@@ -41,7 +41,7 @@ pub use load::{LoadError, Problem, MAX_ENTRIES, MAX_FILE_BYTES};
 pub use org::Organisation;
 pub use permission::{Permission, Placement, Recommendation, Severity};
 pub use report::{to_csv, ReportError, ReportRow};
-pub use request::{Action, Icon, Query, Request, RequestError, ResourceKind, Tab};
+pub use request::{Action, Gate, Icon, Principal, Query, Request, RequestError, ResourceKind, Tab};
 pub use simulate::{ChangeRequest, Entitlement, Recipient, SecretaryDiff, Simulation, Tally};
 pub use time::{InForce, Instant, Window};
 pub use view::{

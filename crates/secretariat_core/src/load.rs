@@ -648,6 +648,7 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
         access_by_pair,
         roles,
         file,
+        stamp: crate::org::next_stamp(),
     };
     org.index();
     Ok(org)

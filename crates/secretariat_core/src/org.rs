@@ -179,6 +179,15 @@ pub struct Organisation {
     pub(crate) roles: FxHashMap<(RcpId, PersonId), Roles>,
     /// The file as loaded, for export and simulation.
     pub(crate) file: OrgFile,
+    /// Distinguishes organisations, so that a handle resolved on one is never used on another.
+    pub(crate) stamp: u32,
+}
+
+/// The next organisation's stamp.
+pub(crate) fn next_stamp() -> u32 {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Organisation {

@@ -381,25 +381,49 @@ impl std::error::Error for RequestError {}
 impl Organisation {
     /// Resolves a request against this organisation.
     pub fn resolve(&self, request: &Request) -> Result<Query, RequestError> {
-        let action = Action::parse(&request.action)?;
-        let principal =
-            self.person_id(&request.principal)
-                .ok_or_else(|| RequestError::UnknownId {
-                    kind: "person",
-                    id: request.principal.clone(),
-                })?;
-        let (kind, optional) = action.resource();
-        let target = match request.resource.as_deref() {
+        let gate = self.gate(&request.action, request.resource.as_deref())?;
+        let principal = self.principal(&request.principal)?;
+        let now = match request.now.as_deref() {
+            None => None,
+            Some(n) => {
+                Some(Instant::parse(n).ok_or_else(|| RequestError::MalformedNow(n.to_owned()))?)
+            }
+        };
+        Ok(Query {
+            principal: principal.id,
+            action: gate.action,
+            target: gate.target,
+            now,
+        })
+    }
+
+    /// Resolves a principal once, for many gate checks ([`Organisation::allows`]).
+    pub fn principal(&self, id: &str) -> Result<Principal, RequestError> {
+        let person = self.person_id(id).ok_or_else(|| RequestError::UnknownId {
+            kind: "person",
+            id: id.to_owned(),
+        })?;
+        Ok(Principal {
+            stamp: self.stamp,
+            id: person,
+        })
+    }
+
+    /// Resolves an action on a resource once — one gated element of a page — for many checks.
+    pub fn gate(&self, action: &str, resource: Option<&str>) -> Result<Gate, RequestError> {
+        let parsed = Action::parse(action)?;
+        let (kind, optional) = parsed.resource();
+        let target = match resource {
             None | Some("") if optional => Target::None,
             None | Some("") => {
                 return Err(RequestError::MissingResource {
-                    action: request.action.clone(),
+                    action: action.to_owned(),
                     expected: kind.prefix(),
                 })
             }
             Some(resource) => {
                 let wrong = || RequestError::WrongResource {
-                    action: request.action.clone(),
+                    action: action.to_owned(),
                     expected: kind.prefix(),
                     given: resource.to_owned(),
                 };
@@ -427,17 +451,47 @@ impl Organisation {
                 }
             }
         };
-        let now = match request.now.as_deref() {
-            None => None,
-            Some(n) => {
-                Some(Instant::parse(n).ok_or_else(|| RequestError::MalformedNow(n.to_owned()))?)
-            }
-        };
-        Ok(Query {
-            principal,
-            action,
+        Ok(Gate {
+            stamp: self.stamp,
+            action: parsed,
             target,
+        })
+    }
+
+    /// The gate's hot path: is `principal` allowed through `gate` at `now`? Index look-ups only, no
+    /// allocation, no strings. Handles resolved on another organisation are denied.
+    #[inline]
+    pub fn allows(&self, principal: Principal, gate: Gate, now: Option<Instant>) -> bool {
+        if principal.stamp != self.stamp || gate.stamp != self.stamp {
+            return false;
+        }
+        self.check(&Query {
+            principal: principal.id,
+            action: gate.action,
+            target: gate.target,
             now,
         })
+    }
+}
+
+/// A principal resolved against one organisation ([`Organisation::principal`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Principal {
+    stamp: u32,
+    id: PersonId,
+}
+
+/// An action on a resource resolved against one organisation ([`Organisation::gate`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Gate {
+    stamp: u32,
+    action: Action,
+    target: Target,
+}
+
+impl Gate {
+    /// The action gated.
+    pub fn action(&self) -> Action {
+        self.action
     }
 }

@@ -73,9 +73,10 @@ fn every_corpus_case_is_answered_as_expected() {
                 .and_then(|v| v.as_str().map(str::to_owned))
                 .unwrap_or_default();
             // The line goes through the same batch path as the CLI and the npm package.
-            let answer: Value =
-                serde_json::from_str(&org.decide_line(&Value::Object(case).to_string(), None))
-                    .unwrap_or_default();
+            let answer: Value = serde_json::from_str(
+                &org.decide_line(&Value::Object(case.clone()).to_string(), None),
+            )
+            .unwrap_or_default();
             let got = answer.get("decision").and_then(Value::as_str).unwrap_or(
                 if answer.get("error").is_some() {
                     "error"
@@ -90,6 +91,23 @@ fn every_corpus_case_is_answered_as_expected() {
                 continue;
             }
             if got != "error" {
+                // The gate's hot path (handles resolved once) agrees with the full decision.
+                let text = |k: &str| case.get(k).and_then(Value::as_str);
+                let handles = org
+                    .principal(text("principal").unwrap_or_default())
+                    .and_then(|p| {
+                        Ok((
+                            p,
+                            org.gate(text("action").unwrap_or_default(), text("resource"))?,
+                        ))
+                    });
+                let now = text("now").and_then(secretariat_core::Instant::parse);
+                match handles {
+                    Ok((p, g)) if org.allows(p, g, now) == (got == "allow") => {}
+                    other => failures.push(format!(
+                        "{at}: the gate path disagrees with decide ({other:?})"
+                    )),
+                }
                 if let (Some(want), Some(have)) =
                     (audit, answer.get("audit").and_then(Value::as_bool))
                 {
@@ -121,4 +139,27 @@ fn every_corpus_case_is_answered_as_expected() {
         failures.join("\n")
     );
     eprintln!("{count} corpus cases answered as expected");
+}
+
+#[test]
+fn a_handle_from_another_organisation_is_denied() {
+    let demo = secretariat_core::DEMO_ORG;
+    let (a, b) = match (Organisation::load(demo), Organisation::load(demo)) {
+        (Ok(a), Ok(b)) => (a, b),
+        _ => panic!("the demo organisation does not load"),
+    };
+    let (Ok(p), Ok(g)) = (
+        a.principal("sophie"),
+        a.gate("practice.agenda", Some("doctor:dr-martin")),
+    ) else {
+        panic!("sophie or the gate does not resolve");
+    };
+    assert!(
+        a.allows(p, g, None),
+        "sophie sees dr-martin's agenda in her own organisation"
+    );
+    assert!(
+        !b.allows(p, g, None),
+        "a handle resolved on another organisation must be denied"
+    );
 }

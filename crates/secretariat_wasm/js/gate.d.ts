@@ -9,9 +9,12 @@ export type GateMode =
   /** Keeps its place in the layout but invisible and inert (`visibility: hidden`, `inert`). */
   | "ghost";
 
-/** What `gate` needs of a policy: the hot-path check and, for reasons, a decision. */
+/** What `gate` needs of a policy: handles, the hot-path check and, for reasons, a decision. */
 export interface GatePolicy {
-  can(principal: string, action: Action, resource?: Resource | null, now?: DateTime | null): boolean;
+  principal(principal: string): number;
+  gate(action: Action, resource?: Resource | null): number;
+  allows(principal: number, gate: number, now?: number | null): boolean;
+  seconds(now: DateTime): number;
   decide(request: DecisionRequest): Decision;
 }
 

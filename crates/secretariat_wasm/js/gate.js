@@ -1,7 +1,8 @@
 // Declarative gating for host pages: every element under `root` that carries
 // `data-requires="ACTION [RESOURCE]"` is shown, hidden, disabled or ghosted according to the loaded
-// policy and the current secretary. No rule lives here: each element is one `policy.can` call (the
-// engine's hot path), and the reason shown in a `title` is the engine's own (`policy.decide`).
+// policy and the current secretary. No rule lives here: each element is compiled once into a
+// handle (`policy.gate`), and each run checks it with `policy.allows` — numbers only, the engine's
+// hot path; the reason shown in a `title` is the engine's own (`policy.decide`).
 //
 // Re-run it after any change (another secretary, another doctor, a new organisation, another
 // `now`): it restores what it changed on elements that have become allowed, and changes nothing
@@ -9,6 +10,19 @@
 
 /** What gate() changed on an element, to restore it when the element becomes allowed. */
 const saved = new WeakMap();
+
+/** Each element's compiled gate: `{policy, requires, handle}`, recompiled when either changes. */
+const compiled = new WeakMap();
+
+function handleFor(element, policy, requires, action, resource) {
+  const known = compiled.get(element);
+  if (known !== undefined && known.policy === policy && known.requires === requires) {
+    return known.handle;
+  }
+  const handle = policy.gate(action, resource);
+  compiled.set(element, { policy, requires, handle });
+  return handle;
+}
 
 const MODES = ['hide', 'disable', 'ghost'];
 
@@ -30,16 +44,31 @@ export function gate(root, policy, secretary, options = {}) {
     elements.unshift(root);
   }
   const summary = { checked: 0, allowed: 0, denied: 0, errors: 0, items: [] };
+  // Resolved once per run: who, and when.
+  let principal = null;
+  let seconds;
+  let runError;
+  if (secretary == null || secretary === '') {
+    runError = 'no current secretary';
+  } else {
+    try {
+      principal = policy.principal(secretary);
+      seconds = now == null ? undefined : policy.seconds(now);
+    } catch (e) {
+      runError = e instanceof Error ? e.message : String(e);
+    }
+  }
   for (const element of elements) {
-    const [action = '', resource = null] = element.getAttribute('data-requires').trim().split(/\s+/);
+    const requires = element.getAttribute('data-requires').trim();
+    const [action = '', resource = null] = requires.split(/\s+/);
     const asked = element.getAttribute('data-gate-mode');
     const elementMode = MODES.includes(asked) ? asked : mode;
     const item = { element, action, resource, mode: elementMode, allowed: false };
-    if (secretary == null || secretary === '') {
-      item.error = 'no current secretary';
+    if (runError !== undefined) {
+      item.error = runError;
     } else {
       try {
-        item.allowed = policy.can(secretary, action, resource, now);
+        item.allowed = policy.allows(principal, handleFor(element, policy, requires, action, resource), seconds);
       } catch (e) {
         // Fail closed: an element whose request cannot be decided is not shown.
         item.error = e instanceof Error ? e.message : String(e);

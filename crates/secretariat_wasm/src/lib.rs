@@ -16,8 +16,8 @@
 mod failure;
 
 use secretariat_core::{
-    to_csv, Change, ChangeSet, Instant, Lang, Organisation, ReportRow, Request, RequestError,
-    CHANGES_FORMAT,
+    to_csv, Change, ChangeSet, Gate, Instant, Lang, Organisation, Principal, ReportRow, Request,
+    RequestError, CHANGES_FORMAT,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -33,6 +33,27 @@ const TYPES: &str = include_str!("types.d.ts");
 #[wasm_bindgen(skip_typescript)]
 pub struct Policy {
     org: Organisation,
+    /// Handles given to JS by `principal` and `gate`: positions in these tables.
+    handles: std::cell::RefCell<Handles>,
+}
+
+/// Principals and gates resolved once, for `allows`. Each request's strings cross the boundary only
+/// the first time; later checks pass two numbers.
+#[derive(Default)]
+struct Handles {
+    principals: Vec<Principal>,
+    principal_ids: std::collections::HashMap<String, u32>,
+    gates: Vec<Gate>,
+    gate_ids: std::collections::HashMap<(String, Option<String>), u32>,
+}
+
+impl Policy {
+    fn new(org: Organisation) -> Policy {
+        Policy {
+            org,
+            handles: std::cell::RefCell::default(),
+        }
+    }
 }
 
 /// The answer of a batch line that could not be decided.
@@ -55,9 +76,7 @@ impl Policy {
                 ))
             }
         };
-        Ok(Policy {
-            org: Organisation::load(&text)?,
-        })
+        Ok(Policy::new(Organisation::load(&text)?))
     }
 
     /// The organisation's display name.
@@ -85,6 +104,65 @@ impl Policy {
             lang: None,
         };
         Ok(self.org.is_allowed(&request)?)
+    }
+
+    /// A handle for `principal`, for [`Policy::allows`]: resolved once, the same number each time.
+    /// Throws when no person has that id.
+    pub fn principal(&self, principal: JsValue) -> Result<u32, Failure> {
+        let id = string(&principal, "principal")?;
+        let mut handles = self.handles.borrow_mut();
+        if let Some(&handle) = handles.principal_ids.get(&id) {
+            return Ok(handle);
+        }
+        let resolved = self.org.principal(&id)?;
+        let handle = handles.principals.len() as u32;
+        handles.principals.push(resolved);
+        handles.principal_ids.insert(id, handle);
+        Ok(handle)
+    }
+
+    /// A handle for one gated element — `action` on `resource` — for [`Policy::allows`]: resolved
+    /// once, the same number each time. Throws on an unknown action or id or a missing resource.
+    pub fn gate(&self, action: JsValue, resource: JsValue) -> Result<u32, Failure> {
+        let key = (
+            string(&action, "action")?,
+            optional_string(&resource, "resource")?,
+        );
+        let mut handles = self.handles.borrow_mut();
+        if let Some(&handle) = handles.gate_ids.get(&key) {
+            return Ok(handle);
+        }
+        let resolved = self.org.gate(&key.0, key.1.as_deref())?;
+        let handle = handles.gates.len() as u32;
+        handles.gates.push(resolved);
+        handles.gate_ids.insert(key, handle);
+        Ok(handle)
+    }
+
+    /// The gate's fastest path: numbers in, a boolean out, nothing allocated. `principal` and
+    /// `gate` are handles from this policy; `now` is in seconds since the Unix epoch (see
+    /// [`Policy::seconds`]), or absent. An unknown handle is denied, never thrown.
+    pub fn allows(&self, principal: u32, gate: u32, now: Option<f64>) -> bool {
+        let handles = self.handles.borrow();
+        let (Some(&p), Some(&g)) = (
+            handles.principals.get(principal as usize),
+            handles.gates.get(gate as usize),
+        ) else {
+            return false;
+        };
+        let now = now
+            .filter(|n| n.is_finite())
+            .map(|n| Instant::from_seconds(n.floor() as i64));
+        self.org.allows(p, g, now)
+    }
+
+    /// An RFC 3339 date-time as seconds since the Unix epoch, read exactly as the engine reads
+    /// `now`. Throws when malformed.
+    pub fn seconds(&self, now: JsValue) -> Result<f64, Failure> {
+        let text = string(&now, "now")?;
+        Instant::parse(&text)
+            .map(|i| i.seconds() as f64)
+            .ok_or_else(|| RequestError::MalformedNow(text).into())
     }
 
     /// One decision with its reasons (in the request's `lang`, French by default). Throws only when
@@ -196,7 +274,7 @@ impl Policy {
     pub fn with_changes(&self, changes: JsValue) -> Result<Policy, Failure> {
         let changes = read_changes(changes)?;
         let org = self.org.with_changes(&changes).map_err(Failure::changes)?;
-        Ok(Policy { org })
+        Ok(Policy::new(org))
     }
 
     /// The "secretaries of a doctor" report (D8): rows for `doctor`, or for every doctor with

@@ -395,6 +395,23 @@ export class Policy {
    * serialisation. Throws on an unknown action or id, a missing resource or a malformed `now`.
    */
   can(principal: string, action: Action, resource?: Resource | null, now?: DateTime | null): boolean;
+  /**
+   * A handle for a principal, resolved once (the same number each time), for `allows`. Throws when
+   * no person has that id.
+   */
+  principal(principal: string): number;
+  /**
+   * A handle for one gated element — `action` on `resource` — resolved once, for `allows`. Throws on
+   * an unknown action or id or a missing resource.
+   */
+  gate(action: Action, resource?: Resource | null): number;
+  /**
+   * The fastest gate check: two handles of this policy and `now` in seconds since the Unix epoch
+   * (from `seconds`), or none. Nothing crosses the boundary but numbers. An unknown handle is denied.
+   */
+  allows(principal: number, gate: number, now?: number | null): boolean;
+  /** An RFC 3339 date-time in seconds since the Unix epoch, read as the engine reads `now`. */
+  seconds(now: DateTime): number;
   /** One decision with its reasons; throws only on a malformed request or an unknown id. */
   decide(request: DecisionRequest): Decision;
   /** Many decisions in order; a bad request answers `{error}` and the batch goes on. */
