@@ -112,6 +112,8 @@ describe('playground', () => {
     await shot('02-explain', { fullPage: false });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.action), 'practice.login_as_doctor',
+      'focus returns to the element that opened the explanation');
     await shot('03-sees-ghosts');
     await page.uncheck(sel('ghosts'));
   });

@@ -113,8 +113,9 @@ pub enum ImportStatus {
 pub struct Saved {
     /// Always [`SAVED_FORMAT`].
     pub format: String,
-    /// The base organisation file (`secretariat-org/1`), read back by the core's own loader.
-    pub org: serde_json::Value,
+    /// The base organisation file (`secretariat-org/1`), kept as JSON text and read back by the
+    /// core's own loader (the same path as an imported file).
+    pub org: OrgJson,
     /// The edits applied to it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<Change>,
@@ -133,6 +134,31 @@ pub struct Saved {
     /// Hidden elements shown ghosted.
     #[serde(default)]
     pub ghosts: bool,
+}
+
+/// An organisation file as JSON text inside a saved state.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct OrgJson(pub Box<serde_json::value::RawValue>);
+
+impl OrgJson {
+    /// The file's JSON text.
+    pub fn text(&self) -> &str {
+        self.0.get()
+    }
+
+    /// Wraps JSON text (`None` when it is not JSON).
+    pub fn from_text(text: String) -> Option<OrgJson> {
+        serde_json::value::RawValue::from_string(text)
+            .ok()
+            .map(OrgJson)
+    }
+}
+
+impl PartialEq for OrgJson {
+    fn eq(&self, other: &OrgJson) -> bool {
+        self.text() == other.text()
+    }
 }
 
 /// The whole state of the playground.
@@ -288,7 +314,7 @@ impl State {
                 ),
             }]);
         }
-        let base = Organisation::from_value(saved.org).map_err(|e| e.problems().to_vec())?;
+        let base = Organisation::load(saved.org.text()).map_err(|e| e.problems().to_vec())?;
         let current = apply(&base, &saved.changes)?;
         let mut state = State::new(now);
         state.base = Rc::new(base);
@@ -307,7 +333,9 @@ impl State {
     pub fn saved(&self) -> Saved {
         Saved {
             format: SAVED_FORMAT.to_owned(),
-            org: serde_json::to_value(self.base.file()).unwrap_or_default(),
+            org: serde_json::value::to_raw_value(self.base.file())
+                .map(OrgJson)
+                .unwrap_or_default(),
             changes: self.changes.clone(),
             undone: self.undone.clone(),
             selected: self.selected.clone(),

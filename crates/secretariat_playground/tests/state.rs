@@ -12,7 +12,9 @@ use std::rc::Rc;
 
 use secretariat_core::{Change, Lang, Request, DEMO_ORG};
 use secretariat_playground::share;
-use secretariat_playground::state::{Action, ImportStatus, OrgSource, Saved, Screen, State};
+use secretariat_playground::state::{
+    Action, ImportStatus, OrgJson, OrgSource, Saved, Screen, State,
+};
 
 const NOW: &str = "2026-11-23T10:00:00Z";
 
@@ -309,7 +311,12 @@ fn shared_links_round_trip_and_damaged_ones_say_so() {
     );
     // A link whose organisation does not load leaves the state and says why.
     let mut bad = s.saved();
-    bad.org["format"] = "secretariat-org/9".into();
+    bad.org = OrgJson::from_text(
+        bad.org
+            .text()
+            .replace("secretariat-org/1", "secretariat-org/9"),
+    )
+    .unwrap();
     let r = demo().reduce_owned(Action::Restore(Box::new(bad)));
     assert!(r.link_error.is_some());
     assert!(r.changes.is_empty());

@@ -2,6 +2,7 @@
 //! checked on the way (`explain`).
 
 use secretariat_core::Effect;
+use wasm_bindgen::JsCast as _;
 use yew::prelude::*;
 
 use crate::components::icons;
@@ -22,8 +23,15 @@ pub fn ExplainDialog(_props: &ExplainDialogProps) -> Html {
     {
         let close_ref = close_ref.clone();
         use_effect_with((), move |_| {
+            // Focus moves into the dialog, and back to the element that opened it on close.
+            let opener = gloo::utils::document().active_element();
             if let Some(el) = close_ref.cast::<web_sys::HtmlElement>() {
                 let _ = el.focus();
+            }
+            move || {
+                if let Some(el) = opener.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = el.focus();
+                }
             }
         });
     }
