@@ -132,7 +132,11 @@ describe('playground', () => {
     assert.ok(mailto.startsWith('mailto:support@logiciel-cabinet.example'), mailto);
     assert.match(await page.textContent(sel('findings-diff')), /confidentialit/i);
     assert.match(await page.textContent(sel('edit-count')), /1 modification/);
-    await shot('04-simulate');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot('04-simulate', { fullPage: false });
+    await page.locator(sel('requests')).scrollIntoViewIfNeeded();
+    await shot('04b-simulate-requests', { fullPage: false });
+    await shot('04c-simulate-full');
   });
 
   test('reloading keeps the work', async () => {

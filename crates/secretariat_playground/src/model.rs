@@ -99,7 +99,8 @@ pub fn person_name(file: &OrgFile, id: &str) -> String {
         .map_or_else(|| id.to_owned(), |p| p.name.clone())
 }
 
-fn group_name(file: &OrgFile, id: &str) -> String {
+/// A group's name, or the id when unknown.
+pub fn group_name(file: &OrgFile, id: &str) -> String {
     file.groups
         .iter()
         .find(|g| g.id == id)

@@ -55,7 +55,7 @@ pub fn ReportScreen(_props: &ReportScreenProps) -> Html {
                             <td data-label={lang.pick("Secrétaire", "Secretary")}>{ r.secretary.clone() }</td>
                             <td data-label={lang.pick("Médecin", "Doctor")}>{ r.doctor.clone() }</td>
                             <td data-label="RPPS"><code>{ r.rpps.clone() }</code></td>
-                            <td data-label={lang.pick("Groupe", "Group")}>{ r.via_group.clone().unwrap_or_else(|| "—".to_owned()) }</td>
+                            <td data-label={lang.pick("Groupe", "Group")}>{ r.via_group.as_deref().map_or_else(|| "—".to_owned(), |g| model::group_name(file, g)) }</td>
                         </tr>
                     }) }
                 </tbody>
