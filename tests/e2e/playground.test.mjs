@@ -110,6 +110,10 @@ describe('playground', () => {
     assert.match(await dialog.locator(sel('verdict')).textContent(), /Refusé/);
     assert.match(await dialog.locator(sel('reasons')).textContent(), /extern/i);
     await shot('02-explain', { fullPage: false });
+    // Tab stays inside the dialog.
+    for (let i = 0; i < 6; i += 1) await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => !!document.activeElement?.closest('[data-testid="explain-dialog"]')),
+      'focus stays in the dialog');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.action), 'practice.login_as_doctor',
@@ -149,6 +153,11 @@ describe('playground', () => {
     assert.equal(await page.locator(sel('edit-count')).count(), 0);
     await page.click(sel('redo'));
     assert.match(await page.textContent(sel('edit-count')), /1 modification/);
+    // And from the keyboard.
+    await page.keyboard.press('Control+z');
+    await page.waitForSelector(sel('edit-count'), { state: 'detached' });
+    await page.keyboard.press('Control+y');
+    await page.waitForSelector(sel('edit-count'));
   });
 
   test('what she sees, after and before the edits', async () => {

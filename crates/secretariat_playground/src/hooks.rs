@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use secretariat_core::{Finding, Problem, Simulation};
+use wasm_bindgen::JsCast as _;
 use yew::prelude::*;
 
 use crate::browser;
@@ -83,6 +84,37 @@ pub fn use_shared_links(app: &AppHandle) {
                         app.dispatch(crate::state::Action::LinkError(e));
                     }
                 }
+            });
+        move || drop(listener)
+    });
+}
+
+/// Ctrl+Z undoes the last edit, Ctrl+Y or Ctrl+Shift+Z redoes it — except while typing in a field.
+#[hook]
+pub fn use_undo_shortcuts(app: &AppHandle) {
+    let app = app.clone();
+    use_effect_with((), move |_| {
+        let listener =
+            gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if !(e.ctrl_key() || e.meta_key()) {
+                    return;
+                }
+                let typing = gloo::utils::document().active_element().is_some_and(|el| {
+                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                });
+                if typing {
+                    return;
+                }
+                let action = match (e.key().to_lowercase().as_str(), e.shift_key()) {
+                    ("z", false) => crate::state::Action::Undo,
+                    ("z", true) | ("y", _) => crate::state::Action::Redo,
+                    _ => return,
+                };
+                e.prevent_default();
+                app.dispatch(action);
             });
         move || drop(listener)
     });

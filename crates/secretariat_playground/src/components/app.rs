@@ -11,7 +11,7 @@ use crate::components::report_screen::ReportScreen;
 use crate::components::sees_screen::SeesScreen;
 use crate::components::simulate_screen::SimulateScreen;
 use crate::components::trainer_screen::TrainerScreen;
-use crate::hooks::{use_persist, use_shared_links, AppHandle};
+use crate::hooks::{use_persist, use_shared_links, use_undo_shortcuts, AppHandle};
 use crate::share;
 use crate::state::{Action, Screen, State};
 
@@ -53,6 +53,7 @@ pub fn App() -> Html {
     let app = use_reducer(initial_state);
     use_persist(&app);
     use_shared_links(&app);
+    use_undo_shortcuts(&app);
     {
         let lang = app.lang;
         use_effect_with(lang, move |lang| browser::set_lang(lang.pick("fr", "en")));

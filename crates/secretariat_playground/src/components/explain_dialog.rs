@@ -20,6 +20,7 @@ pub fn ExplainDialog(_props: &ExplainDialogProps) -> Html {
     let app = use_app();
     let lang = app.lang;
     let close_ref = use_node_ref();
+    let dialog_ref = use_node_ref();
     {
         let close_ref = close_ref.clone();
         use_effect_with((), move |_| {
@@ -44,10 +45,40 @@ pub fn ExplainDialog(_props: &ExplainDialogProps) -> Html {
     };
     let onkey = {
         let app = app.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                app.dispatch(Action::CloseExplain);
+        let dialog_ref = dialog_ref.clone();
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Escape" => app.dispatch(Action::CloseExplain),
+            // Keep Tab inside the dialog while it is open.
+            "Tab" => {
+                let Some(dialog) = dialog_ref.cast::<web_sys::Element>() else {
+                    return;
+                };
+                let Ok(list) = dialog
+                    .query_selector_all("button, summary, [href], [tabindex]:not([tabindex='-1'])")
+                else {
+                    return;
+                };
+                let (Some(first), Some(last)) =
+                    (list.item(0), list.item(list.length().saturating_sub(1)))
+                else {
+                    return;
+                };
+                let active = gloo::utils::document()
+                    .active_element()
+                    .map(web_sys::Node::from);
+                let wrap_to = if e.shift_key() && active.as_ref() == Some(&first) {
+                    Some(last)
+                } else if !e.shift_key() && active.as_ref() == Some(&last) {
+                    Some(first)
+                } else {
+                    None
+                };
+                if let Some(el) = wrap_to.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    e.prevent_default();
+                    let _ = el.focus();
+                }
             }
+            _ => {}
         })
     };
     let stop = Callback::from(|e: MouseEvent| e.stop_propagation());
@@ -97,7 +128,7 @@ pub fn ExplainDialog(_props: &ExplainDialogProps) -> Html {
     };
     html! {
         <div class="overlay" onclick={onclose.clone()} onkeydown={onkey}>
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="explain-title" onclick={stop} data-testid="explain-dialog">
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="explain-title" onclick={stop} ref={dialog_ref} data-testid="explain-dialog">
                 <div class="dialog-head">
                     <h2 id="explain-title">{ lang.pick("Pourquoi ?", "Why?") }</h2>
                     <button type="button" class="btn btn-ghost icon-only" ref={close_ref} onclick={onclose}
