@@ -155,7 +155,10 @@ pub struct AccessEntry {
 }
 
 /// A granted permission: its id, or its id with a validity window.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+// Read by hand (below), not by `#[serde(untagged)]`, which buffers every entry (a large generic
+// `Content` in the `.wasm`) and, when none fits, can only say "data did not match any variant";
+// `untagged` here shapes only the output and the schema (not a doc comment: that goes in it).
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(untagged)]
 pub enum PermissionEntry {
@@ -178,6 +181,48 @@ pub struct WindowedPermission {
     /// Last instant in force.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid_until: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for PermissionEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+
+        struct EntryVisitor;
+
+        impl<'de> serde::de::Visitor<'de> for EntryVisitor {
+            type Value = PermissionEntry;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a permission id, or an object with `id`, `valid_from`, `valid_until`")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<PermissionEntry, E> {
+                Ok(PermissionEntry::Id(id.to_owned()))
+            }
+
+            fn visit_string<E: serde::de::Error>(self, id: String) -> Result<PermissionEntry, E> {
+                Ok(PermissionEntry::Id(id))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<PermissionEntry, A::Error> {
+                WindowedPermission::deserialize(MapAccessDeserializer::new(map))
+                    .map(PermissionEntry::Windowed)
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> Result<PermissionEntry, A::Error> {
+                WindowedPermission::deserialize(SeqAccessDeserializer::new(seq))
+                    .map(PermissionEntry::Windowed)
+            }
+        }
+
+        deserializer.deserialize_any(EntryVisitor)
+    }
 }
 
 impl PermissionEntry {
