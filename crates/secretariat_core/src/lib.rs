@@ -19,6 +19,7 @@ mod decision;
 mod engine;
 pub mod file;
 mod findings;
+mod json_path;
 mod lang;
 mod load;
 mod network;

@@ -5,7 +5,10 @@ use std::fmt;
 
 use rustc_hash::FxHashMap;
 
+use serde::Deserialize;
+
 use crate::file::{self, OrgFile, PermissionEntry};
+use crate::json_path;
 use crate::org::{
     Access, AccessId, Affiliation, Centre, CentreId, Dossier, Group, GroupId, Link, Organisation,
     Person, PersonId, Profile, Rcp, RcpId, Roles,
@@ -92,11 +95,10 @@ pub(crate) fn parse_file(text: &str) -> Result<OrgFile, LoadError> {
         Some('{') => {}
         Some(_) => return Err(LoadError::one("", "the organisation must be a JSON object")),
     }
-    // One pass from the text to the raw file, tracking the JSON path (no intermediate `Value`:
-    // half the memory, and one deserialiser in the `.wasm` instead of two).
+    // One pass from the text to the raw file (no intermediate `Value`: half the memory). The JSON
+    // path of a data error is worked out from the text only when there is one (`json_path`).
     let mut de = serde_json::Deserializer::from_str(text);
-    let parsed: Result<OrgFile, _> = serde_path_to_error::deserialize(&mut de);
-    let file = match parsed {
+    let file = match OrgFile::deserialize(&mut de) {
         Ok(file) => file,
         Err(e) => {
             // A file of another version fails on its own shapes: name the version, not the shape.
@@ -107,11 +109,10 @@ pub(crate) fn parse_file(text: &str) -> Result<OrgFile, LoadError> {
             if let Ok(Probe { format: Some(f) }) = serde_json::from_str::<Probe>(text) {
                 check_format(&f)?;
             }
-            let inner = e.inner();
-            if inner.is_syntax() || inner.is_eof() {
-                return Err(not_json(inner));
+            if e.is_syntax() || e.is_eof() {
+                return Err(not_json(&e));
             }
-            return Err(from_path_error(e));
+            return Err(data_error(text, &e));
         }
     };
     de.end().map_err(|e| not_json(&e))?;
@@ -126,15 +127,17 @@ fn not_json(e: &serde_json::Error) -> LoadError {
     )
 }
 
-fn from_path_error(e: serde_path_to_error::Error<serde_json::Error>) -> LoadError {
-    let path = e.path().to_string();
-    let path = if path == "." { String::new() } else { path };
-    let inner = e.into_inner();
-    let message = lower_first(&inner.to_string());
+/// A data error of serde_json reading `text` (wrong type, unknown field…), at its JSON path.
+fn data_error(text: &str, e: &serde_json::Error) -> LoadError {
+    let message = lower_first(&e.to_string());
+    if e.line() == 0 {
+        return LoadError::one("", message);
+    }
+    let path = json_path::path_at(text, e.line(), e.column(), &message);
     // serde_json appends " at line L column C" to data errors; the path says where already.
     let message = match message.rfind(" at line ") {
-        Some(i) if inner.line() > 0 => message.get(..i).unwrap_or(&message).to_owned(),
-        _ => message,
+        Some(i) => message.get(..i).unwrap_or(&message).to_owned(),
+        None => message,
     };
     LoadError::one(path, message)
 }
@@ -154,7 +157,14 @@ pub(crate) fn parse_value(value: serde_json::Value) -> Result<OrgFile, LoadError
             ))
         }
     }
-    serde_path_to_error::deserialize(value).map_err(from_path_error)
+    OrgFile::deserialize(&value).map_err(|e| {
+        // A value has no lines: read its text again for where the error is.
+        let text = value.to_string();
+        match serde_json::from_str::<OrgFile>(&text) {
+            Err(located) => data_error(&text, &located),
+            Ok(_) => LoadError::one("", lower_first(&e.to_string())),
+        }
+    })
 }
 
 /// Refuses any format but the one this version reads.
