@@ -39,8 +39,11 @@ pub enum RcpRole {
 
 /// One edit. `valid_from`/`valid_until` are RFC 3339 date-times; an "add" of something that exists
 /// updates its window.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+///
+/// Written `{"op": "grant_permission", "secretary": …}`. Read by hand (see [`Op`]); the `serde`
+/// attributes here shape only the output.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
 pub enum Change {
     /// Grant one permission on an existing access (or change its window).
     GrantPermission {
@@ -198,6 +201,287 @@ pub enum Change {
         /// New role.
         role: RcpRole,
     },
+}
+
+/// The operations, as `op` names them: one per [`Change`] variant, in the same order.
+#[derive(Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Op {
+    GrantPermission,
+    RevokePermission,
+    AddAccess,
+    RemoveAccess,
+    AcknowledgeConfidentiality,
+    Suspend,
+    Reactivate,
+    Departure,
+    SetCategory,
+    SetExternal,
+    AddAffiliation,
+    RemoveAffiliation,
+    AddGroupMember,
+    RemoveGroupMember,
+    AddProfile,
+    RemoveProfile,
+    SetRcpRole,
+}
+
+impl Op {
+    /// The keys an edit of this operation has besides `op`, in the order of its variant.
+    fn keys(self) -> &'static [&'static str] {
+        match self {
+            Op::GrantPermission => &[
+                "secretary",
+                "doctor",
+                "permission",
+                "valid_from",
+                "valid_until",
+            ],
+            Op::RevokePermission => &["secretary", "doctor", "permission"],
+            Op::AddAccess => &[
+                "secretary",
+                "doctor",
+                "permissions",
+                "valid_from",
+                "valid_until",
+            ],
+            Op::RemoveAccess => &["secretary", "doctor"],
+            Op::AcknowledgeConfidentiality => &["secretary", "doctor", "acknowledged"],
+            Op::Suspend | Op::Reactivate | Op::Departure => &["person"],
+            Op::SetCategory => &["person", "category"],
+            Op::SetExternal => &["person", "external"],
+            Op::AddAffiliation => &["doctor", "secretary", "group", "valid_from", "valid_until"],
+            Op::RemoveAffiliation => &["doctor", "secretary", "group"],
+            Op::AddGroupMember | Op::RemoveGroupMember => &["group", "person"],
+            Op::AddProfile => &["secretary", "centre", "valid_from", "valid_until"],
+            Op::RemoveProfile => &["secretary", "centre"],
+            Op::SetRcpRole => &["rcp", "doctor", "role"],
+        }
+    }
+}
+
+/// Every key any edit has, `op` first.
+const KEYS: [&str; 15] = [
+    "op",
+    "secretary",
+    "doctor",
+    "permission",
+    "permissions",
+    "valid_from",
+    "valid_until",
+    "acknowledged",
+    "person",
+    "category",
+    "external",
+    "group",
+    "centre",
+    "rcp",
+    "role",
+];
+
+/// One value of an edit, read before its operation is known.
+enum Raw {
+    /// A string, or `null`.
+    Text(Option<String>),
+    Permissions(Vec<PermissionEntry>),
+    Flag(bool),
+}
+
+/// An edit's values, taken out as its variant is built.
+struct Fields(Vec<(&'static str, Raw)>);
+
+impl Fields {
+    fn take(&mut self, key: &str) -> Option<Raw> {
+        let i = self.0.iter().position(|(k, _)| *k == key)?;
+        Some(self.0.swap_remove(i).1)
+    }
+
+    /// A string that must be there.
+    fn text<E: serde::de::Error>(&mut self, key: &'static str) -> Result<String, E> {
+        match self.take(key) {
+            Some(Raw::Text(Some(text))) => Ok(text),
+            Some(Raw::Text(None)) => Err(E::invalid_type(serde::de::Unexpected::Unit, &"a string")),
+            _ => Err(E::missing_field(key)),
+        }
+    }
+
+    /// A string that may be absent or `null`.
+    fn optional(&mut self, key: &str) -> Option<String> {
+        match self.take(key) {
+            Some(Raw::Text(text)) => text,
+            _ => None,
+        }
+    }
+
+    fn flag<E: serde::de::Error>(&mut self, key: &'static str) -> Result<bool, E> {
+        match self.take(key) {
+            Some(Raw::Flag(flag)) => Ok(flag),
+            _ => Err(E::missing_field(key)),
+        }
+    }
+
+    /// A string naming one of the values of `T` (a category, a role).
+    fn named<'de, T: Deserialize<'de>, E: serde::de::Error>(
+        &mut self,
+        key: &'static str,
+    ) -> Result<T, E> {
+        T::deserialize(serde::de::value::StringDeserializer::<E>::new(
+            self.text(key)?,
+        ))
+    }
+}
+
+/// Reads one edit in a single pass over its keys, whatever their order: `op` names the variant,
+/// the other keys must be that variant's. (serde's `#[serde(tag = "op")]` would buffer each edit
+/// whole into a generic value first, a large part of the `.wasm`.)
+impl<'de> Deserialize<'de> for Change {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ChangeVisitor)
+    }
+}
+
+struct ChangeVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ChangeVisitor {
+    type Value = Change;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a change: an object with `op`")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Change, A::Error> {
+        use serde::de::Error;
+        let mut op: Option<Op> = None;
+        let mut fields = Fields(Vec::new());
+        // A key no edit has, seen before `op`: reported once `op` says which keys were expected.
+        let mut unknown: Option<String> = None;
+        while let Some(key) = map.next_key::<String>()? {
+            let known = KEYS.iter().copied().find(|k| *k == key);
+            let Some(key) =
+                known.filter(|k| op.is_none_or(|op| *k == "op" || op.keys().contains(k)))
+            else {
+                match op {
+                    Some(op) => return Err(A::Error::unknown_field(&key, op.keys())),
+                    None => {
+                        unknown.get_or_insert(key);
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                        continue;
+                    }
+                }
+            };
+            if (key == "op" && op.is_some()) || fields.0.iter().any(|(k, _)| *k == key) {
+                return Err(A::Error::duplicate_field(key));
+            }
+            match key {
+                "op" => {
+                    let name: String = map.next_value()?;
+                    op = Some(Op::deserialize(serde::de::value::StringDeserializer::<
+                        A::Error,
+                    >::new(name))?);
+                }
+                "permissions" => fields.0.push((key, Raw::Permissions(map.next_value()?))),
+                "acknowledged" | "external" => fields.0.push((key, Raw::Flag(map.next_value()?))),
+                _ => fields.0.push((key, Raw::Text(map.next_value()?))),
+            }
+        }
+        let Some(op) = op else {
+            return Err(A::Error::missing_field("op"));
+        };
+        let stray = fields
+            .0
+            .iter()
+            .map(|(k, _)| *k)
+            .find(|k| !op.keys().contains(k));
+        if let Some(key) = unknown.as_deref().or(stray) {
+            return Err(A::Error::unknown_field(key, op.keys()));
+        }
+        let f = &mut fields;
+        Ok(match op {
+            Op::GrantPermission => Change::GrantPermission {
+                secretary: f.text("secretary")?,
+                doctor: f.text("doctor")?,
+                permission: f.text("permission")?,
+                valid_from: f.optional("valid_from"),
+                valid_until: f.optional("valid_until"),
+            },
+            Op::RevokePermission => Change::RevokePermission {
+                secretary: f.text("secretary")?,
+                doctor: f.text("doctor")?,
+                permission: f.text("permission")?,
+            },
+            Op::AddAccess => Change::AddAccess {
+                secretary: f.text("secretary")?,
+                doctor: f.text("doctor")?,
+                permissions: match f.take("permissions") {
+                    Some(Raw::Permissions(p)) => p,
+                    _ => Vec::new(),
+                },
+                valid_from: f.optional("valid_from"),
+                valid_until: f.optional("valid_until"),
+            },
+            Op::RemoveAccess => Change::RemoveAccess {
+                secretary: f.text("secretary")?,
+                doctor: f.text("doctor")?,
+            },
+            Op::AcknowledgeConfidentiality => Change::AcknowledgeConfidentiality {
+                secretary: f.text("secretary")?,
+                doctor: f.text("doctor")?,
+                acknowledged: f.flag("acknowledged")?,
+            },
+            Op::Suspend => Change::Suspend {
+                person: f.text("person")?,
+            },
+            Op::Reactivate => Change::Reactivate {
+                person: f.text("person")?,
+            },
+            Op::Departure => Change::Departure {
+                person: f.text("person")?,
+            },
+            Op::SetCategory => Change::SetCategory {
+                person: f.text("person")?,
+                category: f.named("category")?,
+            },
+            Op::SetExternal => Change::SetExternal {
+                person: f.text("person")?,
+                external: f.flag("external")?,
+            },
+            Op::AddAffiliation => Change::AddAffiliation {
+                doctor: f.text("doctor")?,
+                secretary: f.optional("secretary"),
+                group: f.optional("group"),
+                valid_from: f.optional("valid_from"),
+                valid_until: f.optional("valid_until"),
+            },
+            Op::RemoveAffiliation => Change::RemoveAffiliation {
+                doctor: f.text("doctor")?,
+                secretary: f.optional("secretary"),
+                group: f.optional("group"),
+            },
+            Op::AddGroupMember => Change::AddGroupMember {
+                group: f.text("group")?,
+                person: f.text("person")?,
+            },
+            Op::RemoveGroupMember => Change::RemoveGroupMember {
+                group: f.text("group")?,
+                person: f.text("person")?,
+            },
+            Op::AddProfile => Change::AddProfile {
+                secretary: f.text("secretary")?,
+                centre: f.text("centre")?,
+                valid_from: f.optional("valid_from"),
+                valid_until: f.optional("valid_until"),
+            },
+            Op::RemoveProfile => Change::RemoveProfile {
+                secretary: f.text("secretary")?,
+                centre: f.text("centre")?,
+            },
+            Op::SetRcpRole => Change::SetRcpRole {
+                rcp: f.text("rcp")?,
+                doctor: f.text("doctor")?,
+                role: f.named("role")?,
+            },
+        })
+    }
 }
 
 fn person_exists(file: &OrgFile, id: &str) -> Result<(), String> {
