@@ -2,6 +2,7 @@
 //! decided it as [`Why`] values), and the answer people and programs read ([`Decision`]), rendered
 //! from it in French or English only when asked.
 
+use serde::ser::SerializeStruct;
 use serde::Serialize;
 
 use crate::file::DossierStatus;
@@ -241,7 +242,7 @@ impl Trace for Vec<(bool, Why)> {
 }
 
 /// The answer to one request (INTERFACES.md): effect, reasons in words, audit flag.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decision {
     /// `allow` or `deny`.
     pub decision: Effect,
@@ -251,8 +252,29 @@ pub struct Decision {
     /// The host must trace this decision (P5).
     pub audit: bool,
     /// For audited decisions: what to append to the host's access log (B3).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub audit_event: Option<AuditEvent>,
+}
+
+impl Decision {
+    /// Its fields, `audit_event` only when there is one: on their own in a decision, inline in an
+    /// explanation (what `#[serde(flatten)]` does, without its generic map machinery).
+    fn serialize_fields<S: SerializeStruct>(&self, s: &mut S) -> Result<(), S::Error> {
+        s.serialize_field("decision", &self.decision)?;
+        s.serialize_field("reasons", &self.reasons)?;
+        s.serialize_field("audit", &self.audit)?;
+        match &self.audit_event {
+            Some(event) => s.serialize_field("audit_event", event),
+            None => s.skip_field("audit_event"),
+        }
+    }
+}
+
+impl Serialize for Decision {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Decision", 4)?;
+        self.serialize_fields(&mut s)?;
+        s.end()
+    }
 }
 
 /// An entry for the host's access log (B3).
@@ -278,14 +300,24 @@ pub struct Step {
     pub fact: String,
 }
 
-/// A decision with its full derivation (`secretariat explain`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// A decision with its full derivation (`secretariat explain`): `{request, decision, reasons, audit,
+/// audit_event?, derivation}`, the decision's fields inline.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Explanation {
     /// The request, as resolved (canonical spellings).
     pub request: crate::request::Request,
     /// The decision itself.
-    #[serde(flatten)]
     pub decision: Decision,
     /// Every condition checked, in order.
     pub derivation: Vec<Step>,
+}
+
+impl Serialize for Explanation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Explanation", 6)?;
+        s.serialize_field("request", &self.request)?;
+        self.decision.serialize_fields(&mut s)?;
+        s.serialize_field("derivation", &self.derivation)?;
+        s.end()
+    }
 }
