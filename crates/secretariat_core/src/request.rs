@@ -381,8 +381,10 @@ impl std::error::Error for RequestError {}
 impl Organisation {
     /// Resolves a request against this organisation.
     pub fn resolve(&self, request: &Request) -> Result<Query, RequestError> {
-        let gate = self.gate(&request.action, request.resource.as_deref())?;
+        // Precedence of errors: the action, then the principal, then the resource.
+        let action = Action::parse(&request.action)?;
         let principal = self.principal(&request.principal)?;
+        let gate = self.gate_for(action, &request.action, request.resource.as_deref())?;
         let now = match request.now.as_deref() {
             None => None,
             Some(n) => {
@@ -411,7 +413,15 @@ impl Organisation {
 
     /// Resolves an action on a resource once — one gated element of a page — for many checks.
     pub fn gate(&self, action: &str, resource: Option<&str>) -> Result<Gate, RequestError> {
-        let parsed = Action::parse(action)?;
+        self.gate_for(Action::parse(action)?, action, resource)
+    }
+
+    fn gate_for(
+        &self,
+        parsed: Action,
+        action: &str,
+        resource: Option<&str>,
+    ) -> Result<Gate, RequestError> {
         let (kind, optional) = parsed.resource();
         let target = match resource {
             None | Some("") if optional => Target::None,
