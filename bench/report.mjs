@@ -85,10 +85,15 @@ const practiceE = criterion('decision/practice/engine');
 row('native single decision, region, slowest family (from strings)', fmt(worstStrings), '≤ 100 ns', worstStrings == null ? null : worstStrings <= 100);
 row('native single decision, region, practice family (resolved query)', fmt(practiceE), '≤ 100 ns', practiceE == null ? null : practiceE <= 100);
 row('Cedar ÷ engine, same requests, least favourable family', worstRatio == null ? '–' : `${worstRatio.toFixed(0)}×`, '≥ 40×', worstRatio == null ? null : worstRatio >= 40);
-const gate = node['wasm/can/focus_practice'];
+const canStrings = node['wasm/can/focus_practice'];
+const allows = node['wasm/allows/focus_practice'];
+const gate = allows ?? canStrings;
 const casl = node['casl/can/focus_practice'];
-row('gate check from JS (`can`, one secretary\'s practice questions)', fmt(gate), '≤ 0.3 µs', gate == null ? null : gate <= 300);
-row('… the same questions to CASL `can()`', fmt(casl), 'slower than ours', gate == null || casl == null ? null : gate < casl);
+if (allows != null) {
+  row('gate check from JS, handles (`allows(principal, gate, now)`), one secretary\'s practice questions', fmt(allows), '≤ 0.3 µs', allows <= 300);
+}
+row('gate check from JS, strings (`can(principal, action, resource, now)`), same questions', fmt(canStrings), '≤ 0.3 µs', canStrings == null ? null : canStrings <= 300);
+row('… the same questions to CASL `can()` (same run)', fmt(casl), 'slower than our gate check', gate == null || casl == null ? null : gate < casl);
 row('npm `.wasm` gzipped', kb(sizes.npm?.gz), '≤ 60 KB', sizes.npm ? sizes.npm.gz <= 60 * 1024 : null);
 const cold = ms(node['wasm/cold_start_demo']);
 row('instantiate + load demo + first decision (Node, fresh process)', fmt(cold), '≤ 5 ms', cold == null ? null : cold <= 5e6);

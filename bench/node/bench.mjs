@@ -95,10 +95,8 @@ if (withCountry && existsSync(join(data, 'country.json'))) texts.country = read(
 report('wasm/load/practice', perRun(() => Policy.load(texts.practice).free(), quick ? 20 : 100), 'ms');
 report('wasm/load/region', perRun(() => Policy.load(texts.region).free(), quick ? 3 : 7), 'ms');
 const region = Policy.load(texts.region);
-let country = null;
 if (texts.country) {
   report('wasm/load/country', perRun(() => Policy.load(texts.country).free(), quick ? 1 : 3), 'ms');
-  country = Policy.load(texts.country);
   delete texts.country;
 }
 
@@ -141,20 +139,30 @@ for (const family of ['practice', 'icon', 'agenda', 'dossier_view']) {
     const q = questions[i % n];
     return region.can(FOCUS, q.action, q.resource, NOW);
   }, batch, batches), 'ns');
+  if (typeof region.allows === 'function') {
+    // The handle path: principal and gate resolved once (strings cross once), then numbers only.
+    const ph = region.principal(FOCUS);
+    const nowSeconds = region.seconds(NOW);
+    const handles = questions.map((q) => region.gate(q.action, q.resource));
+    for (let i = 0; i < n; i++) {
+      if (region.allows(ph, handles[i], nowSeconds) !== region.can(FOCUS, questions[i].action, questions[i].resource, NOW)) differ++;
+    }
+    if (differ) console.error(`bench-node: allows and can differ on ${differ} questions`);
+    report('wasm/allows/focus_practice', perCall((i) => region.allows(ph, handles[i % n], nowSeconds), batch, batches), 'ns');
+  }
   report('casl/can/focus_practice', perCall((i) => {
     const q = questions[i % n];
     return ability.can(q.p, q.subject);
   }, batch, batches), 'ns');
 }
 
-// 5. Full view of the focus secretary, across the boundary (a JS object back).
-texts.district = read('district.json');
-const practice = Policy.load(texts.practice);
-const district = Policy.load(texts.district);
-const views = [['practice', practice], ['district_x1', district], ['region_x10', region]];
-if (country) views.push(['country_x100', country]);
-for (const [name, policy] of views) {
-  report(`wasm/view/${name}`, perRun(() => policy.view(FOCUS, NOW), quick ? 20 : 200), 'ms');
+// 5. Full view of the focus secretary, across the boundary (a JS object back), each scale in a
+//    fresh process that holds only that organisation.
+const views = [['practice', 'practice.json'], ['district_x1', 'district.json'], ['region_x10', 'region.json']];
+if (withCountry && existsSync(join(data, 'country.json'))) views.push(['country_x100', 'country.json']);
+for (const [name, file] of views) {
+  const out = execFileSync(process.execPath, [join(here, 'view.mjs'), pkg, join(data, file), String(quick ? 50 : 300)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  report(`wasm/view/${name}`, JSON.parse(out).ms, 'ms');
 }
 
 mkdirSync(targetDir, { recursive: true });
