@@ -2,11 +2,9 @@
 //! practice vendor's administration and the cancer network do. From the file before and after a
 //! change, write what to ask of each, in French, ready to send.
 
-use std::collections::BTreeSet;
-
 use crate::file::{AccessEntry, Category, OrgFile, PermissionEntry, Status};
 use crate::org::Organisation;
-use crate::simulate::{category_of, permission_label, status_of, ChangeRequest, Recipient};
+use crate::simulate::{category_of, permission_label, set, status_of, ChangeRequest, Recipient};
 
 struct Writer<'a> {
     before: &'a OrgFile,
@@ -119,11 +117,10 @@ impl Writer<'_> {
     }
 
     fn practice(&mut self) {
-        let people: BTreeSet<String> = accesses(self.before)
+        let people = set(accesses(self.before)
             .iter()
             .chain(accesses(self.after))
-            .map(|a| a.secretary.clone())
-            .collect();
+            .map(|a| a.secretary.clone()));
         for s in people {
             let sn = self.name(&s);
             let (was, is) = (status_of(self.before, &s), status_of(self.after, &s));
@@ -187,12 +184,11 @@ impl Writer<'_> {
                     body,
                 );
             }
-            let doctors: BTreeSet<String> = accesses(self.before)
+            let doctors = set(accesses(self.before)
                 .iter()
                 .chain(accesses(self.after))
                 .filter(|a| a.secretary == s)
-                .map(|a| a.doctor.clone())
-                .collect();
+                .map(|a| a.doctor.clone()));
             for d in doctors {
                 let find = |f: &OrgFile| {
                     accesses(f)

@@ -2,8 +2,6 @@
 //! every affected secretary's view before and after (gained, lost), the findings the change adds or
 //! removes, and write the change requests to send to the practice vendor and the cancer network.
 
-use std::collections::BTreeSet;
-
 use serde::Serialize;
 
 use crate::change::Change;
@@ -126,11 +124,12 @@ impl Organisation {
         lang: Lang,
     ) -> Result<Simulation, Vec<Problem>> {
         let after = self.with_changes(changes)?;
-        let (mut ids, mut direct) = (BTreeSet::new(), BTreeSet::new());
+        let (mut ids, mut direct) = (Vec::new(), Vec::new());
         for c in changes {
             named(self, c, &mut ids, &mut direct);
             named(&after, c, &mut ids, &mut direct);
         }
+        let (ids, direct) = (set(ids), set(direct));
         let mut affected = Vec::new();
         for id in &ids {
             let (Some(before_view), Some(after_view)) =
@@ -142,10 +141,10 @@ impl Organisation {
                 entitlements(&before_view, lang),
                 entitlements(&after_view, lang),
             );
-            let gained: Vec<Entitlement> = a.difference(&b).cloned().collect();
-            let lost: Vec<Entitlement> = b.difference(&a).cloned().collect();
+            let gained = difference(&a, &b);
+            let lost = difference(&b, &a);
             // Listed: whoever's view changes, and a secretary a change names even when nothing moves.
-            let named_secretary = direct.contains(id)
+            let named_secretary = direct.binary_search(id).is_ok()
                 && (self.person_id(id).is_some_and(|p| is_secretary(self, p))
                     || after.person_id(id).is_some_and(|p| is_secretary(&after, p)));
             if gained.is_empty() && lost.is_empty() && !named_secretary {
@@ -162,16 +161,16 @@ impl Organisation {
             });
         }
         let (fb, fa) = (self.findings(now, lang), after.findings(now, lang));
-        let keys_b: BTreeSet<_> = fb.iter().map(Finding::key).collect();
-        let keys_a: BTreeSet<_> = fa.iter().map(Finding::key).collect();
+        let keys_b = set(fb.iter().map(Finding::key));
+        let keys_a = set(fa.iter().map(Finding::key));
         let findings_added = fa
             .iter()
-            .filter(|f| !keys_b.contains(&f.key()))
+            .filter(|f| keys_b.binary_search(&f.key()).is_err())
             .cloned()
             .collect();
         let findings_removed = fb
             .iter()
-            .filter(|f| !keys_a.contains(&f.key()))
+            .filter(|f| keys_a.binary_search(&f.key()).is_err())
             .cloned()
             .collect();
         Ok(Simulation {
@@ -183,6 +182,23 @@ impl Organisation {
     }
 }
 
+/// `items` sorted, each once: a set as a plain vector (`binary_search` to look up), which keeps
+/// the `.wasm` free of a B-tree per element type.
+pub(crate) fn set<T: Ord>(items: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut v: Vec<T> = items.into_iter().collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// What `a` has and `b` (a [`set`]) has not, in `a`'s order.
+fn difference(a: &[Entitlement], b: &[Entitlement]) -> Vec<Entitlement> {
+    a.iter()
+        .filter(|x| b.binary_search(x).is_err())
+        .cloned()
+        .collect()
+}
+
 fn is_secretary(org: &Organisation, p: PersonId) -> bool {
     let x = org.person(p);
     !x.accesses.is_empty() || !x.profiles.is_empty() || !x.doctors.is_empty()
@@ -191,12 +207,7 @@ fn is_secretary(org: &Organisation, p: PersonId) -> bool {
 /// The people a change may affect: those it names, the members of a group it names, the
 /// secretaries (practice and network) of a doctor it names. `direct` gets the secretaries and
 /// persons a change names as such.
-fn named(
-    org: &Organisation,
-    change: &Change,
-    out: &mut BTreeSet<String>,
-    direct: &mut BTreeSet<String>,
-) {
+fn named(org: &Organisation, change: &Change, out: &mut Vec<String>, direct: &mut Vec<String>) {
     let mut people: Vec<&str> = Vec::new();
     let mut groups: Vec<&str> = Vec::new();
     match change {
@@ -249,7 +260,7 @@ fn named(
                 | Change::AddAffiliation { .. }
                 | Change::RemoveAffiliation { .. }
         ) {
-            direct.insert((*first).to_owned());
+            direct.push((*first).to_owned());
         }
     }
     if let Change::AddAffiliation {
@@ -259,7 +270,7 @@ fn named(
         secretary: Some(s), ..
     } = change
     {
-        direct.insert(s.clone());
+        direct.push(s.clone());
     }
     for g in groups {
         if let Some(g) = org.group_id(g) {
@@ -272,7 +283,7 @@ fn named(
         }
     }
     for p in people {
-        out.insert(p.to_owned());
+        out.push(p.to_owned());
         if let Some(id) = org.person_id(p) {
             let x = org.person(id);
             out.extend(
@@ -299,9 +310,9 @@ impl View {
     }
 }
 
-/// Flattens a view into the set of things she can see or do.
-fn entitlements(view: &View, lang: Lang) -> BTreeSet<Entitlement> {
-    let mut out = BTreeSet::new();
+/// Flattens a view into the set of things she can see or do (a [`set`]).
+fn entitlements(view: &View, lang: Lang) -> Vec<Entitlement> {
+    let mut out = Vec::new();
     let fr = lang == Lang::Fr;
     for account in &view.practice {
         for item in account
@@ -310,7 +321,7 @@ fn entitlements(view: &View, lang: Lang) -> BTreeSet<Entitlement> {
             .chain(&account.buttons)
             .filter(|i| i.shown)
         {
-            out.insert(Entitlement {
+            out.push(Entitlement {
                 action: item.action.clone(),
                 resource: item.resource.clone(),
                 label: format!("{} — {}", item.label, account.doctor.name),
@@ -323,7 +334,7 @@ fn entitlements(view: &View, lang: Lang) -> BTreeSet<Entitlement> {
         } else {
             format!("Icon “{}”", item.label)
         };
-        out.insert(Entitlement {
+        out.push(Entitlement {
             action: item.action.clone(),
             resource: None,
             label,
@@ -335,7 +346,7 @@ fn entitlements(view: &View, lang: Lang) -> BTreeSet<Entitlement> {
         } else {
             format!("Tab “{}”", item.label)
         };
-        out.insert(Entitlement {
+        out.push(Entitlement {
             action: item.action.clone(),
             resource: None,
             label,
@@ -347,7 +358,7 @@ fn entitlements(view: &View, lang: Lang) -> BTreeSet<Entitlement> {
         } else {
             format!("Add a patient on {c}")
         };
-        out.insert(Entitlement {
+        out.push(Entitlement {
             action: "dcc.patient.add".into(),
             resource: Some(format!("centre:{c}")),
             label,
@@ -362,23 +373,23 @@ fn entitlements(view: &View, lang: Lang) -> BTreeSet<Entitlement> {
         ),
     ] {
         for rcp in list {
-            out.insert(Entitlement {
+            out.push(Entitlement {
                 action: action.into(),
                 resource: Some(format!("rcp:{}", rcp.id)),
                 label: format!("{word} : {}", rcp.name),
             });
             for d in &rcp.dossiers {
-                out.insert(dossier_entitlement(d, "dcc.dossier.view", lang));
+                out.push(dossier_entitlement(d, "dcc.dossier.view", lang));
                 if d.actions.validate {
-                    out.insert(dossier_entitlement(d, "dcc.dossier.validate", lang));
+                    out.push(dossier_entitlement(d, "dcc.dossier.validate", lang));
                 }
             }
         }
     }
     for d in &view.dcc.passages {
-        out.insert(dossier_entitlement(d, "dcc.dossier.view", lang));
+        out.push(dossier_entitlement(d, "dcc.dossier.view", lang));
     }
-    out
+    set(out)
 }
 
 fn dossier_entitlement(d: &crate::view::DossierView, action: &str, lang: Lang) -> Entitlement {
@@ -395,13 +406,14 @@ fn dossier_entitlement(d: &crate::view::DossierView, action: &str, lang: Lang) -
 }
 
 fn tally(view: &View) -> Tally {
-    let mut rcps: BTreeSet<&str> = BTreeSet::new();
-    let mut dossiers: BTreeSet<&str> = BTreeSet::new();
+    let mut rcps: Vec<&str> = Vec::new();
+    let mut dossiers: Vec<&str> = Vec::new();
     for r in view.dcc.agenda.iter().chain(&view.dcc.session_run) {
-        rcps.insert(&r.id);
+        rcps.push(&r.id);
         dossiers.extend(r.dossiers.iter().map(|d| d.id.as_str()));
     }
     dossiers.extend(view.dcc.passages.iter().map(|d| d.id.as_str()));
+    let (rcps, dossiers) = (set(rcps), set(dossiers));
     Tally {
         permissions: view
             .practice
