@@ -15,6 +15,7 @@
 
 mod failure;
 
+use rustc_hash::FxHashMap;
 use secretariat_core::{
     to_csv, Change, ChangeSet, Gate, Instant, Lang, Organisation, Principal, ReportRow, Request,
     RequestError, CHANGES_FORMAT,
@@ -42,9 +43,10 @@ pub struct Policy {
 #[derive(Default)]
 struct Handles {
     principals: Vec<Principal>,
-    principal_ids: std::collections::HashMap<String, u32>,
+    principal_ids: FxHashMap<Box<str>, u32>,
     gates: Vec<Gate>,
-    gate_ids: std::collections::HashMap<(String, Option<String>), u32>,
+    /// Keyed by [`gate_key`].
+    gate_ids: FxHashMap<Box<str>, u32>,
 }
 
 impl Policy {
@@ -111,31 +113,30 @@ impl Policy {
     pub fn principal(&self, principal: JsValue) -> Result<u32, Failure> {
         let id = string(&principal, "principal")?;
         let mut handles = self.handles.borrow_mut();
-        if let Some(&handle) = handles.principal_ids.get(&id) {
+        if let Some(&handle) = handles.principal_ids.get(id.as_str()) {
             return Ok(handle);
         }
         let resolved = self.org.principal(&id)?;
         let handle = handles.principals.len() as u32;
         handles.principals.push(resolved);
-        handles.principal_ids.insert(id, handle);
+        handles.principal_ids.insert(id.into(), handle);
         Ok(handle)
     }
 
     /// A handle for one gated element — `action` on `resource` — for [`Policy::allows`]: resolved
     /// once, the same number each time. Throws on an unknown action or id or a missing resource.
     pub fn gate(&self, action: JsValue, resource: JsValue) -> Result<u32, Failure> {
-        let key = (
-            string(&action, "action")?,
-            optional_string(&resource, "resource")?,
-        );
+        let action = string(&action, "action")?;
+        let resource = optional_string(&resource, "resource")?;
+        let key = gate_key(&action, resource.as_deref());
         let mut handles = self.handles.borrow_mut();
-        if let Some(&handle) = handles.gate_ids.get(&key) {
+        if let Some(&handle) = handles.gate_ids.get(key.as_str()) {
             return Ok(handle);
         }
-        let resolved = self.org.gate(&key.0, key.1.as_deref())?;
+        let resolved = self.org.gate(&action, resource.as_deref())?;
         let handle = handles.gates.len() as u32;
         handles.gates.push(resolved);
-        handles.gate_ids.insert(key, handle);
+        handles.gate_ids.insert(key.into(), handle);
         Ok(handle)
     }
 
@@ -326,6 +327,20 @@ impl Policy {
             .report(reader.as_deref(), doctor.as_deref(), now)
             .map_err(|e| Failure::input(e.to_string()))
     }
+}
+
+/// One string per (action, resource) pair, so that gates share the principals' map type: the
+/// action's length, the action, then the resource after a NUL when there is one. The length makes
+/// it unambiguous whatever the strings hold.
+fn gate_key(action: &str, resource: Option<&str>) -> String {
+    let mut key = action.len().to_string();
+    key.push(':');
+    key.push_str(action);
+    if let Some(resource) = resource {
+        key.push('\0');
+        key.push_str(resource);
+    }
+    key
 }
 
 /// A decision request from a JS object.
