@@ -301,9 +301,10 @@ impl Policy {
     }
 
     /// The organisation file as loaded, as an object (`JSON.stringify(policy)` gives the file).
+    /// Parsed from the same text as `export` (one serialiser of the file in the `.wasm`, not two).
     #[wasm_bindgen(js_name = toJSON)]
     pub fn to_json(&self) -> Result<JsValue, Failure> {
-        to_js(self.org.file())
+        js_sys::JSON::parse(&self.org.to_json()).map_err(Failure::from_js)
     }
 
     /// The organisation file as pretty JSON text, ready to save.
