@@ -16,7 +16,7 @@
 /// problem, at the object's path.
 pub(crate) fn path_at(text: &str, line: usize, column: usize, message: &str) -> String {
     let end = offset(text, line, column);
-    let mut stack = open_containers(text.as_bytes(), end);
+    let mut stack = open_containers(text, end);
     if let Some(Container::Object { key, at_key: true }) = stack.last_mut() {
         if !message.starts_with("unknown field") {
             *key = None;
@@ -67,7 +67,8 @@ fn offset(text: &str, line: usize, column: usize) -> usize {
 
 /// The containers open after reading `bytes[..end]`, outermost first. The prefix is valid JSON as
 /// far as it goes (serde_json read it); anything else just ends the scan.
-fn open_containers(bytes: &[u8], end: usize) -> Vec<Container> {
+fn open_containers(text: &str, end: usize) -> Vec<Container> {
+    let bytes = text.as_bytes();
     let mut stack = Vec::new();
     let mut i = 0;
     while i < end {
@@ -103,7 +104,7 @@ fn open_containers(bytes: &[u8], end: usize) -> Vec<Container> {
                     at_key,
                 }) = stack.last_mut()
                 {
-                    *key = Some(string_at(bytes, i, close));
+                    *key = Some(string_at(text, i, close));
                     *at_key = true;
                 }
                 i = close;
@@ -128,14 +129,14 @@ fn string_end(bytes: &[u8], open: usize) -> Option<usize> {
 }
 
 /// The string between the quotes at `open` and `close`, unescaped.
-fn string_at(bytes: &[u8], open: usize, close: usize) -> String {
-    let quoted = bytes.get(open..=close).unwrap_or_default();
-    if !quoted.contains(&b'\\') {
-        if let Some(inner) = bytes.get(open + 1..close) {
-            return String::from_utf8_lossy(inner).into_owned();
-        }
+fn string_at(text: &str, open: usize, close: usize) -> String {
+    match text.get(open + 1..close) {
+        Some(inner) if !inner.contains('\\') => inner.to_owned(),
+        _ => text
+            .get(open..=close)
+            .and_then(|quoted| serde_json::from_str(quoted).ok())
+            .unwrap_or_default(),
     }
-    serde_json::from_slice(quoted).unwrap_or_default()
 }
 
 #[cfg(test)]
