@@ -1,5 +1,5 @@
-// Parity: the whole decision corpus (tests/fixtures/*/ and ../shared/spec/examples) answered by the
-// npm package in Node is byte for byte what the native `secretariat decide` prints, in French and in
+// Parity: the whole decision corpus (tests/fixtures/*/, tests/generated/*/ and ../shared/spec/examples)
+// answered by the npm package in Node is byte for byte what the native `secretariat decide` prints, in French and in
 // English; and the object API (`decide`, `decideBatch`) gives the same JSON for every request.
 // The binary is target/release/secretariat (scripts/test-npm builds it), or $SECRETARIAT_BIN.
 import { test } from 'node:test';
@@ -20,6 +20,15 @@ function corpus() {
     const org = join(fixtures, dir, 'org.json');
     const decisions = join(fixtures, dir, 'decisions.jsonl');
     if (existsSync(org) && existsSync(decisions)) pairs.push({ name: dir, org, decisions });
+  }
+  // Generated organisations (docs/RELIABILITY.md): scripts/test-npm writes them with gen-corpus.
+  const generated = join(ROOT, 'tests/generated');
+  if (existsSync(generated)) {
+    for (const dir of readdirSync(generated).sort()) {
+      const org = join(generated, dir, 'org.json');
+      const decisions = join(generated, dir, 'decisions.jsonl');
+      if (existsSync(org) && existsSync(decisions)) pairs.push({ name: `generated/${dir}`, org, decisions });
+    }
   }
   const shared = join(ROOT, '../shared/spec/examples');
   if (existsSync(join(shared, 'demo-org.json'))) {
