@@ -473,8 +473,17 @@ impl Organisation {
         lint.accesses();
         lint.people();
         lint.network();
-        let mut out = lint.out;
-        out.sort_by_key(|f| f.severity);
+        // Most severe first, file order within a severity: three passes over three values (no
+        // general stable sort in the `.wasm` for this one).
+        let mut rest = lint.out;
+        let mut out = Vec::with_capacity(rest.len());
+        for severity in [Severity::Danger, Severity::Warning, Severity::Info] {
+            let (these, others): (Vec<Finding>, Vec<Finding>) =
+                rest.into_iter().partition(|f| f.severity == severity);
+            out.extend(these);
+            rest = others;
+        }
+        out.extend(rest);
         out
     }
 }

@@ -31,6 +31,7 @@ mod report;
 mod request;
 mod requests;
 mod simulate;
+mod sorted;
 mod time;
 mod view;
 

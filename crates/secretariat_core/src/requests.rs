@@ -4,7 +4,8 @@
 
 use crate::file::{AccessEntry, Category, OrgFile, PermissionEntry, Status};
 use crate::org::Organisation;
-use crate::simulate::{category_of, permission_label, set, status_of, ChangeRequest, Recipient};
+use crate::simulate::{category_of, permission_label, status_of, ChangeRequest, Recipient};
+use crate::sorted::set;
 
 struct Writer<'a> {
     before: &'a OrgFile,

@@ -11,6 +11,7 @@ use crate::lang::Lang;
 use crate::load::Problem;
 use crate::org::{Organisation, PersonId};
 use crate::permission::Permission;
+use crate::sorted::set;
 use crate::time::Instant;
 use crate::view::{PersonRef, View};
 
@@ -180,15 +181,6 @@ impl Organisation {
             requests: crate::requests::write(self, &after),
         })
     }
-}
-
-/// `items` sorted, each once: a set as a plain vector (`binary_search` to look up), which keeps
-/// the `.wasm` free of a B-tree per element type.
-pub(crate) fn set<T: Ord>(items: impl IntoIterator<Item = T>) -> Vec<T> {
-    let mut v: Vec<T> = items.into_iter().collect();
-    v.sort_unstable();
-    v.dedup();
-    v
 }
 
 /// What `a` has and `b` (a [`set`]) has not, in `a`'s order.

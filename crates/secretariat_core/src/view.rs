@@ -339,7 +339,7 @@ impl ViewBuilder<'_> {
             .iter()
             .flat_map(|v| org.person(v.doctor).rcps.iter().copied())
             .collect();
-        rcps.sort_unstable();
+        crate::sorted::sort(&mut rcps);
         rcps.dedup();
         let via = |rcp: RcpId, animateur: bool| -> Vec<PersonRef> {
             let mut out: Vec<PersonRef> = Vec::new();
@@ -383,7 +383,7 @@ impl ViewBuilder<'_> {
             .iter()
             .flat_map(|v| org.person(v.doctor).requested.iter().copied())
             .collect();
-        requested.sort_unstable();
+        crate::sorted::sort(&mut requested);
         requested.dedup();
         let passages = requested
             .into_iter()
