@@ -50,12 +50,14 @@ out('| family | engine, resolved query | engine, from strings | Cedar (same requ
 out('|---|---|---|---|---|---|');
 const families = ['practice', 'icon', 'agenda', 'session', 'dossier_view', 'validate', 'report'];
 let worstStrings = null;
+let worstResolved = null;
 let worstRatio = null;
 for (const f of families) {
   const e = criterion(`decision/${f}/engine`);
   const s = criterion(`decision/${f}/engine_strings`);
   const c = criterion(`decision/${f}/cedar`);
   if (s != null) worstStrings = Math.max(worstStrings ?? 0, s);
+  if (e != null) worstResolved = Math.max(worstResolved ?? 0, e);
   if (s != null && c != null) worstRatio = Math.min(worstRatio ?? Infinity, c / s);
   out(`| ${f} | ${fmt(e)} | ${fmt(s)} | ${fmt(c)} | ${ratio(c, s)} | ${ratio(c, e)} |`);
 }
@@ -81,9 +83,8 @@ out();
 out('| measure | median | target | verdict |');
 out('|---|---|---|---|');
 const row = (what, value, targetText, ok) => out(`| ${what} | ${value} | ${targetText} | ${verdict(ok)} |`);
-const practiceE = criterion('decision/practice/engine');
 row('native single decision, region, slowest family (from strings)', fmt(worstStrings), '≤ 100 ns', worstStrings == null ? null : worstStrings <= 100);
-row('native single decision, region, practice family (resolved query)', fmt(practiceE), '≤ 100 ns', practiceE == null ? null : practiceE <= 100);
+row('native single decision, region, slowest family (resolved query, the gate\'s hot path)', fmt(worstResolved), '≤ 100 ns', worstResolved == null ? null : worstResolved <= 100);
 row('Cedar ÷ engine, same requests, least favourable family', worstRatio == null ? '–' : `${worstRatio.toFixed(0)}×`, '≥ 40×', worstRatio == null ? null : worstRatio >= 40);
 const canStrings = node['wasm/can/focus_practice'];
 const allows = node['wasm/allows/focus_practice'];
