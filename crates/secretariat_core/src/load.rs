@@ -223,14 +223,14 @@ impl Checker {
     ) -> FxHashMap<Box<str>, u32> {
         let mut map: FxHashMap<Box<str>, u32> = FxHashMap::default();
         for (i, id) in ids.enumerate() {
-            let path = format!("{base}[{i}].id");
+            let path = || format!("{base}[{i}].id");
             if id.trim().is_empty() {
-                self.problem(path, format!("empty {kind} id"));
+                self.problem(path(), format!("empty {kind} id"));
                 continue;
             }
             if let Some(first) = map.get(id) {
                 self.problem(
-                    path,
+                    path(),
                     format!("duplicate {kind} id `{id}` (first at `{base}[{first}].id`)"),
                 );
                 continue;
@@ -240,12 +240,12 @@ impl Checker {
         map
     }
 
-    fn date(&mut self, path: String, text: Option<&str>) -> Option<Instant> {
+    fn date(&mut self, path: impl FnOnce() -> String, text: Option<&str>) -> Option<Instant> {
         let text = text?;
         let parsed = Instant::parse(text);
         if parsed.is_none() {
             self.problem(
-                path,
+                path(),
                 format!("malformed date `{text}`; expected an RFC 3339 date-time such as `2026-11-23T10:00:00Z`"),
             );
         }
@@ -254,8 +254,8 @@ impl Checker {
 
     fn window(&mut self, base: &str, from: Option<&str>, until: Option<&str>) -> Window {
         let w = Window {
-            from: self.date(format!("{base}.valid_from"), from),
-            until: self.date(format!("{base}.valid_until"), until),
+            from: self.date(|| format!("{base}.valid_from"), from),
+            until: self.date(|| format!("{base}.valid_until"), until),
         };
         if let (Some(f), Some(u)) = (w.from, w.until) {
             if f > u {
@@ -276,12 +276,12 @@ impl Checker {
         &mut self,
         map: &FxHashMap<Box<str>, u32>,
         kind: &str,
-        path: String,
+        path: impl FnOnce() -> String,
         id: &str,
     ) -> Option<u32> {
         let found = map.get(id).copied();
         if found.is_none() {
-            self.problem(path, format!("unknown {kind} `{id}`"));
+            self.problem(path(), format!("unknown {kind} `{id}`"));
         }
         found
     }
@@ -345,7 +345,7 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
             if let Some(id) = c.lookup(
                 &centre_ids,
                 "centre",
-                format!("people[{i}].coordinator_of[{j}]"),
+                || format!("people[{i}].coordinator_of[{j}]"),
                 centre,
             ) {
                 coordinator_of.push(CentreId(id));
@@ -368,10 +368,10 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
     for (i, g) in file.groups.iter().enumerate() {
         let mut members: Vec<PersonId> = Vec::new();
         for (j, m) in g.members.iter().enumerate() {
-            let path = format!("groups[{i}].members[{j}]");
-            if let Some(id) = c.lookup(&person_ids, "person", path.clone(), m) {
+            let path = || format!("groups[{i}].members[{j}]");
+            if let Some(id) = c.lookup(&person_ids, "person", path, m) {
                 if members.contains(&PersonId(id)) {
-                    c.problem(path, format!("`{m}` is listed twice"));
+                    c.problem(path(), format!("`{m}` is listed twice"));
                 } else {
                     members.push(PersonId(id));
                 }
@@ -392,10 +392,15 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
         let sec = c.lookup(
             &person_ids,
             "person",
-            format!("{base}.secretary"),
+            || format!("{base}.secretary"),
             &a.secretary,
         );
-        let doc = c.lookup(&person_ids, "person", format!("{base}.doctor"), &a.doctor);
+        let doc = c.lookup(
+            &person_ids,
+            "person",
+            || format!("{base}.doctor"),
+            &a.doctor,
+        );
         let window = c.window(&base, a.valid_from.as_deref(), a.valid_until.as_deref());
         let mut grants: [Option<Window>; 15] = [None; 15];
         for (j, entry) in a.permissions.iter().enumerate() {
@@ -469,22 +474,28 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
 
     // Profiles.
     let mut profiles: Vec<Profile> = Vec::with_capacity(network.profiles.len());
+    let mut profile_pairs: FxHashMap<(PersonId, CentreId), usize> = FxHashMap::default();
     for (i, p) in network.profiles.iter().enumerate() {
         let base = format!("network.profiles[{i}]");
         let sec = c.lookup(
             &person_ids,
             "person",
-            format!("{base}.secretary"),
+            || format!("{base}.secretary"),
             &p.secretary,
         );
-        let centre = c.lookup(&centre_ids, "centre", format!("{base}.centre"), &p.centre);
+        let centre = c.lookup(
+            &centre_ids,
+            "centre",
+            || format!("{base}.centre"),
+            &p.centre,
+        );
         let window = c.window(&base, p.valid_from.as_deref(), p.valid_until.as_deref());
         let (Some(sec), Some(centre)) = (sec, centre) else {
             continue;
         };
-        if let Some(first) = profiles
-            .iter()
-            .find(|x| x.secretary == PersonId(sec) && x.centre == CentreId(centre))
+        if let Some(first) = profile_pairs
+            .get(&(PersonId(sec), CentreId(centre)))
+            .and_then(|&k: &usize| profiles.get(k))
         {
             c.problem(
                 base,
@@ -495,6 +506,7 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
             );
             continue;
         }
+        profile_pairs.insert((PersonId(sec), CentreId(centre)), profiles.len());
         profiles.push(Profile {
             entry: i,
             secretary: PersonId(sec),
@@ -505,16 +517,22 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
 
     // Affiliations.
     let mut affiliations: Vec<Affiliation> = Vec::with_capacity(network.affiliations.len());
+    let mut affiliation_pairs: FxHashMap<(PersonId, Link), usize> = FxHashMap::default();
     for (i, a) in network.affiliations.iter().enumerate() {
         let base = format!("network.affiliations[{i}]");
-        let doc = c.lookup(&person_ids, "person", format!("{base}.doctor"), &a.doctor);
+        let doc = c.lookup(
+            &person_ids,
+            "person",
+            || format!("{base}.doctor"),
+            &a.doctor,
+        );
         let window = c.window(&base, a.valid_from.as_deref(), a.valid_until.as_deref());
         let target = match (&a.secretary, &a.group) {
             (Some(s), None) => c
-                .lookup(&person_ids, "person", format!("{base}.secretary"), s)
+                .lookup(&person_ids, "person", || format!("{base}.secretary"), s)
                 .map(|s| Link::Secretary(PersonId(s))),
             (None, Some(g)) => c
-                .lookup(&group_ids, "group", format!("{base}.group"), g)
+                .lookup(&group_ids, "group", || format!("{base}.group"), g)
                 .map(|g| Link::Group(GroupId(g))),
             (Some(_), Some(_)) => {
                 c.problem(
@@ -534,9 +552,9 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
         let (Some(doc), Some(target)) = (doc, target) else {
             continue;
         };
-        if let Some(first) = affiliations
-            .iter()
-            .find(|x| x.doctor == PersonId(doc) && x.target == target)
+        if let Some(first) = affiliation_pairs
+            .get(&(PersonId(doc), target))
+            .and_then(|&k: &usize| affiliations.get(k))
         {
             c.problem(
                 base,
@@ -547,6 +565,7 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
             );
             continue;
         }
+        affiliation_pairs.insert((PersonId(doc), target), affiliations.len());
         affiliations.push(Affiliation {
             entry: i,
             doctor: PersonId(doc),
@@ -560,8 +579,13 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
     let mut roles: FxHashMap<(RcpId, PersonId), Roles> = FxHashMap::default();
     for (i, r) in network.rcps.iter().enumerate() {
         let base = format!("network.rcps[{i}]");
-        let centre = c.lookup(&centre_ids, "centre", format!("{base}.centre"), &r.centre);
-        let next_session = c.date(format!("{base}.next_session"), r.next_session.as_deref());
+        let centre = c.lookup(
+            &centre_ids,
+            "centre",
+            || format!("{base}.centre"),
+            &r.centre,
+        );
+        let next_session = c.date(|| format!("{base}.next_session"), r.next_session.as_deref());
         let mut lists: [Vec<PersonId>; 3] = [Vec::new(), Vec::new(), Vec::new()];
         for (field, list, out) in [
             ("participants", &r.participants, 0usize),
@@ -569,15 +593,15 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
             ("responsables", &r.responsables, 2),
         ] {
             for (j, d) in list.iter().enumerate() {
-                let path = format!("{base}.{field}[{j}]");
-                let Some(id) = c.lookup(&person_ids, "person", path.clone(), d) else {
+                let path = || format!("{base}.{field}[{j}]");
+                let Some(id) = c.lookup(&person_ids, "person", path, d) else {
                     continue;
                 };
                 let Some(out) = lists.get_mut(out) else {
                     continue;
                 };
                 if out.contains(&PersonId(id)) {
-                    c.problem(path, format!("`{d}` is listed twice"));
+                    c.problem(path(), format!("`{d}` is listed twice"));
                 } else {
                     out.push(PersonId(id));
                 }
@@ -612,14 +636,14 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
     let mut dossiers: Vec<Dossier> = Vec::with_capacity(network.dossiers.len());
     for (i, d) in network.dossiers.iter().enumerate() {
         let base = format!("network.dossiers[{i}]");
-        let rcp = c.lookup(&rcp_ids, "rcp", format!("{base}.rcp"), &d.rcp);
+        let rcp = c.lookup(&rcp_ids, "rcp", || format!("{base}.rcp"), &d.rcp);
         let demandeur = c.lookup(
             &person_ids,
             "person",
-            format!("{base}.demandeur"),
+            || format!("{base}.demandeur"),
             &d.demandeur,
         );
-        let session = c.date(format!("{base}.session"), d.session.as_deref());
+        let session = c.date(|| format!("{base}.session"), d.session.as_deref());
         if d.patient.trim().is_empty() {
             c.problem(format!("{base}.patient"), "empty patient id");
         }

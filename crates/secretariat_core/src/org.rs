@@ -113,7 +113,7 @@ pub(crate) struct Profile {
     pub window: Window,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Link {
     Secretary(PersonId),
     Group(GroupId),
