@@ -16,8 +16,7 @@ fuzz_target!(|data: &[u8]| {
     let line = String::from_utf8_lossy(data);
     for lang in [None, Some(Lang::En)] {
         let answer = demo().decide_line(&line, lang);
-        let value: serde_json::Value =
-            serde_json::from_str(&answer).expect("every answer is JSON");
+        let value: serde_json::Value = serde_json::from_str(&answer).expect("every answer is JSON");
         assert!(
             value.get("decision").is_some() != value.get("error").is_some(),
             "an answer is a decision or an error: {answer}"
