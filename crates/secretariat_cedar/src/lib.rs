@@ -13,9 +13,11 @@
 //! - **"One of her doctors…", "a profile on some centre…", "an RCP where…".** Cedar has no
 //!   quantifier over entities. Each such rule is a policy over a *witness* in the context (an
 //!   affiliation, a profile, the access of the pair, an RCP); [`CedarModel::outcome`] asks Cedar once
-//!   per candidate witness and allows when one answer allows. The candidates are every witness of
-//!   the file, less those that fail a plain equality the policy itself requires (`secretary ==
-//!   principal`), so the filter cannot change an answer. Forbid policies never mention a witness.
+//!   per candidate witness and allows when one answer allows. The candidates are the witnesses of
+//!   the file less those that fail a plain condition the policy itself requires (the profile's
+//!   secretary is her; the affiliation names her or a group listing her; the doctor is
+//!   participant or animateur of the RCP), so the filter cannot change an answer, only spare
+//!   calls. Forbid policies never mention a witness.
 //! - **Audit (P5, DECISIONS §6).** Cedar has no obligations: each permit carries `@audit("yes"|"no")`,
 //!   and an allowed decision is audited when every permit that allowed it says `yes`.
 //! - **Request errors** (unknown action or id, wrong resource kind, malformed `now`) are not
@@ -227,16 +229,16 @@ pub struct CedarModel {
     entities: Entities,
     people: HashSet<String>,
     centres: HashSet<String>,
-    rcps: Vec<String>,
+    rcps: HashSet<String>,
     dossiers: HashSet<String>,
     /// Access entity id by (secretary, doctor).
     accesses: HashMap<(String, String), String>,
     /// Profile entity ids by secretary.
     profiles: HashMap<String, Vec<String>>,
-    /// Affiliation entity ids to a secretary, by secretary…
+    /// Affiliation entity ids to a secretary, by secretary, and to a group, by each member.
     links_to: HashMap<String, Vec<String>>,
-    /// …and the affiliations to a group (membership is Cedar's to check).
-    group_links: Vec<String>,
+    /// RCP ids by the doctors who are participant or animateur there (D8 witnesses).
+    rcps_of: HashMap<String, Vec<String>>,
 }
 
 impl CedarModel {
@@ -355,7 +357,6 @@ impl CedarModel {
             profiles.entry(p.secretary.clone()).or_default().push(id);
         }
         let mut links_to: HashMap<String, Vec<String>> = HashMap::new();
-        let mut group_links = Vec::new();
         for (i, a) in network.affiliations.iter().enumerate() {
             let id = format!("affiliation-{i}");
             let mut attrs = Map::new();
@@ -370,13 +371,25 @@ impl CedarModel {
             }
             if let Some(g) = &a.group {
                 attrs.insert("group".into(), entity("Group", g));
-                group_links.push(id.clone());
+                let members = file.groups.iter().filter(|x| &x.id == g);
+                for m in members.flat_map(|x| &x.members) {
+                    links_to.entry(m.clone()).or_default().push(id.clone());
+                }
             }
             list.push(
                 json!({"uid": {"type": "Affiliation", "id": id}, "attrs": attrs, "parents": []}),
             );
         }
 
+        let mut rcps_of: HashMap<String, Vec<String>> = HashMap::new();
+        for r in &network.rcps {
+            for d in r.participants.iter().chain(&r.animateurs) {
+                let list = rcps_of.entry(d.clone()).or_default();
+                if !list.contains(&r.id) {
+                    list.push(r.id.clone());
+                }
+            }
+        }
         let entities = Entities::from_json_value(Value::Array(list), Some(&rules.schema))
             .map_err(|e| CedarError::new("entities", e))?;
         Ok(CedarModel {
@@ -384,11 +397,11 @@ impl CedarModel {
             people: file.people.iter().map(|p| p.id.clone()).collect(),
             centres: network.centres.iter().map(|c| c.id.clone()).collect(),
             rcps: network.rcps.iter().map(|r| r.id.clone()).collect(),
+            rcps_of,
             dossiers: network.dossiers.iter().map(|d| d.id.clone()).collect(),
             accesses,
             profiles,
             links_to,
-            group_links,
         })
     }
 
@@ -438,22 +451,22 @@ impl CedarModel {
                 .map(|p| vec![("profile", p.clone())])
                 .collect(),
             Family::ProfileAndLink => {
-                let links: Vec<&String> = self
-                    .links_to
-                    .get(&request.principal)
-                    .unwrap_or(&none)
-                    .iter()
-                    .chain(&self.group_links)
-                    .collect();
+                let links = self.links_to.get(&request.principal).unwrap_or(&none);
                 let mut out = Vec::new();
                 for p in self.profiles.get(&request.principal).unwrap_or(&none) {
-                    for l in &links {
-                        out.push(vec![("profile", p.clone()), ("link", (*l).clone())]);
+                    for l in links {
+                        out.push(vec![("profile", p.clone()), ("link", l.clone())]);
                     }
                 }
                 out
             }
-            Family::Report => self.rcps.iter().map(|r| vec![("rcp", r.clone())]).collect(),
+            Family::Report => self
+                .rcps_of
+                .get(&resource_id)
+                .unwrap_or(&none)
+                .iter()
+                .map(|r| vec![("rcp", r.clone())])
+                .collect(),
         };
         // With no candidate, ask once with no witness: deny unless a permit needs none.
         let witnesses = if witnesses.is_empty() {
@@ -533,7 +546,7 @@ impl CedarModel {
         let (expected, cedar, known) = match kind {
             Kind::Person => ("doctor", "Person", self.people.contains(id)),
             Kind::Centre | Kind::OptionalCentre => ("centre", "Centre", self.centres.contains(id)),
-            Kind::Rcp => ("rcp", "Rcp", self.rcps.iter().any(|r| r == id)),
+            Kind::Rcp => ("rcp", "Rcp", self.rcps.contains(id)),
             Kind::Dossier => ("dossier", "Dossier", self.dossiers.contains(id)),
         };
         (prefix == expected && known).then(|| (cedar, id.to_owned()))
