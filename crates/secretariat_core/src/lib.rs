@@ -39,7 +39,7 @@ pub use change::{Change, ChangeSet, RcpRole, CHANGES_FORMAT};
 pub use decision::{AuditEvent, Decision, Effect, Explanation, Role, Step};
 pub use findings::{rpps_is_well_formed, Finding};
 pub use lang::Lang;
-pub use load::{LoadError, Problem, MAX_ENTRIES, MAX_FILE_BYTES};
+pub use load::{LoadError, Problem, MAX_ENTRIES, MAX_FILE_BYTES, MAX_PROBLEMS};
 pub use org::Organisation;
 pub use permission::{Permission, Placement, Recommendation, Severity};
 pub use report::{to_csv, ReportError, ReportRow};

@@ -195,10 +195,32 @@ fn lower_first(s: &str) -> String {
 /// Collects problems while checking, and interns ids.
 struct Checker {
     problems: Vec<Problem>,
+    /// Problems past `MAX_PROBLEMS`, counted but not kept.
+    dropped: usize,
 }
 
+/// Most problems one load reports; the rest are counted in a last line.
+pub const MAX_PROBLEMS: usize = 1_000;
+
 impl Checker {
+    fn into_error(mut self) -> LoadError {
+        if self.dropped > 0 {
+            self.problems.push(Problem {
+                path: String::new(),
+                message: format!("… and {} more problems", self.dropped),
+            });
+        }
+        LoadError {
+            problems: self.problems,
+        }
+    }
+
     fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        // A hostile file could hold millions of problems: keep the first ones, count the rest.
+        if self.problems.len() >= MAX_PROBLEMS {
+            self.dropped += 1;
+            return;
+        }
         self.problems.push(Problem {
             path: path.into(),
             message: message.into(),
@@ -291,6 +313,7 @@ impl Checker {
 pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
     let mut c = Checker {
         problems: Vec::new(),
+        dropped: 0,
     };
     let empty_practice = file::PracticeSection::default();
     let empty_network = file::NetworkSection::default();
@@ -306,13 +329,48 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
         ("network.affiliations", network.affiliations.len()),
         ("network.rcps", network.rcps.len()),
         ("network.dossiers", network.dossiers.len()),
+        (
+            "network.patient_objections",
+            network.patient_objections.len(),
+        ),
     ] {
         c.count(path, len);
     }
+    // Nested lists too: no list of any depth may exceed the limit.
+    for (i, p) in file.people.iter().enumerate() {
+        if p.coordinator_of.len() > MAX_ENTRIES {
+            c.count(
+                &format!("people[{i}].coordinator_of"),
+                p.coordinator_of.len(),
+            );
+        }
+    }
+    for (i, g) in file.groups.iter().enumerate() {
+        if g.members.len() > MAX_ENTRIES {
+            c.count(&format!("groups[{i}].members"), g.members.len());
+        }
+    }
+    for (i, a) in practice.accesses.iter().enumerate() {
+        if a.permissions.len() > MAX_ENTRIES {
+            c.count(
+                &format!("practice.accesses[{i}].permissions"),
+                a.permissions.len(),
+            );
+        }
+    }
+    for (i, r) in network.rcps.iter().enumerate() {
+        for (field, len) in [
+            ("participants", r.participants.len()),
+            ("animateurs", r.animateurs.len()),
+            ("responsables", r.responsables.len()),
+        ] {
+            if len > MAX_ENTRIES {
+                c.count(&format!("network.rcps[{i}].{field}"), len);
+            }
+        }
+    }
     if !c.problems.is_empty() {
-        return Err(LoadError {
-            problems: c.problems,
-        });
+        return Err(c.into_error());
     }
 
     let person_ids = c.intern(
@@ -363,14 +421,16 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
         });
     }
 
-    // Groups.
+    // Groups. Duplicates within a list are found through `seen`, never by a linear search.
+    let mut seen: rustc_hash::FxHashSet<PersonId> = rustc_hash::FxHashSet::default();
     let mut groups: Vec<Group> = Vec::with_capacity(file.groups.len());
     for (i, g) in file.groups.iter().enumerate() {
         let mut members: Vec<PersonId> = Vec::new();
+        seen.clear();
         for (j, m) in g.members.iter().enumerate() {
             let path = || format!("groups[{i}].members[{j}]");
             if let Some(id) = c.lookup(&person_ids, "person", path, m) {
-                if members.contains(&PersonId(id)) {
+                if !seen.insert(PersonId(id)) {
                     c.problem(path(), format!("`{m}` is listed twice"));
                 } else {
                     members.push(PersonId(id));
@@ -592,6 +652,7 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
             ("animateurs", &r.animateurs, 1),
             ("responsables", &r.responsables, 2),
         ] {
+            seen.clear();
             for (j, d) in list.iter().enumerate() {
                 let path = || format!("{base}.{field}[{j}]");
                 let Some(id) = c.lookup(&person_ids, "person", path, d) else {
@@ -600,7 +661,7 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
                 let Some(out) = lists.get_mut(out) else {
                     continue;
                 };
-                if out.contains(&PersonId(id)) {
+                if !seen.insert(PersonId(id)) {
                     c.problem(path(), format!("`{d}` is listed twice"));
                 } else {
                     out.push(PersonId(id));
@@ -659,9 +720,7 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
     }
 
     if !c.problems.is_empty() {
-        return Err(LoadError {
-            problems: c.problems,
-        });
+        return Err(c.into_error());
     }
 
     // Only now, with every reference known good, build the reverse indexes.

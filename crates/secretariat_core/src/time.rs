@@ -6,13 +6,15 @@
 
 use std::fmt;
 
-/// A point in time, UTC seconds since 1970-01-01T00:00:00Z, parsed from RFC 3339.
+/// A point in time, UTC milliseconds since 1970-01-01T00:00:00Z, parsed from RFC 3339.
+/// Milliseconds, so that `10:00:00.900Z` is after a window ending at `10:00:00Z` (deny by default).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Instant(i64);
 
 impl Instant {
     /// Parses an RFC 3339 date-time such as `2026-11-23T10:00:00Z` or `2026-11-23T11:00:00.5+01:00`.
-    /// Fractions of a second are accepted and dropped. Returns `None` on anything else.
+    /// Fractions of a second are kept to the millisecond (further digits are dropped). Returns
+    /// `None` on anything else.
     pub fn parse(text: &str) -> Option<Instant> {
         let b = text.as_bytes();
         if b.len() < 20 {
@@ -49,10 +51,19 @@ impl Instant {
             return None;
         }
         let mut rest = b.get(19..)?;
+        let mut millis: i64 = 0;
         if let Some((b'.', tail)) = rest.split_first() {
             let digits = tail.iter().take_while(|c| c.is_ascii_digit()).count();
             if digits == 0 {
                 return None;
+            }
+            for (k, d) in tail
+                .iter()
+                .take(3)
+                .take_while(|c| c.is_ascii_digit())
+                .enumerate()
+            {
+                millis += i64::from(d - b'0') * [100, 10, 1].get(k).copied().unwrap_or(0);
             }
             rest = tail.get(digits..)?;
         }
@@ -77,35 +88,50 @@ impl Instant {
             _ => return None,
         };
         let days = days_from_civil(year, month, day);
-        Some(Instant(
-            days * 86_400 + hour * 3_600 + minute * 60 + second.min(59) - offset,
-        ))
+        let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second.min(59) - offset;
+        Some(Instant(seconds * 1_000 + millis))
     }
 
-    /// Seconds since the Unix epoch.
+    /// Whole seconds since the Unix epoch (rounded down).
     pub fn seconds(self) -> i64 {
+        self.0.div_euclid(1_000)
+    }
+
+    /// Milliseconds since the Unix epoch.
+    pub fn millis(self) -> i64 {
         self.0
     }
 
     /// The instant at `seconds` since the Unix epoch (for hosts that read their own clock).
     pub fn from_seconds(seconds: i64) -> Instant {
-        Instant(seconds)
+        Instant(seconds.saturating_mul(1_000))
+    }
+
+    /// The instant at `millis` milliseconds since the Unix epoch.
+    pub fn from_millis(millis: i64) -> Instant {
+        Instant(millis)
     }
 }
 
 impl fmt::Display for Instant {
-    /// RFC 3339 in UTC, to the second.
+    /// RFC 3339 in UTC, to the second (and the millisecond when there is one).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let days = self.0.div_euclid(86_400);
-        let secs = self.0.rem_euclid(86_400);
+        let whole = self.0.div_euclid(1_000);
+        let millis = self.0.rem_euclid(1_000);
+        let days = whole.div_euclid(86_400);
+        let secs = whole.rem_euclid(86_400);
         let (y, m, d) = civil_from_days(days);
         write!(
             f,
-            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}",
             secs / 3600,
             (secs / 60) % 60,
             secs % 60
-        )
+        )?;
+        if millis != 0 {
+            write!(f, ".{millis:03}")?;
+        }
+        f.write_str("Z")
     }
 }
 
@@ -212,6 +238,7 @@ mod tests {
             ("2026-11-23T10:00:00Z", 1_795_428_000),
             ("2026-11-23T11:00:00+01:00", 1_795_428_000),
             ("2026-11-23T10:00:00.250Z", 1_795_428_000),
+            ("2026-11-23T10:00:00.999999Z", 1_795_428_000),
             ("2024-02-29T00:00:00Z", 1_709_164_800),
         ];
         for (text, secs) in cases {
@@ -256,6 +283,16 @@ mod tests {
         assert!(w.holds(at("2026-11-01T00:00:00Z")));
         assert!(w.holds(at("2026-11-30T23:59:59Z")));
         assert!(!w.holds(at("2026-12-01T00:00:00Z")));
+        assert!(
+            !w.holds(at("2026-11-30T23:59:59.900Z")),
+            "past the last second of the window"
+        );
+        assert_eq!(
+            at("2026-11-30T23:59:59.9Z")
+                .map(|t| t.to_string())
+                .as_deref(),
+            Some("2026-11-30T23:59:59.900Z")
+        );
         assert_eq!(w.check(None), InForce::NeedsDate);
         assert!(Window::ALWAYS.holds(None));
     }

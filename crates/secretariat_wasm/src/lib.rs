@@ -153,7 +153,7 @@ impl Policy {
         };
         let now = now
             .filter(|n| n.is_finite())
-            .map(|n| Instant::from_seconds(n.floor() as i64));
+            .map(|n| Instant::from_millis((n * 1_000.0).floor() as i64));
         self.org.allows(p, g, now)
     }
 
@@ -162,7 +162,7 @@ impl Policy {
     pub fn seconds(&self, now: JsValue) -> Result<f64, Failure> {
         let text = string(&now, "now")?;
         Instant::parse(&text)
-            .map(|i| i.seconds() as f64)
+            .map(|i| i.millis() as f64 / 1_000.0)
             .ok_or_else(|| RequestError::MalformedNow(text).into())
     }
 
