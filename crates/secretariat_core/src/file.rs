@@ -372,3 +372,38 @@ pub struct DossierEntry {
     #[serde(default, skip_serializing_if = "is_false")]
     pub objection: bool,
 }
+
+// Labels people see, as the products say them (French) or in English: one vocabulary for reasons,
+// the playground and any host.
+impl Category {
+    /// « Médecin » / « Secrétaire », as the directory prints it.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        match self {
+            Category::Medecin => lang.pick("Médecin", "Doctor"),
+            Category::Secretaire => lang.pick("Secrétaire", "Secretary"),
+        }
+    }
+}
+
+impl Status {
+    /// The account status in words.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        match self {
+            Status::Active => lang.pick("Actif", "Active"),
+            Status::Suspended => lang.pick("Désactivé temporairement", "Suspended"),
+            Status::Deleted => lang.pick("Supprimé (départ)", "Deleted (departure)"),
+        }
+    }
+}
+
+impl DossierStatus {
+    /// The dossier status as the DCC prints it, capitalised for a badge or a column.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        match self {
+            DossierStatus::Registered => lang.pick("Inscrit", "Registered"),
+            DossierStatus::Discussed => lang.pick("Discuté", "Discussed"),
+            DossierStatus::Validated => lang.pick("CR validé", "Report validated"),
+            DossierStatus::Sent => lang.pick("CR envoyé", "Report sent"),
+        }
+    }
+}

@@ -24,6 +24,7 @@ mod lang;
 mod load;
 mod network;
 mod org;
+mod people;
 mod permission;
 mod practice;
 mod reason;

@@ -6,12 +6,16 @@ use crate::lang::Lang;
 use crate::org::{AccessId, Organisation, PersonId};
 use crate::time::InForce;
 
-pub(crate) fn status_label(status: DossierStatus, lang: Lang) -> &'static str {
-    match status {
-        DossierStatus::Registered => lang.pick("inscrit", "registered"),
-        DossierStatus::Discussed => lang.pick("discuté", "discussed"),
-        DossierStatus::Validated => lang.pick("CR validé", "report validated"),
-        DossierStatus::Sent => lang.pick("CR envoyé", "report sent"),
+/// A dossier status inside a sentence: the DCC's label with its first letter lowercased, unless
+/// it is an acronym (« CR validé »).
+pub(crate) fn status_label(status: DossierStatus, lang: Lang) -> String {
+    let label = status.label(lang);
+    let mut chars = label.chars();
+    match (chars.next(), label.chars().nth(1)) {
+        (Some(first), Some(second)) if second.is_lowercase() => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => label.to_owned(),
     }
 }
 

@@ -9,7 +9,7 @@ use crate::file::{Category, OrgFile, Status};
 use crate::findings::Finding;
 use crate::lang::Lang;
 use crate::load::Problem;
-use crate::org::{Organisation, PersonId};
+use crate::org::Organisation;
 use crate::permission::Permission;
 use crate::sorted::set;
 use crate::time::Instant;
@@ -146,8 +146,12 @@ impl Organisation {
             let lost = difference(&b, &a);
             // Listed: whoever's view changes, and a secretary a change names even when nothing moves.
             let named_secretary = direct.binary_search(id).is_ok()
-                && (self.person_id(id).is_some_and(|p| is_secretary(self, p))
-                    || after.person_id(id).is_some_and(|p| is_secretary(&after, p)));
+                && (self
+                    .person_id(id)
+                    .is_some_and(|p| self.acts_as_secretary(p))
+                    || after
+                        .person_id(id)
+                        .is_some_and(|p| after.acts_as_secretary(p)));
             if gained.is_empty() && lost.is_empty() && !named_secretary {
                 continue;
             }
@@ -189,11 +193,6 @@ fn difference(a: &[Entitlement], b: &[Entitlement]) -> Vec<Entitlement> {
         .filter(|x| b.binary_search(x).is_err())
         .cloned()
         .collect()
-}
-
-fn is_secretary(org: &Organisation, p: PersonId) -> bool {
-    let x = org.person(p);
-    !x.accesses.is_empty() || !x.profiles.is_empty() || !x.doctors.is_empty()
 }
 
 /// The people a change may affect: those it names, the members of a group it names, the

@@ -2,10 +2,8 @@
 //! (who exists, what is written in it) — never a decision. Whether anything is shown or hidden,
 //! gained or lost, always comes from the core (`view`, `explain`, `simulate`, `findings`, `report`).
 
-use secretariat_core::file::{
-    AccessEntry, Category, DossierStatus, OrgFile, PermissionEntry, Status,
-};
-use secretariat_core::{Change, Instant, Lang, Permission, RcpRole};
+use secretariat_core::file::{AccessEntry, Category, OrgFile, PermissionEntry, Status};
+use secretariat_core::{Change, Instant, Lang, Organisation, Permission, PersonRef, RcpRole};
 
 /// A person, group, centre or RCP to choose from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,67 +21,24 @@ fn choice(id: &str, name: &str) -> Choice {
     }
 }
 
-/// Whether the file gives this person any part of a secretary: an access to a doctor's account, a
-/// profile, a direct affiliation or a group — or the directory category `secretaire`.
-fn acts_as_secretary(file: &OrgFile, id: &str) -> bool {
-    let p = file.people.iter().find(|p| p.id == id);
-    p.is_some_and(|p| p.category == Category::Secretaire && p.coordinator_of.is_empty())
-        || file
-            .practice
-            .iter()
-            .flat_map(|x| &x.accesses)
-            .any(|a| a.secretary == id)
-        || file
-            .network
-            .iter()
-            .flat_map(|n| &n.profiles)
-            .any(|x| x.secretary == id)
-        || file
-            .network
-            .iter()
-            .flat_map(|n| &n.affiliations)
-            .any(|x| x.secretary.as_deref() == Some(id))
-        || file
-            .groups
-            .iter()
-            .any(|g| g.members.iter().any(|m| m == id))
+impl From<PersonRef> for Choice {
+    fn from(p: PersonRef) -> Choice {
+        Choice {
+            id: p.id,
+            name: p.name,
+        }
+    }
 }
 
-/// The people the picker offers, in file order: everyone the file makes a secretary.
-pub fn secretaries(file: &OrgFile) -> Vec<Choice> {
-    file.people
-        .iter()
-        .filter(|p| acts_as_secretary(file, &p.id))
-        .map(|p| choice(&p.id, &p.name))
-        .collect()
+/// The people the picker offers, in file order: everyone the organisation makes a secretary (the
+/// core decides who that is).
+pub fn secretaries(org: &Organisation) -> Vec<Choice> {
+    org.secretaries().into_iter().map(Choice::from).collect()
 }
 
-/// The doctors, in file order: every person in category `medecin` who does not act as a secretary,
-/// and anyone named as a doctor by an access, an affiliation or an RCP.
-pub fn doctors(file: &OrgFile) -> Vec<Choice> {
-    let named = |id: &str| {
-        file.practice
-            .iter()
-            .flat_map(|x| &x.accesses)
-            .any(|a| a.doctor == id)
-            || file
-                .network
-                .iter()
-                .flat_map(|n| &n.affiliations)
-                .any(|a| a.doctor == id)
-            || file
-                .network
-                .iter()
-                .flat_map(|n| &n.rcps)
-                .any(|r| r.participants.iter().chain(&r.animateurs).any(|d| d == id))
-    };
-    file.people
-        .iter()
-        .filter(|p| {
-            named(&p.id) || (p.category == Category::Medecin && !acts_as_secretary(file, &p.id))
-        })
-        .map(|p| choice(&p.id, &p.name))
-        .collect()
+/// The doctors, in file order (the core decides who that is).
+pub fn doctors(org: &Organisation) -> Vec<Choice> {
+    org.doctors().into_iter().map(Choice::from).collect()
 }
 
 /// Everyone, in file order (report readers).
@@ -253,22 +208,11 @@ fn permission_form(access: Option<&AccessEntry>, permission: Permission) -> Perm
 }
 
 /// The doctors linked to her in the file: affiliated directly or to a group she is a member of.
-pub fn her_doctors(file: &OrgFile, secretary: &str) -> Vec<Choice> {
-    let groups: Vec<&str> = file
-        .groups
-        .iter()
-        .filter(|g| g.members.iter().any(|m| m == secretary))
-        .map(|g| g.id.as_str())
-        .collect();
-    doctors(file)
+pub fn her_doctors(org: &Organisation, secretary: &str) -> Vec<Choice> {
+    org.affiliated_doctors(secretary)
+        .unwrap_or_default()
         .into_iter()
-        .filter(|d| {
-            file.network.iter().flat_map(|n| &n.affiliations).any(|a| {
-                a.doctor == d.id
-                    && (a.secretary.as_deref() == Some(secretary)
-                        || a.group.as_deref().is_some_and(|g| groups.contains(&g)))
-            })
-        })
+        .map(Choice::from)
         .collect()
 }
 
@@ -284,10 +228,11 @@ pub fn rcp_role(participant: bool, animateur: bool) -> RcpRole {
 
 impl SecretaryForm {
     /// Reads her settings from the file; `None` when no person has that id.
-    pub fn read(file: &OrgFile, id: &str) -> Option<SecretaryForm> {
+    pub fn read(org: &Organisation, id: &str) -> Option<SecretaryForm> {
+        let file = org.file();
         let p = file.people.iter().find(|p| p.id == id)?;
         let net = file.network.as_ref();
-        let accesses = doctors(file)
+        let accesses = doctors(org)
             .into_iter()
             .filter(|d| d.id != id)
             .map(|doctor| {
@@ -327,7 +272,7 @@ impl SecretaryForm {
                 }
             })
             .collect();
-        let affiliations = doctors(file)
+        let affiliations = doctors(org)
             .into_iter()
             .filter(|d| d.id != id)
             .map(|doctor| {
@@ -350,7 +295,7 @@ impl SecretaryForm {
                 .map(|g| GroupForm {
                     group: choice(&g.id, &g.name),
                     member: g.members.iter().any(|m| m == id),
-                    doctors: doctors(file)
+                    doctors: doctors(org)
                         .into_iter()
                         .map(|d| {
                             let attached = net.iter().flat_map(|n| &n.affiliations).any(|a| {
@@ -361,7 +306,7 @@ impl SecretaryForm {
                         .collect(),
                 })
                 .collect();
-        let hers = her_doctors(file, id);
+        let hers = her_doctors(org, id);
         let rcps = net
             .iter()
             .flat_map(|n| &n.rcps)
@@ -390,33 +335,6 @@ impl SecretaryForm {
             groups,
             rcps,
         })
-    }
-}
-
-/// The label of an account status.
-pub fn status_label(status: Status, lang: Lang) -> &'static str {
-    match status {
-        Status::Active => lang.pick("Actif", "Active"),
-        Status::Suspended => lang.pick("Désactivé temporairement", "Suspended"),
-        Status::Deleted => lang.pick("Supprimé (départ)", "Deleted (departure)"),
-    }
-}
-
-/// The label of a directory category.
-pub fn category_label(category: Category, lang: Lang) -> &'static str {
-    match category {
-        Category::Medecin => lang.pick("Médecin", "Doctor"),
-        Category::Secretaire => lang.pick("Secrétaire", "Secretary"),
-    }
-}
-
-/// The label of a dossier status.
-pub fn dossier_status_label(status: DossierStatus, lang: Lang) -> &'static str {
-    match status {
-        DossierStatus::Registered => lang.pick("Inscrit", "Registered"),
-        DossierStatus::Discussed => lang.pick("Discuté", "Discussed"),
-        DossierStatus::Validated => lang.pick("CR validé", "Report validated"),
-        DossierStatus::Sent => lang.pick("CR envoyé", "Report sent"),
     }
 }
 
@@ -616,7 +534,7 @@ pub fn describe(change: &Change, file: &OrgFile, lang: Lang) -> String {
             "{} {} : {}",
             lang.pick("Catégorie de", "Category of"),
             name(person),
-            category_label(*category, lang)
+            category.label(lang)
         ),
         Change::SetExternal { person, external } => format!(
             "{} : {}",

@@ -277,9 +277,7 @@ impl State {
     /// The demo organisation, no edits, first secretary selected, decided at `now`.
     pub fn new(now: Option<String>) -> State {
         let demo = demo();
-        let selected = model::secretaries(demo.file())
-            .first()
-            .map(|p| p.id.clone());
+        let selected = model::secretaries(&demo).first().map(|p| p.id.clone());
         State {
             base: demo.clone(),
             current: demo.clone(),
@@ -369,7 +367,9 @@ impl State {
             .as_deref()
             .is_some_and(|id| file.people.iter().any(|p| p.id == id));
         if !known {
-            self.selected = model::secretaries(file).first().map(|p| p.id.clone());
+            self.selected = model::secretaries(&self.current)
+                .first()
+                .map(|p| p.id.clone());
         }
         if let Some(d) = self.report_doctor.as_deref() {
             if !file.people.iter().any(|p| p.id == d) {

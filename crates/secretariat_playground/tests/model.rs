@@ -23,22 +23,22 @@ fn ids(choices: Vec<model::Choice>) -> Vec<String> {
 fn pickers_list_the_secretaries_and_the_doctors() {
     let org = demo();
     assert_eq!(
-        ids(model::secretaries(org.file())),
+        ids(model::secretaries(&org)),
         ["sophie", "lea", "karim", "nadia", "julie"]
     );
     assert_eq!(
-        ids(model::doctors(org.file())),
+        ids(model::doctors(&org)),
         ["dr-martin", "dr-durand", "dr-petit", "dr-leroy"]
     );
     assert_eq!(model::people(org.file()).len(), 10);
-    assert_eq!(ids(model::her_doctors(org.file(), "lea")), ["dr-durand"]);
-    assert_eq!(ids(model::her_doctors(org.file(), "sophie")), ["dr-martin"]);
+    assert_eq!(ids(model::her_doctors(&org, "lea")), ["dr-durand"]);
+    assert_eq!(ids(model::her_doctors(&org, "sophie")), ["dr-martin"]);
 }
 
 #[test]
 fn the_edit_panel_reads_what_the_file_says() {
     let org = demo();
-    let lea = SecretaryForm::read(org.file(), "lea").unwrap();
+    let lea = SecretaryForm::read(&org, "lea").unwrap();
     let martin = lea
         .accesses
         .iter()
@@ -78,13 +78,13 @@ fn the_edit_panel_reads_what_the_file_says() {
         .find(|r| r.rcp.id == "rcp-digestif")
         .unwrap();
     assert_eq!(digestif.roles[0].1, RcpRole::Both);
-    let karim = SecretaryForm::read(org.file(), "karim").unwrap();
+    let karim = SecretaryForm::read(&org, "karim").unwrap();
     assert!(karim.external);
     assert!(
         karim.rcps.is_empty(),
         "no doctor attached to him in the network"
     );
-    assert!(SecretaryForm::read(org.file(), "nobody").is_none());
+    assert!(SecretaryForm::read(&org, "nobody").is_none());
 }
 
 #[test]

@@ -75,7 +75,7 @@ pub fn DccApp(props: &DccAppProps) -> Html {
                 <td data-label={lang.pick("Demandeur", "Requested by")}>{ d.demandeur.name.clone() }</td>
                 <td data-label={lang.pick("Séance", "Session")}>{ d.session.as_deref().map(|s| model::short_date(s, lang)).unwrap_or_default() }</td>
                 <td data-label={lang.pick("Statut", "Status")}>
-                    <span class={classes!("status", format!("status-{:?}", d.status).to_lowercase())}>{ model::dossier_status_label(d.status, lang) }</span>
+                    <span class={classes!("status", format!("status-{:?}", d.status).to_lowercase())}>{ d.status.label(lang) }</span>
                 </td>
                 <td class="row-actions" data-label={lang.pick("Actions", "Actions")}>
                     { gate(lang.pick("Ajouter un document", "Add a document").to_owned(), "dcc.dossier.add_document", r, d.actions.add_document, "action small", None) }

@@ -29,7 +29,7 @@ pub fn EditPanel(_props: &EditPanelProps) -> Html {
     let Some(form) = app
         .selected
         .as_deref()
-        .and_then(|id| SecretaryForm::read(app.current.file(), id))
+        .and_then(|id| SecretaryForm::read(&app.current, id))
     else {
         return html! { <p class="empty">{ lang.pick("Choisissez une secrétaire.", "Choose a secretary.") }</p> };
     };
@@ -92,7 +92,7 @@ pub fn EditPanel(_props: &EditPanelProps) -> Html {
             <label class="radio">
                 <input type="radio" name="status" checked={form.status == status} onchange={onstatus(status)}
                     data-testid={format!("status-{status:?}").to_lowercase()} />
-                <span>{ model::status_label(status, lang) }</span>
+                <span>{ status.label(lang) }</span>
             </label>
         }
     };
@@ -346,8 +346,8 @@ pub fn EditPanel(_props: &EditPanelProps) -> Html {
                     <label class="field inline">
                         <span>{ lang.pick("Catégorie (annuaire du DCC)", "Category (DCC directory)") }</span>
                         <select onchange={oncategory} data-testid="category">
-                            <option value="medecin" selected={form.category == Category::Medecin}>{ model::category_label(Category::Medecin, lang) }</option>
-                            <option value="secretaire" selected={form.category == Category::Secretaire}>{ model::category_label(Category::Secretaire, lang) }</option>
+                            <option value="medecin" selected={form.category == Category::Medecin}>{ Category::Medecin.label(lang) }</option>
+                            <option value="secretaire" selected={form.category == Category::Secretaire}>{ Category::Secretaire.label(lang) }</option>
                         </select>
                     </label>
                     <label class="check">

@@ -89,7 +89,7 @@ pub fn ReportScreen(_props: &ReportScreenProps) -> Html {
                     <span>{ lang.pick("Médecin", "Doctor") }</span>
                     <select onchange={ondoctor} data-testid="report-doctor">
                         <option value="" selected={doctor.is_none()}>{ lang.pick("Tous les médecins", "Every doctor") }</option>
-                        { for model::doctors(file).into_iter().map(|d| html! {
+                        { for model::doctors(&app.current).into_iter().map(|d| html! {
                             <option value={d.id.clone()} selected={doctor.as_deref() == Some(d.id.as_str())}>{ d.name }</option>
                         }) }
                     </select>

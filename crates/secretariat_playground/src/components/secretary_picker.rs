@@ -22,7 +22,7 @@ pub fn SecretaryPicker(props: &SecretaryPickerProps) -> Html {
     let app = use_app();
     let lang = app.lang;
     let file = app.current.file();
-    let choices = model::secretaries(file);
+    let choices = model::secretaries(&app.current);
     let selected = app.selected.clone().unwrap_or_default();
     let onselect = {
         let app = app.clone();
@@ -46,10 +46,10 @@ pub fn SecretaryPicker(props: &SecretaryPickerProps) -> Html {
         html! {
             <span class="badges">
                 <span class={classes!("pill", if p.status == Status::Active { "pill-ok" } else { "pill-bad" })}>
-                    { model::status_label(p.status, lang) }
+                    { p.status.label(lang) }
                 </span>
                 <span class={classes!("pill", if p.category == Category::Secretaire { "pill-neutral" } else { "pill-warn" })}>
-                    { lang.pick("Catégorie : ", "Category: ") }{ model::category_label(p.category, lang) }
+                    { lang.pick("Catégorie : ", "Category: ") }{ p.category.label(lang) }
                 </span>
                 if p.external.unwrap_or(false) {
                     <span class="pill pill-warn">{ lang.pick("Externe / prestataire", "External / provider") }</span>
