@@ -1,5 +1,5 @@
 // End-to-end tests of the playground in headless Chromium (Debian's /usr/bin/chromium), driven by
-// playwright-core, against the Trunk-built dist/ served on 127.0.0.1 by ./server.mjs.
+// playwright-core, against the Trunk-built dist/ served on 127.0.0.1 by ../lib/browser.mjs.
 //
 //   DIST=../../dist node --test playground.test.mjs
 //
@@ -14,16 +14,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { serve } from './server.mjs';
+import { CHROMIUM, CHROMIUM_ARGS as ARGS, serve } from '../lib/browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DIST = resolve(process.env.DIST ?? join(here, '../../dist'));
 const OUT = resolve(process.env.OUT ?? join(here, '../output'));
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
 let server;
 let profile;

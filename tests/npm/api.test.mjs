@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Policy } from 'secretariat';
 import { gate } from 'secretariat/gate';
-import { ROOT } from './serve.mjs';
+import { ROOT } from '../lib/browser.mjs';
 
 const DEMO = readFileSync(join(ROOT, 'tests/fixtures/demo/org.json'), 'utf8');
 const NOW = '2026-11-23T10:00:00Z';

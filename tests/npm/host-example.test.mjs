@@ -7,13 +7,9 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { ROOT, serve } from './serve.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, serve } from '../lib/browser.mjs';
 
 const OUTPUT = join(ROOT, 'tests/output');
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
 let server;
 let context;
@@ -26,7 +22,7 @@ before(async () => {
   server = await serve();
   userData = await mkdtemp(join(tmpdir(), 'secretariat-chromium-'));
   context = await chromium.launchPersistentContext(userData, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 720 },
@@ -34,13 +30,13 @@ before(async () => {
   page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => pageErrors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
-  await page.goto(`http://127.0.0.1:${server.address().port}/web/host-example/`);
+  await page.goto(`${server.url}web/host-example/`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
 });
 
 after(async () => {
   await context?.close();
-  server?.close();
+  await server?.close();
   if (userData) await rm(userData, { recursive: true, force: true });
 });
 

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Policy } from 'secretariat';
-import { ROOT } from './serve.mjs';
+import { ROOT } from '../lib/browser.mjs';
 
 const BIN = process.env.SECRETARIAT_BIN ?? join(ROOT, 'target/release/secretariat');
 
