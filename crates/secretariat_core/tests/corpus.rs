@@ -1,5 +1,6 @@
 //! The decision corpus: every `tests/fixtures/<org>/decisions.jsonl` against its `org.json`, and
-//! `../shared/spec/examples` when it sits beside the checkout. One line per case:
+//! `../shared/spec/examples` when `../shared` sits beside the checkout (as in CI; a test below fails
+//! if it is there but not read). The run states which files it read. One line per case:
 //! `{"principal","action","resource"?,"now"?,"expect": "allow"|"deny"|"error", "audit"?, "note"?}`.
 //! Add a case by adding a line; add an organisation by adding a folder.
 
@@ -138,7 +139,26 @@ fn every_corpus_case_is_answered_as_expected() {
         failures.len(),
         failures.join("\n")
     );
-    eprintln!("{count} corpus cases answered as expected");
+    let read: Vec<String> = pairs.iter().map(|(_, d)| d.display().to_string()).collect();
+    eprintln!(
+        "{count} corpus cases answered as expected, from:\n  {}",
+        read.join("\n  ")
+    );
+}
+
+#[test]
+fn the_shared_examples_join_the_corpus_when_shared_is_beside() {
+    let shared = root().join("../shared/spec");
+    let read = corpus()
+        .iter()
+        .any(|(org, _)| org.starts_with(root().join("../shared")));
+    assert_eq!(
+        read,
+        shared.is_dir(),
+        "../shared/spec is {}beside the checkout, but its examples were {}read",
+        if shared.is_dir() { "" } else { "not " },
+        if read { "" } else { "not " }
+    );
 }
 
 #[test]
