@@ -203,6 +203,7 @@ test('a malformed date: every gated element hidden, and the page says why', asyn
   await page.fill('#now', '2026-11-23T10:00:00Z');
   await page.dispatchEvent('#now', 'change');
   await choose('secretary', 'sophie');
+  await choose('doctor', 'dr-martin');
   assert.equal(await shown('Base patient'), true);
 });
 

@@ -20,7 +20,10 @@ before(async () => {
     // `secretariat/react` is followed through node_modules/secretariat (a link to pkg/) and finds
     // React there, as in an app; the engine itself is loaded by the page from /pkg/.
     preserveSymlinks: true,
-    external: ['secretariat'],
+    plugins: [{
+      name: 'engine-from-pkg',
+      setup(b) { b.onResolve({ filter: /^secretariat$/ }, () => ({ path: '/pkg/index.js', external: true })); },
+    }],
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
   });
@@ -32,12 +35,12 @@ before(async () => {
     return route.fulfill({
       contentType: 'text/html',
       body: `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
-        <script type="importmap">{ "imports": { "secretariat": "/pkg/index.js" } }</script>
         <div id="app"></div><script type="module" src="app.js"></script>`,
     });
   });
   await page.goto(browser.url('react-test/index.html'));
-  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 15000 })
+    .catch(() => assert.fail(`the app did not start: ${browser.errors.join('; ')}`));
 });
 
 after(async () => { await browser?.close(); });

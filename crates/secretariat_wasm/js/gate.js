@@ -283,15 +283,16 @@ export function gate(root, policy, principal, options) {
  */
 export function watch(root, options) {
   checkRoot(root);
-  let current = checkOptions(options, WATCH_OPTIONS);
+  let current;
   let run;
   const start = (next) => {
-    const { policy, principal, onGate, ...rest } = next;
     try {
+      const { policy, principal, onGate, ...rest } = checkOptions(next, WATCH_OPTIONS);
       run = prepare(policy, principal, rest);
     } catch (e) {
       // Elements added from now on are denied too, until a good update.
-      run = { failure: messageOf(e), mode: 'hide', explain: false, onError: rest.onError };
+      const onError = typeof next?.onError === 'function' ? next.onError : undefined;
+      run = { failure: messageOf(e), mode: 'hide', explain: false, onError };
       throw denyAll(root, e);
     }
     current = next;
@@ -304,7 +305,7 @@ export function watch(root, options) {
     }
     return summary;
   };
-  start(current);
+  start(options);
   let summary = notify(gateElements(collect(root), run));
 
   const observer = new MutationObserver((records) => {
@@ -319,7 +320,7 @@ export function watch(root, options) {
     },
     update(changes) {
       observer.takeRecords(); // the full run below covers them
-      start(checkOptions({ ...current, ...checkOptions(changes, WATCH_OPTIONS) }, WATCH_OPTIONS));
+      start(changes == null ? current : { ...current, ...changes });
       summary = notify(gateElements(collect(root), run));
       return summary;
     },
