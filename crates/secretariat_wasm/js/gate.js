@@ -7,7 +7,7 @@
 // It fails closed. Options are checked before any element is decided; a bad one denies every
 // element and throws. An element is shown only when its own decision allowed it: a malformed
 // `data-requires`, an unknown action or id, or anything that throws denies it and is reported.
-// With `gate.css` (one rule), an element no run has marked yet — the `.wasm` still loading, or
+// With `gate.css`, an element no run has marked yet — the `.wasm` still loading, or
 // blocked — stays hidden too. `watch()` keeps it true as the page changes.
 
 /** How a denied element is treated. */
