@@ -3,41 +3,26 @@
 // Screenshots go to tests/output/.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, serve } from '../lib/browser.mjs';
+import { ROOT } from '../lib/browser.mjs';
+import { launch } from './chromium.mjs';
 
 const OUTPUT = join(ROOT, 'tests/output');
 
-let server;
-let context;
+let browser;
 let page;
-let userData;
-const pageErrors = [];
 
 before(async () => {
   await mkdir(OUTPUT, { recursive: true });
-  server = await serve();
-  userData = await mkdtemp(join(tmpdir(), 'secretariat-chromium-'));
-  context = await chromium.launchPersistentContext(userData, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 720 },
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
-  await page.goto(`${server.url}web/host-example/`);
+  browser = await launch();
+  page = browser.page;
+  await page.goto(browser.url('web/host-example/'));
   await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
 });
 
 after(async () => {
-  await context?.close();
-  await server?.close();
-  if (userData) await rm(userData, { recursive: true, force: true });
+  await browser?.close();
 });
 
 /** The gated element (menu entry, button, icon, tab) labelled `label` under `within`. */
@@ -180,6 +165,48 @@ test('gate(): per-element mode, fail-closed on bad requests, no secretary denies
   assert.equal(result.lea, 1);
 });
 
+test('her dossiers, listed later: the buttons of each row gated by watch from its data-resource', async () => {
+  await choose('secretary', 'sophie');
+  await choose('mode', 'hide');
+  await page.click('#show-dossiers');
+  await page.waitForSelector('#dossier-list[data-loaded]');
+  const rows = await page.evaluate(() => Array.from(document.querySelectorAll('#dossier-list li'), (row) => ({
+    resource: row.dataset.resource,
+    buttons: Array.from(row.querySelectorAll('button'), (b) => ({
+      action: b.dataset.requires, gate: b.dataset.gate, visible: b.checkVisibility(),
+    })),
+  })));
+  assert.ok(rows.length > 0);
+  const expected = await page.evaluate(async (list) => {
+    const { Policy } = await import('/pkg/index.js');
+    const policy = Policy.load(await (await fetch('/tests/fixtures/demo/org.json')).text());
+    const now = document.getElementById('now').value;
+    return list.map((row) => row.buttons.map((b) => policy.can('sophie', b.action, row.resource, now)));
+  }, rows);
+  assert.deepEqual(rows.map((row) => row.buttons.map((b) => b.visible)), expected);
+  assert.ok(rows.every((row) => row.buttons.every((b) => b.gate === (b.visible ? 'allowed' : 'hidden'))));
+  assert.ok(expected.flat().includes(true) && expected.flat().includes(false));
+  await shot('sophie-dossiers');
+  // Another secretary: the list is cleared, and a new one gated for her.
+  await choose('secretary', 'karim');
+  assert.equal(await page.locator('#dossier-list li').count(), 0);
+});
+
+test('a malformed date: every gated element hidden, and the page says why', async () => {
+  await page.fill('#now', 'hier');
+  await page.dispatchEvent('#now', 'change');
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  const visible = await page.evaluate(() => Array.from(document.querySelectorAll('[data-requires]'))
+    .filter((e) => e.checkVisibility()).length);
+  assert.equal(visible, 0);
+  assert.match(await page.textContent('#summary'), /Erreur : .*`now`/);
+  await page.fill('#now', '2026-11-23T10:00:00Z');
+  await page.dispatchEvent('#now', 'change');
+  await choose('secretary', 'sophie');
+  await choose('doctor', 'dr-martin');
+  assert.equal(await shown('Base patient'), true);
+});
+
 test('no error in the page', () => {
-  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(browser.errors, []);
 });

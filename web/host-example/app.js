@@ -1,7 +1,10 @@
-// The host example's whole logic: load the engine and the organisation once, then re-gate the page
-// after every change. Which element needs what is written in the HTML (`data-requires`); no rule
-// is here. Served from the repository root, the package is at ../../pkg (scripts/build-npm).
-import init, { Policy, gate } from '../../pkg/index.js';
+// The host example's whole logic: load the engine and the organisation once, then `watch` the page:
+// it is gated at once, again on every change of secretary, account, centre, mode or date
+// (`update`), and whatever the page adds later (the dossier list) is gated before it is painted.
+// Which element needs what is written in the HTML (`data-requires`, `data-resource`); no rule is
+// here. Served from the repository root, the package is at ../../pkg (scripts/build-npm); the
+// page links ../../pkg/gate.css, so nothing gated shows before the engine has decided.
+import init, { Policy, watch } from '../../pkg/index.js';
 
 const ORG_URL = new URL('../../tests/fixtures/demo/org.json', import.meta.url);
 const $ = (id) => document.getElementById(id);
@@ -29,14 +32,6 @@ for (const [category, label] of [['secretaire', 'Secrétaires'], ['medecin', 'Ca
 $('centre').append(option('', 'tous les centres'));
 for (const c of file.network?.centres ?? []) $('centre').append(option(c.id, c.name));
 
-/** Sets the resource part of every `data-requires` under `container` (the open account, the centre). */
-function scope(container, resource) {
-  for (const element of container.querySelectorAll('[data-requires]')) {
-    const [action] = element.dataset.requires.trim().split(/\s+/);
-    element.dataset.requires = resource ? `${action} ${resource}` : action;
-  }
-}
-
 /** The doctors' accounts the secretary may open, as the engine's view lists them. */
 function accounts() {
   const view = policy.view($('secretary').value, $('now').value || null);
@@ -48,34 +43,101 @@ function accounts() {
   select.disabled = view.practice.length === 0;
 }
 
-function update() {
-  const doctor = $('doctor').value;
-  if (doctor) scope($('practice'), `doctor:${doctor}`);
-  const centre = $('centre').value;
-  scope($('dcc'), centre ? `centre:${centre}` : null);
-  const summary = gate(document.body, policy, $('secretary').value, {
-    now: $('now').value || null,
-    mode: $('mode').value,
-    explain: true,
-  });
+/** What the last runs decided, per element still on the page, for the footer. */
+const latest = new Map();
+
+function showSummary(summary) {
+  for (const item of summary.items) latest.set(item.element, item);
+  const items = [...latest.values()].filter((item) => item.element.isConnected);
+  const denied = items.filter((item) => !item.allowed);
+  const errors = items.filter((item) => item.error !== undefined).length;
   $('summary').textContent =
-    `${summary.allowed} élément(s) autorisé(s), ${summary.denied} refusé(s)` +
-    (summary.errors ? `, ${summary.errors} indécidable(s)` : '');
+    `${items.length - denied.length} élément(s) autorisé(s), ${denied.length} refusé(s)` +
+    (errors ? `, ${errors} indécidable(s)` : '');
   $('reasons').replaceChildren(
-    ...summary.items
-      .filter((item) => !item.allowed)
-      .map((item) => {
-        const li = document.createElement('li');
-        li.textContent = `${item.element.textContent.trim()} — ${(item.reasons ?? []).join(' ')}`;
-        return li;
-      }),
+    ...denied.map((item) => {
+      const li = document.createElement('li');
+      li.textContent = `${item.element.textContent.trim()} — ${(item.reasons ?? [item.error]).join(' ')}`;
+      return li;
+    }),
   );
+}
+
+/** The gate's options from the switchers: who, when, how, with the open account and centre. */
+function options() {
+  $('practice').dataset.resource = $('doctor').value ? `doctor:${$('doctor').value}` : '';
+  $('dcc').dataset.resource = $('centre').value ? `centre:${$('centre').value}` : '';
+  return { policy, principal: $('secretary').value, now: $('now').value || null, mode: $('mode').value };
+}
+
+let watcher;
+function update() {
+  latest.clear();
+  try {
+    if (watcher === undefined) {
+      // Problems (no account open: no resource for the practice menus) are listed by showSummary.
+      watcher = watch(document.body, { ...options(), explain: true, onGate: showSummary, onError: () => {} });
+    } else {
+      watcher.update(options());
+    }
+  } catch (e) {
+    // A bad option (a malformed date): every gated element is hidden; say why.
+    $('summary').textContent = `Erreur : ${e.message} — tout est masqué.`;
+    $('reasons').replaceChildren();
+  }
+  $('dossier-list').replaceChildren();
   document.body.dataset.ready = 'true';
 }
 
+/**
+ * Her dossiers, rendered later as a host renders a list it fetched: each row names its dossier once
+ * (`data-resource`) and its buttons only their action. `watch` gates the rows as they are added.
+ */
+function showDossiers() {
+  const view = policy.view($('secretary').value, $('now').value || null);
+  const seen = new Set();
+  const dossiers = [...view.dcc.agenda, ...view.dcc.session_run]
+    .flatMap((rcp) => rcp.dossiers)
+    .filter((d) => !seen.has(d.id) && seen.add(d.id));
+  setTimeout(() => {
+    $('dossier-list').replaceChildren(...dossiers.map((dossier) => {
+      const row = document.createElement('li');
+      row.dataset.resource = `dossier:${dossier.id}`;
+      const name = document.createElement('span');
+      name.textContent = `${dossier.id} — ${dossier.demandeur.name}`;
+      row.append(name);
+      for (const [action, label] of DOSSIER_ACTIONS) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.dataset.requires = action;
+        button.textContent = label;
+        row.append(button);
+      }
+      return row;
+    }));
+    $('dossier-list').dataset.loaded = String(dossiers.length);
+  }, 30);
+}
+
+const DOSSIER_ACTIONS = [
+  ['dcc.dossier.view', 'Ouvrir'],
+  ['dcc.dossier.add_document', 'Ajouter un document'],
+  ['dcc.dossier.send_report', 'Envoyer le compte rendu'],
+  ['dcc.dossier.validate', 'Valider la fiche'],
+  ['dcc.dossier.unregister', 'Désinscrire'],
+];
+
 $('secretary').addEventListener('change', () => { accounts(); update(); });
-$('now').addEventListener('change', () => { accounts(); update(); });
+$('now').addEventListener('change', () => {
+  try {
+    accounts();
+  } catch {
+    // A malformed date: update() below hides everything and says why.
+  }
+  update();
+});
 for (const id of ['doctor', 'centre', 'mode']) $(id).addEventListener('change', update);
+$('show-dossiers').addEventListener('click', showDossiers);
 for (const link of document.querySelectorAll('.menubar a')) {
   link.addEventListener('click', (event) => {
     event.preventDefault();

@@ -1,4 +1,6 @@
 export * from "./secretariat.js";
 export { default } from "./secretariat.js";
-export { gate } from "./gate.js";
-export type { GateMode, GateOptions, GatePolicy, GateResult, GateSummary } from "./gate.js";
+export { decider, gate, watch } from "./gate.js";
+export type {
+  GateMark, GateMode, GateOptions, GatePolicy, GateProblem, GateResult, GateSummary, Watcher, WatchOptions,
+} from "./gate.js";

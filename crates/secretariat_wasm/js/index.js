@@ -2,4 +2,4 @@
 // the WebAssembly) and the declarative gate.
 export * from './secretariat.js';
 export { default } from './secretariat.js';
-export { gate } from './gate.js';
+export { decider, gate, watch } from './gate.js';
