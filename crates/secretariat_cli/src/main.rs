@@ -15,7 +15,7 @@ use secretariat_core::{ChangeSet, Instant, Lang, Organisation, Request, CHANGES_
 #[command(
     name = "secretariat",
     version,
-    about = "Access policy for medical secretaries: decide, view, explain, simulate, lint, report."
+    about = "Access policy for medical secretaries: decide, view, explain, simulate, lint, report, scope."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -24,7 +24,8 @@ struct Cli {
 
 #[derive(clap::Args)]
 struct Common {
-    /// The organisation file (secretariat-org/1).
+    /// The organisation file (secretariat-org/1), or one secretary's scope (secretariat-scope/1)
+    /// for `decide`, `view` and `explain`.
     #[arg(long, value_name = "FILE")]
     org: PathBuf,
     /// Language of reasons and labels: fr or en. Default: French (for `decide`, each request's own
@@ -87,6 +88,19 @@ enum Command {
     Report {
         #[command(subcommand)]
         report: ReportCommand,
+    },
+    /// Her scope (secretariat-scope/1): only what decides her requests, at any date — what her
+    /// browser receives instead of the whole organisation (no patient id, no RPPS, no other secretary).
+    Scope {
+        /// The organisation file (secretariat-org/1).
+        #[arg(long, value_name = "FILE")]
+        org: PathBuf,
+        /// The secretary's id.
+        #[arg(long)]
+        secretary: String,
+        /// Where to write it (compact JSON); standard output (pretty JSON) when absent.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// The JSON Schema of the organisation file.
     Schema,
@@ -204,10 +218,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let view = org
                 .view(&secretary, now, common.lang.unwrap_or_default())
                 .ok_or_else(|| {
-                    Failure(format!(
-                        "--secretary: unknown person `{secretary}` in {}",
-                        common.org.display()
-                    ))
+                    Failure(match org.scope_for() {
+                        Some(scope_for) => format!(
+                            "--secretary: {} is the scope of `{scope_for}`, not of `{secretary}`",
+                            common.org.display()
+                        ),
+                        None => format!(
+                            "--secretary: unknown person `{secretary}` in {}",
+                            common.org.display()
+                        ),
+                    })
                 })?;
             writeln!(out, "{}", json(&view)?).map_err(write_err)?;
         }
@@ -284,6 +304,29 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .report(reader.as_deref(), doctor.as_deref(), now)
                 .map_err(|e| Failure(e.to_string()))?;
             write!(out, "{}", secretariat_core::to_csv(&rows)).map_err(write_err)?;
+        }
+        Command::Scope {
+            org: path,
+            secretary,
+            out: target,
+        } => {
+            let org = load(&path)?;
+            let scope = org
+                .scope(&secretary)
+                .map_err(|e| Failure(format!("--secretary: {e} ({})", path.display())))?;
+            let text = scope.to_json();
+            eprintln!(
+                "scope of `{secretary}`: {} bytes, {} people, {} RCPs, {} dossiers",
+                text.len(),
+                scope.people.len(),
+                scope.rcps.len(),
+                scope.dossiers.len()
+            );
+            match target {
+                Some(target) => std::fs::write(&target, text + "\n")
+                    .map_err(|e| Failure(format!("{}: cannot write: {e}", target.display())))?,
+                None => writeln!(out, "{}", scope.to_json_pretty()).map_err(write_err)?,
+            }
         }
         Command::Generate {
             scale,
