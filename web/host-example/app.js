@@ -1,14 +1,30 @@
-// The host example's whole logic: load the engine and the organisation once, then re-gate the page
-// after every change. Which element needs what is written in the HTML (`data-requires`); no rule
-// is here. Served from the repository root, the package is at ../../pkg (scripts/build-npm).
+// The host example's whole logic: load the engine and the signed-in secretary's scope, then re-gate
+// the page after every change. Which element needs what is written in the HTML (`data-requires`);
+// no rule is here. Served from the repository root, the package is at ../../pkg (scripts/build-npm).
+//
+// Like a real host, the page never receives the organisation file (every person, RPPS, dossier and
+// patient id): only her scope, made on the server by `secretariat scope` or `policy.scope(id)`
+// (docs/FRONTEND.md, RGPD and HDS). Switching secretary stands for a new sign-in.
 import init, { Policy, gate } from '../../pkg/index.js';
 
-const ORG_URL = new URL('../../tests/fixtures/demo/org.json', import.meta.url);
+const SCOPES = new URL('../../tests/fixtures/demo/scopes/', import.meta.url);
 const $ = (id) => document.getElementById(id);
 
 await init(); // fetches secretariat_bg.wasm beside the package's module
-const file = await (await fetch(ORG_URL)).json();
-const policy = Policy.load(file); // the organisation crosses into the engine once
+const fetchJson = async (name) => (await fetch(new URL(name, SCOPES))).json();
+let policy = null; // her scope, loaded into the engine once per sign-in
+let file = null;
+
+/** Signs `id` in: fetches her scope and loads it (a scope loads like an organisation file). */
+async function signIn(id) {
+  file = await fetchJson(`${encodeURIComponent(id)}.json`);
+  policy?.free();
+  policy = Policy.load(file);
+  const centre = $('centre').value;
+  $('centre').replaceChildren(option('', 'tous les centres'));
+  for (const c of file.centres ?? []) $('centre').append(option(c.id, c.name));
+  if ((file.centres ?? []).some((c) => c.id === centre)) $('centre').value = centre;
+}
 
 function option(value, label) {
   const o = document.createElement('option');
@@ -17,17 +33,9 @@ function option(value, label) {
   return o;
 }
 
-// The secretary switcher: everyone of the organisation, secretaries first.
-for (const [category, label] of [['secretaire', 'Secrétaires'], ['medecin', 'Catégorie « médecin »']]) {
-  const group = document.createElement('optgroup');
-  group.label = label;
-  for (const p of file.people.filter((p) => p.category === category)) {
-    group.append(option(p.id, p.name));
-  }
-  $('secretary').append(group);
-}
-$('centre').append(option('', 'tous les centres'));
-for (const c of file.network?.centres ?? []) $('centre').append(option(c.id, c.name));
+// The secretary switcher: who may sign in (every secretary of the demo has a scope).
+for (const p of await fetchJson('index.json')) $('secretary').append(option(p.id, p.name));
+await signIn($('secretary').value);
 
 /** Sets the resource part of every `data-requires` under `container` (the open account, the centre). */
 function scope(container, resource) {
@@ -73,7 +81,12 @@ function update() {
   document.body.dataset.ready = 'true';
 }
 
-$('secretary').addEventListener('change', () => { accounts(); update(); });
+$('secretary').addEventListener('change', async () => {
+  document.body.dataset.ready = 'false';
+  await signIn($('secretary').value);
+  accounts();
+  update();
+});
 $('now').addEventListener('change', () => { accounts(); update(); });
 for (const id of ['doctor', 'centre', 'mode']) $(id).addEventListener('change', update);
 for (const link of document.querySelectorAll('.menubar a')) {

@@ -5,7 +5,7 @@
 //! [`Organisation::scope`] cuts it from the indexes in time proportional to what she sees; it loads
 //! back through [`Organisation::load`] like any organisation file, into an [`Organisation`] that
 //! answers her requests as the full file does. A request of anyone else is an error; a resource the
-//! scope does not hold is a plain deny (docs/DECISIONS.md §13).
+//! scope does not hold is a plain deny (docs/DECISIONS.md §20–25).
 
 use std::fmt;
 

@@ -414,3 +414,35 @@ fn random_organisations_answer_her_requests_from_her_scope() {
         total.into_inner()
     );
 }
+
+/// The demo's scopes that `web/host-example` loads (tests/fixtures/demo/scopes) are what
+/// `secretariat scope --out` writes, and `index.json` lists who has one. `UPDATE_SNAPSHOTS=1`
+/// writes them again.
+#[test]
+fn the_demo_scopes_are_committed_as_the_cli_writes_them() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/demo/scopes");
+    let org = Organisation::load(secretariat_core::DEMO_ORG).expect("the demo");
+    let secretaries = org.secretaries();
+    let mut expected = vec![(
+        "index.json".to_owned(),
+        serde_json::to_string(&secretaries).expect("a list") + "\n",
+    )];
+    for s in &secretaries {
+        let scope = org.scope(&s.id).expect("her scope");
+        expected.push((format!("{}.json", s.id), scope.to_json() + "\n"));
+    }
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    for (name, text) in expected {
+        let path = dir.join(&name);
+        if update {
+            std::fs::create_dir_all(&dir).expect("the folder");
+            std::fs::write(&path, &text).expect("writable");
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == text,
+            "{} is not what `secretariat scope` writes; run UPDATE_SNAPSHOTS=1 cargo test -p secretariat_core --test scope",
+            path.display()
+        );
+    }
+}
