@@ -59,7 +59,7 @@ pub struct Scope {
     /// RCPs where one of her doctors holds a role (with her doctors' roles only), RCPs of her
     /// dossiers, and the RCPs she oversees for D8 (with every doctor sitting there).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub rcps: Vec<RcpEntry>,
+    pub rcps: Vec<ScopeRcp>,
     /// The dossiers she may see or act on at some `now`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dossiers: Vec<ScopeDossier>,
@@ -107,25 +107,59 @@ pub struct ScopeGroup {
     pub name: String,
 }
 
-/// A dossier in a scope: no patient id; the demandeur only when he is one of her doctors.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// An RCP in a scope: as in the file, with only the roles that decide her requests, and empty
+/// lists left out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ScopeDossier {
+pub struct ScopeRcp {
     /// Id in the organisation.
     pub id: String,
-    /// RCP id.
-    pub rcp: String,
-    /// The requesting doctor, when he is one of her doctors.
+    /// Display name.
+    pub name: String,
+    /// Centre id.
+    pub centre: String,
+    /// Her doctors who are participants (every participant in an RCP she oversees, D8).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<String>,
+    /// Her doctors who are animateurs (every animateur in an RCP she oversees, D8).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub animateurs: Vec<String>,
+    /// Herself, when she is a responsable of it (D8).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responsables: Vec<String>,
+    /// Next séance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub demandeur: Option<String>,
-    /// Séance date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub session: Option<String>,
+    pub next_session: Option<String>,
+}
+
+/// A dossier in a scope, as one row (hundreds of them make most of a scope, so each is short):
+/// `[id, rcp, status, session, demandeur]` where `rcp` is a position in the scope's `rcps`,
+/// `session` a position in its `changes_at` (or `null`), and `demandeur` a position in its `people`
+/// when he is one of her doctors (else `null`). No patient id; a dossier whose patient objects to
+/// the secretariat is never in a scope (she can never see it, docs/DECISIONS.md §20).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScopeDossier(
+    /// Id in the organisation.
+    pub String,
+    /// Position of its RCP in `rcps`.
+    pub usize,
     /// Status.
-    pub status: DossierStatus,
-    /// The patient objects to access by the secretariat (B2), from the dossier or the patient.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub objection: bool,
+    pub DossierStatus,
+    /// Position of its séance date in `changes_at`.
+    pub Option<usize>,
+    /// Position of its demandeur in `people`, when he is one of her doctors.
+    pub Option<usize>,
+);
+
+impl ScopeDossier {
+    /// Its id.
+    pub fn id(&self) -> &str {
+        &self.0
+    }
+    /// Whether the scope names its demandeur.
+    pub fn names_demandeur(&self) -> bool {
+        self.4.is_some()
+    }
 }
 
 /// A scope could not be made.
@@ -209,6 +243,44 @@ impl Scope {
                 );
             }
         }
+        // Rows back into dossiers: every position must name an entry of the scope.
+        let mut dossiers = Vec::with_capacity(self.dossiers.len());
+        for (i, ScopeDossier(id, rcp, status, session, demandeur)) in
+            self.dossiers.into_iter().enumerate()
+        {
+            let out_of_range = |k: usize, what: &str| {
+                problem(
+                    &format!("dossiers[{i}][{k}]"),
+                    format!("no {what} at this position"),
+                )
+            };
+            let Some(rcp) = self.rcps.get(rcp).map(|r| r.id.clone()) else {
+                return out_of_range(1, "rcp in `rcps`");
+            };
+            let session = match session {
+                None => None,
+                Some(t) => match self.changes_at.get(t) {
+                    Some(t) => Some(t.clone()),
+                    None => return out_of_range(3, "instant in `changes_at`"),
+                },
+            };
+            let demandeur = match demandeur {
+                None => String::new(),
+                Some(p) => match self.people.get(p) {
+                    Some(p) => p.id.clone(),
+                    None => return out_of_range(4, "person in `people`"),
+                },
+            };
+            dossiers.push(DossierEntry {
+                id,
+                patient: String::new(),
+                rcp,
+                demandeur,
+                session,
+                status,
+                objection: false,
+            });
+        }
         let file = OrgFile {
             format: file::FORMAT.to_owned(),
             name: self.from.name.clone(),
@@ -242,20 +314,20 @@ impl Scope {
                 centres: self.centres,
                 profiles: self.profiles,
                 affiliations: self.affiliations,
-                rcps: self.rcps,
-                dossiers: self
-                    .dossiers
+                rcps: self
+                    .rcps
                     .into_iter()
-                    .map(|d| DossierEntry {
-                        id: d.id,
-                        patient: String::new(),
-                        rcp: d.rcp,
-                        demandeur: d.demandeur.unwrap_or_default(),
-                        session: d.session,
-                        status: d.status,
-                        objection: d.objection,
+                    .map(|r| RcpEntry {
+                        id: r.id,
+                        name: r.name,
+                        centre: r.centre,
+                        participants: r.participants,
+                        animateurs: r.animateurs,
+                        responsables: r.responsables,
+                        next_session: r.next_session,
                     })
                     .collect(),
+                dossiers,
                 patient_objections: Vec::new(),
             }),
         };
@@ -388,21 +460,37 @@ impl Organisation {
             }
         }
 
-        // RCPs where one of her doctors holds a role; the dossiers she may see: all those of an RCP
-        // where one of her doctors is animateur (D3), and those her doctors requested (D2, D5).
+        // RCPs where one of her doctors holds a role; the dossiers she may see at some date: all
+        // those of an RCP where one of her active doctors is animateur (D3), and those her active
+        // doctors requested (D2, D5) — in a centre where she holds a profile, without objection.
         let mut rcps: Vec<RcpId> = Vec::new();
         let mut dossiers: Vec<DossierId> = Vec::new();
+        let profiled = |r: RcpId| {
+            let centre = self.rcp(r).centre;
+            me.profiles
+                .iter()
+                .any(|&i| self.profile(i).centre == centre)
+        };
+        let visible = |x: DossierId, dossiers: &mut Vec<DossierId>| {
+            let d = self.dossier(x);
+            if !d.objection && profiled(d.rcp) {
+                insert(dossiers, x);
+            }
+        };
         for &d in &doctors {
+            let active = self.person(d).is_active();
             for &r in &self.person(d).rcps {
                 insert(&mut rcps, r);
-                if self.roles(r, d).animateur {
+                if active && self.roles(r, d).animateur {
                     for &x in &self.rcp(r).dossiers {
-                        insert(&mut dossiers, x);
+                        visible(x, &mut dossiers);
                     }
                 }
             }
-            for &x in &self.person(d).requested {
-                insert(&mut dossiers, x);
+            if active {
+                for &x in &self.person(d).requested {
+                    visible(x, &mut dossiers);
+                }
             }
         }
         for &x in &dossiers {
@@ -430,12 +518,11 @@ impl Organisation {
             insert(&mut others, d);
         }
         let name = |p: PersonId| self.person(p).id.clone();
-        let rcp_entries: Vec<RcpEntry> = rcps
+        let rcp_entries: Vec<ScopeRcp> = rcps
             .iter()
             .map(|&r| {
                 let rcp = self.rcp(r);
                 insert(&mut centres, rcp.centre);
-                changes.extend(rcp.next_session);
                 let everyone = overseen.binary_search(&r).is_ok();
                 let keep = |list: &[PersonId]| -> Vec<String> {
                     list.iter()
@@ -443,7 +530,7 @@ impl Organisation {
                         .map(|&d| name(d))
                         .collect()
                 };
-                RcpEntry {
+                ScopeRcp {
                     id: rcp.id.clone(),
                     name: rcp.name.clone(),
                     centre: self.centre(rcp.centre).id.clone(),
@@ -461,25 +548,6 @@ impl Organisation {
                 }
             })
             .collect();
-        let dossier_entries: Vec<ScopeDossier> = dossiers
-            .iter()
-            .map(|&x| {
-                let d = self.dossier(x);
-                changes.extend(d.session);
-                ScopeDossier {
-                    id: d.id.clone(),
-                    rcp: self.rcp(d.rcp).id.clone(),
-                    demandeur: d
-                        .demandeur
-                        .filter(|p| doctors.binary_search(p).is_ok())
-                        .map(name),
-                    session: network.dossiers.get(x.ix()).and_then(|e| e.session.clone()),
-                    status: d.status,
-                    objection: d.objection,
-                }
-            })
-            .collect();
-
         let mut people = Vec::with_capacity(others.len() + 1);
         people.push(ScopePerson {
             id: me.id.clone(),
@@ -493,7 +561,8 @@ impl Organisation {
                 .map(|&c| self.centre(c).id.clone())
                 .collect(),
         });
-        people.extend(others.iter().filter(|&&p| p != s).map(|&p| {
+        others.retain(|&p| p != s);
+        people.extend(others.iter().map(|&p| {
             let x = self.person(p);
             ScopePerson {
                 id: x.id.clone(),
@@ -504,8 +573,34 @@ impl Organisation {
                 coordinator_of: Vec::new(),
             }
         }));
+        // Séances are instants of `changes_at`, and demandeurs people of the scope: rows refer to them.
+        for &r in &rcps {
+            changes.extend(self.rcp(r).next_session);
+        }
+        for &x in &dossiers {
+            changes.extend(self.dossier(x).session);
+        }
         crate::sorted::sort(&mut changes);
         changes.dedup();
+        let rows: Vec<ScopeDossier> = dossiers
+            .iter()
+            .map(|&x| {
+                let d = self.dossier(x);
+                let position = |p: PersonId| match p == s {
+                    true => Some(0),
+                    false => others.binary_search(&p).ok().map(|k| k + 1),
+                };
+                ScopeDossier(
+                    d.id.clone(),
+                    rcps.binary_search(&d.rcp).unwrap_or_default(),
+                    d.status,
+                    d.session.and_then(|t| changes.binary_search(&t).ok()),
+                    d.demandeur
+                        .filter(|p| doctors.binary_search(p).is_ok())
+                        .and_then(position),
+                )
+            })
+            .collect();
         Ok(Scope {
             format: SCOPE_FORMAT.to_owned(),
             for_id: me.id.clone(),
@@ -533,7 +628,7 @@ impl Organisation {
             profiles,
             affiliations,
             rcps: rcp_entries,
-            dossiers: dossier_entries,
+            dossiers: rows,
         })
     }
 }

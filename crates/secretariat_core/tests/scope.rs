@@ -107,29 +107,37 @@ fn holds(scope: &Scope, resource: Option<&str>) -> bool {
         "doctor" => scope.people.iter().any(|p| p.id == id),
         "centre" => scope.centres.iter().any(|c| c.id == id),
         "rcp" => scope.rcps.iter().any(|r| r.id == id),
-        _ => scope.dossiers.iter().any(|d| d.id == id),
+        _ => scope.dossiers.iter().any(|d| d.id() == id),
     }
 }
 
-/// The full file's sentences without what a scope never holds: patient ids, and the name of a
-/// demandeur who is not one of her doctors.
-fn without_withheld(reasons: &[String], file: &OrgFile, scope: &Scope) -> Vec<String> {
+/// The full file's sentences about `resource` without what a scope never holds: the patient id of
+/// its dossier, and the name of its demandeur when he is not one of her doctors.
+fn without_withheld(
+    reasons: &[String],
+    file: &OrgFile,
+    scope: &Scope,
+    resource: Option<&str>,
+) -> Vec<String> {
     let net = file.network.clone().unwrap_or_default();
+    let target = resource
+        .and_then(|r| r.strip_prefix("dossier:"))
+        .and_then(|id| net.dossiers.iter().find(|d| d.id == id));
     reasons
         .iter()
         .map(|r| {
-            let mut r = r.clone();
-            for d in &net.dossiers {
-                r = r.replace(&format!(" (patient {})", d.patient), "");
-                let shown = scope
-                    .dossiers
-                    .iter()
-                    .any(|x| x.id == d.id && x.demandeur.is_some());
-                if !shown {
-                    if let Some(p) = file.people.iter().find(|p| p.id == d.demandeur) {
-                        r = r.replace(&format!(" (demandeur : {})", p.name), "");
-                        r = r.replace(&format!(" (demandeur: {})", p.name), "");
-                    }
+            let Some(d) = target else {
+                return r.clone();
+            };
+            let mut r = r.replace(&format!(" (patient {})", d.patient), "");
+            let named = scope
+                .dossiers
+                .iter()
+                .any(|x| x.id() == d.id && x.names_demandeur());
+            if !named {
+                if let Some(p) = file.people.iter().find(|p| p.id == d.demandeur) {
+                    r = r.replace(&format!(" (demandeur : {})", p.name), "");
+                    r = r.replace(&format!(" (demandeur: {})", p.name), "");
                 }
             }
             r
@@ -150,7 +158,7 @@ fn view_without_withheld(view: &mut Value, scope: &Scope) {
             if !scope
                 .dossiers
                 .iter()
-                .any(|x| id == x.id.as_str() && x.demandeur.is_some())
+                .any(|x| id == x.id() && x.names_demandeur())
             {
                 o.remove("demandeur");
             }
@@ -328,7 +336,10 @@ fn equivalent(file: &OrgFile) -> Result<usize, String> {
                                     context()
                                 ));
                             }
-                            if held && without_withheld(&a.reasons, file, &scope) != b.reasons {
+                            if held
+                                && without_withheld(&a.reasons, file, &scope, resource.as_deref())
+                                    != b.reasons
+                            {
                                 return Err(format!(
                                     "reasons differ\nfull: {:?}\nscope: {:?}\nfor {}",
                                     a.reasons,

@@ -394,8 +394,14 @@ export interface Scope {
   centres?: { id: string; name: string }[];
   profiles?: ({ secretary: string; centre: string } & Validity)[];
   affiliations?: ({ doctor: string; secretary?: string; group?: string } & Validity)[];
+  /** Her doctors' roles only (every role in an RCP she oversees, D8); empty lists left out. */
   rcps?: RcpEntry[];
-  dossiers?: { id: string; rcp: string; demandeur?: string; session?: DateTime; status: DossierStatus; objection?: boolean }[];
+  /**
+   * The dossiers she may see at some date, one row each: `[id, rcp, status, session, demandeur]` —
+   * `rcp` a position in `rcps`, `session` in `changes_at`, `demandeur` in `people` (only one of her
+   * doctors). No patient id; no dossier whose patient objects.
+   */
+  dossiers?: [string, number, DossierStatus, number | null, number | null][];
 }
 
 // ---- The engine ----

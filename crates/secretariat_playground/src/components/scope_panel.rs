@@ -135,7 +135,7 @@ mod tests {
             file.people.iter().filter(|p| p.rpps.is_some()).count()
         );
         assert!(s.rpps_left_out > 0 && s.patients_left_out > 0);
-        assert_eq!(s.dossiers_left_out, network.dossiers.len() - 5);
+        assert_eq!(s.dossiers_left_out, network.dossiers.len() - 3);
         assert!(s.bytes < s.file_bytes);
         assert!(!s.pretty.contains("\"patient\""));
         assert_eq!(summary(&org, "nobody"), None);
