@@ -162,6 +162,19 @@ fn load(path: &Path) -> Result<Organisation, Failure> {
     Organisation::load(&read(path)?).map_err(|e| Failure(format!("{}: {e}", path.display())))
 }
 
+/// Loads an organisation file for a command that needs all of it: a scope answers only `decide`,
+/// `view` and `explain` (docs/SCOPE.md).
+fn whole(path: &Path, command: &str) -> Result<Organisation, Failure> {
+    let org = load(path)?;
+    match org.scope_for() {
+        Some(scope_for) => Err(Failure(format!(
+            "{}: the scope of `{scope_for}` (secretariat-scope/1) answers `decide`, `view` and `explain`; `{command}` needs the organisation file",
+            path.display()
+        ))),
+        None => Ok(org),
+    }
+}
+
 fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
     serde_json::to_string_pretty(value)
         .map_err(|e| Failure(format!("cannot write the answer: {e}")))
@@ -245,7 +258,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             changes,
             now,
         } => {
-            let org = load(&common.org)?;
+            let org = whole(&common.org, "simulate")?;
             let text = read(&changes)?;
             let set: ChangeSet = serde_json::from_str(&text)
                 .map_err(|e| Failure(format!("{}: not a changes file: {e}", changes.display())))?;
@@ -269,7 +282,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             writeln!(out, "{}", json(&sim)?).map_err(write_err)?;
         }
         Command::Lint { common, now, text } => {
-            let org = load(&common.org)?;
+            let org = whole(&common.org, "lint")?;
             let findings = org.findings(now, common.lang.unwrap_or_default());
             if text {
                 for f in &findings {
@@ -299,7 +312,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     now,
                 },
         } => {
-            let org = load(&common.org)?;
+            let org = whole(&common.org, "report")?;
             let rows = org
                 .report(reader.as_deref(), doctor.as_deref(), now)
                 .map_err(|e| Failure(e.to_string()))?;
