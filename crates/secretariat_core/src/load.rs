@@ -83,7 +83,7 @@ impl std::error::Error for LoadError {}
 /// A parsed file: an organisation, or one secretary's scope (docs/SCOPE.md).
 pub(crate) enum Parsed {
     Org(OrgFile),
-    Scope(Box<Scope>),
+    Scope(Scope),
 }
 
 impl Parsed {
@@ -99,7 +99,7 @@ impl Parsed {
 /// Reads a scope document from its text (its format tag is known).
 fn parse_scope(text: &str) -> Result<Parsed, LoadError> {
     match serde_json::from_str::<Scope>(text) {
-        Ok(scope) => Ok(Parsed::Scope(Box::new(scope))),
+        Ok(scope) => Ok(Parsed::Scope(scope)),
         Err(e) if e.is_syntax() || e.is_eof() => Err(not_json(&e)),
         Err(e) => Err(data_error(text, &e)),
     }
