@@ -474,7 +474,7 @@ impl Organisation {
         let visible = |x: DossierId, dossiers: &mut Vec<DossierId>| {
             let d = self.dossier(x);
             if !d.objection && profiled(d.rcp) {
-                insert(dossiers, x);
+                dossiers.push(x);
             }
         };
         for &d in &doctors {
@@ -493,6 +493,9 @@ impl Organisation {
                 }
             }
         }
+        // Sorted once (a déroulement may hold thousands of dossiers): file order, no duplicates.
+        crate::sorted::sort(&mut dossiers);
+        dossiers.dedup();
         for &x in &dossiers {
             insert(&mut rcps, self.dossier(x).rcp);
         }
