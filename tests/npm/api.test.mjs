@@ -55,6 +55,24 @@ test('bad input throws an Error with the engine message; a deny is an answer', (
   assert.notDeepEqual(english.reasons, deny.reasons);
 });
 
+test('policy.scope(id) is what `secretariat scope` writes, and loads as the same policy for her', () => {
+  const policy = Policy.load(DEMO);
+  const committed = readFileSync(join(ROOT, 'tests/fixtures/demo/scopes/sophie.json'), 'utf8');
+  assert.equal(`${JSON.stringify(policy.scope('sophie'))}\n`, committed);
+  const scoped = Policy.load(policy.scope('sophie'));
+  const lines = readFileSync(join(ROOT, 'tests/fixtures/demo/decisions.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() && JSON.parse(line).principal === 'sophie');
+  assert.ok(lines.length > 10);
+  for (const line of lines) {
+    const request = JSON.parse(line);
+    assert.equal(scoped.decide(request).decision, policy.decide(request).decision, line);
+  }
+  assert.throws(() => scoped.can('lea', 'practice.agenda', 'doctor:dr-martin'), /this scope is for `sophie`/);
+  assert.equal(scoped.can('sophie', 'practice.agenda', 'doctor:someone-else'), false);
+  assert.throws(() => policy.scope('nobody'), /unknown person `nobody`/);
+});
+
 test('the gate agrees with the decision on every action of every secretary', () => {
   const policy = Policy.load(DEMO);
   const file = JSON.parse(DEMO);

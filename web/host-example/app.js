@@ -1,17 +1,32 @@
-// The host example's whole logic: load the engine and the organisation once, then `watch` the page:
-// it is gated at once, again on every change of secretary, account, centre, mode or date
+// The host example's whole logic: load the engine and the signed-in secretary's scope, then `watch`
+// the page: it is gated at once, again on every change of secretary, account, centre, mode or date
 // (`update`), and whatever the page adds later (the dossier list) is gated before it is painted.
 // Which element needs what is written in the HTML (`data-requires`, `data-resource`); no rule is
 // here. Served from the repository root, the package is at ../../pkg (scripts/build-npm); the
 // page links ../../pkg/gate.css, so nothing gated shows before the engine has decided.
+//
+// Like a real host, the page never receives the organisation file (every person, RPPS, dossier and
+// patient id): only her scope, made on the server by `secretariat scope` or `policy.scope(id)`
+// (docs/FRONTEND.md, RGPD and HDS). Switching secretary stands for a new sign-in.
 import init, { Policy, watch } from '../../pkg/index.js';
 
-const ORG_URL = new URL('../../tests/fixtures/demo/org.json', import.meta.url);
+const SCOPES = new URL('../../tests/fixtures/demo/scopes/', import.meta.url);
 const $ = (id) => document.getElementById(id);
 
 await init(); // fetches secretariat_bg.wasm beside the package's module
-const file = await (await fetch(ORG_URL)).json();
-const policy = Policy.load(file); // the organisation crosses into the engine once
+const fetchJson = async (name) => (await fetch(new URL(name, SCOPES))).json();
+let policy = null; // her scope, loaded into the engine once per sign-in
+
+/** Signs `id` in: fetches her scope and loads it (a scope loads like an organisation file). */
+async function signIn(id) {
+  const file = await fetchJson(`${encodeURIComponent(id)}.json`);
+  policy?.free();
+  policy = Policy.load(file);
+  const centre = $('centre').value;
+  $('centre').replaceChildren(option('', 'tous les centres'));
+  for (const c of file.centres ?? []) $('centre').append(option(c.id, c.name));
+  if ((file.centres ?? []).some((c) => c.id === centre)) $('centre').value = centre;
+}
 
 function option(value, label) {
   const o = document.createElement('option');
@@ -20,17 +35,9 @@ function option(value, label) {
   return o;
 }
 
-// The secretary switcher: everyone of the organisation, secretaries first.
-for (const [category, label] of [['secretaire', 'Secrétaires'], ['medecin', 'Catégorie « médecin »']]) {
-  const group = document.createElement('optgroup');
-  group.label = label;
-  for (const p of file.people.filter((p) => p.category === category)) {
-    group.append(option(p.id, p.name));
-  }
-  $('secretary').append(group);
-}
-$('centre').append(option('', 'tous les centres'));
-for (const c of file.network?.centres ?? []) $('centre').append(option(c.id, c.name));
+// The secretary switcher: who may sign in (every secretary of the demo has a scope).
+for (const p of await fetchJson('index.json')) $('secretary').append(option(p.id, p.name));
+await signIn($('secretary').value);
 
 /** The doctors' accounts the secretary may open, as the engine's view lists them. */
 function accounts() {
@@ -104,7 +111,7 @@ function showDossiers() {
       const row = document.createElement('li');
       row.dataset.resource = `dossier:${dossier.id}`;
       const name = document.createElement('span');
-      name.textContent = `${dossier.id} — ${dossier.demandeur.name}`;
+      name.textContent = `${dossier.id} — ${dossier.demandeur?.name ?? 'demandeur hors de son périmètre'}`;
       row.append(name);
       for (const [action, label] of DOSSIER_ACTIONS) {
         const button = document.createElement('button');
@@ -127,7 +134,12 @@ const DOSSIER_ACTIONS = [
   ['dcc.dossier.unregister', 'Désinscrire'],
 ];
 
-$('secretary').addEventListener('change', () => { accounts(); update(); });
+$('secretary').addEventListener('change', async () => {
+  document.body.dataset.ready = 'false';
+  await signIn($('secretary').value);
+  accounts();
+  update();
+});
 $('now').addEventListener('change', () => {
   try {
     accounts();

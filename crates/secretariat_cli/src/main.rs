@@ -15,7 +15,7 @@ use secretariat_core::{ChangeSet, Instant, Lang, Organisation, Request, CHANGES_
 #[command(
     name = "secretariat",
     version,
-    about = "Access policy for medical secretaries: decide, view, explain, simulate, lint, report."
+    about = "Access policy for medical secretaries: decide, view, explain, simulate, lint, report, scope."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -24,7 +24,8 @@ struct Cli {
 
 #[derive(clap::Args)]
 struct Common {
-    /// The organisation file (secretariat-org/1).
+    /// The organisation file (secretariat-org/1), or one secretary's scope (secretariat-scope/1)
+    /// for `decide`, `view` and `explain`.
     #[arg(long, value_name = "FILE")]
     org: PathBuf,
     /// Language of reasons and labels: fr or en. Default: French (for `decide`, each request's own
@@ -88,6 +89,19 @@ enum Command {
         #[command(subcommand)]
         report: ReportCommand,
     },
+    /// Her scope (secretariat-scope/1): only what decides her requests, at any date — what her
+    /// browser receives instead of the whole organisation (no patient id, no RPPS, no other secretary).
+    Scope {
+        /// The organisation file (secretariat-org/1).
+        #[arg(long, value_name = "FILE")]
+        org: PathBuf,
+        /// The secretary's id.
+        #[arg(long)]
+        secretary: String,
+        /// Where to write it (compact JSON); standard output (pretty JSON) when absent.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// The JSON Schema of the organisation file.
     Schema,
     /// A realistic organisation file (secretariat-org/1), the same for the same seed.
@@ -148,6 +162,19 @@ fn load(path: &Path) -> Result<Organisation, Failure> {
     Organisation::load(&read(path)?).map_err(|e| Failure(format!("{}: {e}", path.display())))
 }
 
+/// Loads an organisation file for a command that needs all of it: a scope answers only `decide`,
+/// `view` and `explain` (docs/SCOPE.md).
+fn whole(path: &Path, command: &str) -> Result<Organisation, Failure> {
+    let org = load(path)?;
+    match org.scope_for() {
+        Some(scope_for) => Err(Failure(format!(
+            "{}: the scope of `{scope_for}` (secretariat-scope/1) answers `decide`, `view` and `explain`; `{command}` needs the organisation file",
+            path.display()
+        ))),
+        None => Ok(org),
+    }
+}
+
 fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
     serde_json::to_string_pretty(value)
         .map_err(|e| Failure(format!("cannot write the answer: {e}")))
@@ -204,10 +231,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let view = org
                 .view(&secretary, now, common.lang.unwrap_or_default())
                 .ok_or_else(|| {
-                    Failure(format!(
-                        "--secretary: unknown person `{secretary}` in {}",
-                        common.org.display()
-                    ))
+                    Failure(match org.scope_for() {
+                        Some(scope_for) => format!(
+                            "--secretary: {} is the scope of `{scope_for}`, not of `{secretary}`",
+                            common.org.display()
+                        ),
+                        None => format!(
+                            "--secretary: unknown person `{secretary}` in {}",
+                            common.org.display()
+                        ),
+                    })
                 })?;
             writeln!(out, "{}", json(&view)?).map_err(write_err)?;
         }
@@ -225,7 +258,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             changes,
             now,
         } => {
-            let org = load(&common.org)?;
+            let org = whole(&common.org, "simulate")?;
             let text = read(&changes)?;
             let set: ChangeSet = serde_json::from_str(&text)
                 .map_err(|e| Failure(format!("{}: not a changes file: {e}", changes.display())))?;
@@ -249,7 +282,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             writeln!(out, "{}", json(&sim)?).map_err(write_err)?;
         }
         Command::Lint { common, now, text } => {
-            let org = load(&common.org)?;
+            let org = whole(&common.org, "lint")?;
             let findings = org.findings(now, common.lang.unwrap_or_default());
             if text {
                 for f in &findings {
@@ -279,11 +312,34 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     now,
                 },
         } => {
-            let org = load(&common.org)?;
+            let org = whole(&common.org, "report")?;
             let rows = org
                 .report(reader.as_deref(), doctor.as_deref(), now)
                 .map_err(|e| Failure(e.to_string()))?;
             write!(out, "{}", secretariat_core::to_csv(&rows)).map_err(write_err)?;
+        }
+        Command::Scope {
+            org: path,
+            secretary,
+            out: target,
+        } => {
+            let org = load(&path)?;
+            let scope = org
+                .scope(&secretary)
+                .map_err(|e| Failure(format!("--secretary: {e} ({})", path.display())))?;
+            let text = scope.to_json();
+            eprintln!(
+                "scope of `{secretary}`: {} bytes, {} people, {} RCPs, {} dossiers",
+                text.len(),
+                scope.people.len(),
+                scope.rcps.len(),
+                scope.dossiers.len()
+            );
+            match target {
+                Some(target) => std::fs::write(&target, text + "\n")
+                    .map_err(|e| Failure(format!("{}: cannot write: {e}", target.display())))?,
+                None => writeln!(out, "{}", scope.to_json_pretty()).map_err(write_err)?,
+            }
         }
         Command::Generate {
             scale,

@@ -177,6 +177,8 @@ pub(crate) enum Why {
         reader: PersonId,
         doctor: PersonId,
     },
+    // Scope.
+    OutOfScope,
 }
 
 /// A decision as computed: no allocation, ids only.

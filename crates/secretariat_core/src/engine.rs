@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::decision::{AuditEvent, Decision, Explanation, NoTrace, Step, Trace, Verdict};
+use crate::decision::{AuditEvent, Decision, Explanation, NoTrace, Step, Trace, Verdict, Why};
 use crate::lang::Lang;
 use crate::org::Organisation;
 use crate::request::{Action, Query, Request, RequestError, Target};
@@ -13,6 +13,10 @@ impl Organisation {
     /// Decides a resolved query: only index look-ups, no allocation.
     pub(crate) fn verdict<T: Trace>(&self, q: &Query, t: &mut T) -> Verdict {
         match (q.action, q.target) {
+            (_, Target::Outside) => {
+                t.note(false, Why::OutOfScope);
+                Verdict::deny(Why::OutOfScope)
+            }
             (Action::Practice(p), Target::Person(doctor)) => {
                 practice::decide(self, q.principal, doctor, p, q.now, t)
             }

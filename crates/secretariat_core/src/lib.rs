@@ -31,6 +31,7 @@ mod reason;
 mod report;
 mod request;
 mod requests;
+mod scope;
 mod simulate;
 mod sorted;
 mod time;
@@ -45,6 +46,9 @@ pub use org::Organisation;
 pub use permission::{Permission, Placement, Recommendation, Severity};
 pub use report::{to_csv, ReportError, ReportRow};
 pub use request::{Action, Gate, Icon, Principal, Query, Request, RequestError, ResourceKind, Tab};
+pub use scope::{
+    Scope, ScopeDossier, ScopeError, ScopeGroup, ScopePerson, ScopeRcp, Source, SCOPE_FORMAT,
+};
 pub use simulate::{ChangeRequest, Entitlement, Recipient, SecretaryDiff, Simulation, Tally};
 pub use time::{InForce, Instant, Window};
 pub use view::{

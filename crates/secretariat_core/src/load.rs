@@ -14,6 +14,7 @@ use crate::org::{
     Person, PersonId, Profile, Rcp, RcpId, Roles,
 };
 use crate::permission::Permission;
+use crate::scope::{Scope, ScopeHeader, SCOPE_FORMAT};
 use crate::time::{Instant, Window};
 
 /// Largest organisation file accepted, in bytes (a country-scale file is ~150 MB).
@@ -52,7 +53,7 @@ impl LoadError {
         &self.problems
     }
 
-    fn one(path: impl Into<String>, message: impl Into<String>) -> LoadError {
+    pub(crate) fn one(path: impl Into<String>, message: impl Into<String>) -> LoadError {
         LoadError {
             problems: vec![Problem {
                 path: path.into(),
@@ -79,8 +80,33 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+/// A parsed file: an organisation, or one secretary's scope (docs/SCOPE.md).
+pub(crate) enum Parsed {
+    Org(OrgFile),
+    Scope(Scope),
+}
+
+impl Parsed {
+    /// Checks and indexes it.
+    pub(crate) fn check(self) -> Result<Organisation, LoadError> {
+        match self {
+            Parsed::Org(file) => check(file, None),
+            Parsed::Scope(scope) => scope.check(),
+        }
+    }
+}
+
+/// Reads a scope document from its text (its format tag is known).
+fn parse_scope(text: &str) -> Result<Parsed, LoadError> {
+    match serde_json::from_str::<Scope>(text) {
+        Ok(scope) => Ok(Parsed::Scope(scope)),
+        Err(e) if e.is_syntax() || e.is_eof() => Err(not_json(&e)),
+        Err(e) => Err(data_error(text, &e)),
+    }
+}
+
 /// Parses JSON text into the raw file, checking the size and the format version first.
-pub(crate) fn parse_file(text: &str) -> Result<OrgFile, LoadError> {
+pub(crate) fn parse_file(text: &str) -> Result<Parsed, LoadError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(LoadError::one(
             "",
@@ -107,6 +133,9 @@ pub(crate) fn parse_file(text: &str) -> Result<OrgFile, LoadError> {
                 format: Option<String>,
             }
             if let Ok(Probe { format: Some(f) }) = serde_json::from_str::<Probe>(text) {
+                if f == SCOPE_FORMAT {
+                    return parse_scope(text);
+                }
                 check_format(&f)?;
             }
             if e.is_syntax() || e.is_eof() {
@@ -116,8 +145,11 @@ pub(crate) fn parse_file(text: &str) -> Result<OrgFile, LoadError> {
         }
     };
     de.end().map_err(|e| not_json(&e))?;
+    if file.format == SCOPE_FORMAT {
+        return parse_scope(text);
+    }
     check_format(&file.format)?;
-    Ok(file)
+    Ok(Parsed::Org(file))
 }
 
 fn not_json(e: &serde_json::Error) -> LoadError {
@@ -143,11 +175,14 @@ fn data_error(text: &str, e: &serde_json::Error) -> LoadError {
 }
 
 /// Checks the format version of an already-parsed JSON value, then reads it into the raw file.
-pub(crate) fn parse_value(value: serde_json::Value) -> Result<OrgFile, LoadError> {
+pub(crate) fn parse_value(value: serde_json::Value) -> Result<Parsed, LoadError> {
     let Some(object) = value.as_object() else {
         return Err(LoadError::one("", "the organisation must be a JSON object"));
     };
     match object.get("format") {
+        Some(serde_json::Value::String(f)) if f == SCOPE_FORMAT => {
+            return parse_scope(&value.to_string())
+        }
         Some(serde_json::Value::String(f)) => check_format(f)?,
         Some(other) => check_format(&other.to_string())?,
         None => {
@@ -157,14 +192,16 @@ pub(crate) fn parse_value(value: serde_json::Value) -> Result<OrgFile, LoadError
             ))
         }
     }
-    OrgFile::deserialize(&value).map_err(|e| {
-        // A value has no lines: read its text again for where the error is.
-        let text = value.to_string();
-        match serde_json::from_str::<OrgFile>(&text) {
-            Err(located) => data_error(&text, &located),
-            Ok(_) => LoadError::one("", lower_first(&e.to_string())),
-        }
-    })
+    OrgFile::deserialize(&value)
+        .map_err(|e| {
+            // A value has no lines: read its text again for where the error is.
+            let text = value.to_string();
+            match serde_json::from_str::<OrgFile>(&text) {
+                Err(located) => data_error(&text, &located),
+                Ok(_) => LoadError::one("", lower_first(&e.to_string())),
+            }
+        })
+        .map(Parsed::Org)
 }
 
 /// Refuses any format but the one this version reads.
@@ -309,8 +346,9 @@ impl Checker {
     }
 }
 
-/// Checks and indexes a raw file.
-pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
+/// Checks and indexes a raw file; `scope` when it was read from a scope document (whose dossiers
+/// carry no patient, and a demandeur only when he is one of her doctors).
+pub(crate) fn check(file: OrgFile, scope: Option<ScopeHeader>) -> Result<Organisation, LoadError> {
     let mut c = Checker {
         problems: Vec::new(),
         dropped: 0,
@@ -698,21 +736,25 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
     for (i, d) in network.dossiers.iter().enumerate() {
         let base = format!("network.dossiers[{i}]");
         let rcp = c.lookup(&rcp_ids, "rcp", || format!("{base}.rcp"), &d.rcp);
-        let demandeur = c.lookup(
-            &person_ids,
-            "person",
-            || format!("{base}.demandeur"),
-            &d.demandeur,
-        );
+        let demandeur = if scope.is_some() && d.demandeur.is_empty() {
+            None
+        } else {
+            c.lookup(
+                &person_ids,
+                "person",
+                || format!("{base}.demandeur"),
+                &d.demandeur,
+            )
+        };
         let session = c.date(|| format!("{base}.session"), d.session.as_deref());
-        if d.patient.trim().is_empty() {
+        if d.patient.trim().is_empty() && scope.is_none() {
             c.problem(format!("{base}.patient"), "empty patient id");
         }
         dossiers.push(Dossier {
             id: d.id.clone(),
             patient: d.patient.clone(),
             rcp: RcpId(rcp.unwrap_or(0)),
-            demandeur: PersonId(demandeur.unwrap_or(0)),
+            demandeur: demandeur.map(PersonId),
             session,
             status: d.status,
             objection: d.objection || objecting.contains(d.patient.as_str()),
@@ -742,6 +784,8 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
         roles,
         file,
         stamp: crate::org::next_stamp(),
+        scope: scope.map(Box::new),
+        hash: std::sync::OnceLock::new(),
     };
     org.index();
     Ok(org)

@@ -210,7 +210,7 @@ pub(crate) fn sees<T: Trace>(
     if let Ok(why) = inherits_in_centre(org, s, d.rcp, Role::Animateur, now, t) {
         return Ok(why);
     }
-    match doctors(org, s, now).find(|v| v.doctor == d.demandeur) {
+    match doctors(org, s, now).find(|v| Some(v.doctor) == d.demandeur) {
         Some(via) => {
             let why = Why::Demandeur {
                 secretary: s,

@@ -67,6 +67,8 @@ pub(crate) struct Person {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct DoctorLink {
     pub doctor: PersonId,
+    /// The affiliation (index into `affiliations`).
+    pub affiliation: usize,
     pub via: Option<GroupId>,
     pub window: Window,
 }
@@ -152,7 +154,8 @@ pub(crate) struct Dossier {
     pub id: String,
     pub patient: String,
     pub rcp: RcpId,
-    pub demandeur: PersonId,
+    /// `None` only in a scope, where the demandeur is not one of her doctors.
+    pub demandeur: Option<PersonId>,
     pub session: Option<Instant>,
     pub status: DossierStatus,
     pub objection: bool,
@@ -181,6 +184,10 @@ pub struct Organisation {
     pub(crate) file: OrgFile,
     /// Distinguishes organisations, so that a handle resolved on one is never used on another.
     pub(crate) stamp: u32,
+    /// Loaded from a `secretariat-scope/1` document: whom it is for, and what it was made from.
+    pub(crate) scope: Option<Box<crate::scope::ScopeHeader>>,
+    /// The content hash of the file, computed the first time a scope is made from it.
+    pub(crate) hash: std::sync::OnceLock<String>,
 }
 
 /// The next organisation's stamp.
@@ -192,19 +199,20 @@ pub(crate) fn next_stamp() -> u32 {
 
 impl Organisation {
     /// Loads an organisation from JSON text: parse, check, index. Reports every problem at once.
+    /// A `secretariat-scope/1` document loads too ([`Organisation::scope`]).
     pub fn load(json: &str) -> Result<Organisation, LoadError> {
-        load::check(load::parse_file(json)?)
+        load::parse_file(json)?.check()
     }
 
-    /// Loads an organisation from an already-parsed JSON value.
+    /// Loads an organisation (or a scope) from an already-parsed JSON value.
     pub fn from_value(value: serde_json::Value) -> Result<Organisation, LoadError> {
-        load::check(load::parse_value(value)?)
+        load::parse_value(value)?.check()
     }
 
     /// Checks and indexes an organisation file held in memory.
     pub fn from_file(file: OrgFile) -> Result<Organisation, LoadError> {
         load::check_format(&file.format)?;
-        load::check(file)
+        load::check(file, None)
     }
 
     /// The organisation file as loaded (ids and order as written).
@@ -212,9 +220,15 @@ impl Organisation {
         &self.file
     }
 
-    /// The organisation file as pretty JSON, ready to save.
+    /// The organisation file as pretty JSON, ready to save (a scope as its scope document).
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(&self.file).unwrap_or_default()
+        match &self.scope {
+            Some(header) => self
+                .scope(&header.for_id)
+                .map(|s| s.to_json_pretty())
+                .unwrap_or_default(),
+            None => serde_json::to_string_pretty(&self.file).unwrap_or_default(),
+        }
     }
 
     /// The organisation's display name.
@@ -240,7 +254,7 @@ impl Organisation {
                 }
             }
         }
-        for a in &self.affiliations {
+        for (affiliation, a) in self.affiliations.iter().enumerate() {
             let members: Vec<(PersonId, Option<GroupId>)> = match a.target {
                 Link::Secretary(s) => vec![(s, None)],
                 Link::Group(g) => self
@@ -256,6 +270,7 @@ impl Organisation {
                 if let Some(person) = self.people.get_mut(s.ix()) {
                     person.doctors.push(DoctorLink {
                         doctor: a.doctor,
+                        affiliation,
                         via,
                         window: a.window,
                     });
@@ -288,7 +303,7 @@ impl Organisation {
             if let Some(rcp) = self.rcps.get_mut(d.rcp.ix()) {
                 rcp.dossiers.push(DossierId(di as u32));
             }
-            if let Some(doctor) = self.people.get_mut(d.demandeur.ix()) {
+            if let Some(doctor) = d.demandeur.and_then(|p| self.people.get_mut(p.ix())) {
                 doctor.requested.push(DossierId(di as u32));
             }
         }

@@ -65,9 +65,12 @@ impl R<'_> {
     }
     fn dossier(&self, d: crate::org::DossierId) -> String {
         let d = self.org.dossier(d);
-        match self.lang {
-            Lang::Fr => format!("le dossier {} (patient {})", d.id, d.patient),
-            Lang::En => format!("dossier {} (patient {})", d.id, d.patient),
+        // A scope holds no patient id (docs/SCOPE.md): the dossier alone.
+        match (self.lang, d.patient.is_empty()) {
+            (Lang::Fr, false) => format!("le dossier {} (patient {})", d.id, d.patient),
+            (Lang::En, false) => format!("dossier {} (patient {})", d.id, d.patient),
+            (Lang::Fr, true) => format!("le dossier {}", d.id),
+            (Lang::En, true) => format!("dossier {}", d.id),
         }
     }
     fn affiliated(&self, secretary: PersonId, via: Via) -> String {
@@ -438,10 +441,16 @@ pub(crate) fn sentences(org: &Organisation, why: Why, lang: Lang, out: &mut Vec<
         }
         Why::NotVisible { secretary, dossier } => {
             let d = org.dossier(dossier);
+            // In a scope, a demandeur who is not one of her doctors is not named.
+            let by = match (d.demandeur, fr) {
+                (Some(p), true) => format!(" (demandeur : {})", r.name(p)),
+                (Some(p), false) => format!(" (demandeur: {})", r.name(p)),
+                (None, _) => String::new(),
+            };
             if fr {
-                format!("{} n'est demandé par aucun des médecins de {} (demandeur : {}), et {} n'est pas dans son déroulement", r.dossier(dossier), r.name(secretary), r.name(d.demandeur), r.rcp(d.rcp))
+                format!("{} n'est demandé par aucun des médecins de {}{by}, et {} n'est pas dans son déroulement", r.dossier(dossier), r.name(secretary), r.rcp(d.rcp))
             } else {
-                format!("{} was requested by none of {}'s doctors (demandeur: {}), and {} is not in her session run", r.dossier(dossier), r.name(secretary), r.name(d.demandeur), r.rcp(d.rcp))
+                format!("{} was requested by none of {}'s doctors{by}, and {} is not in her session run", r.dossier(dossier), r.name(secretary), r.rcp(d.rcp))
             }
         }
         Why::Objection { dossier } => {
@@ -592,6 +601,12 @@ pub(crate) fn sentences(org: &Organisation, why: Why, lang: Lang, out: &mut Vec<
                 format!("{} coordinates no 3C where {} sits and is responsable of none of his RCPs; the “secrétaire médecin” profile never gives this report", r.name(reader), r.name(doctor))
             }
         }
+        Why::OutOfScope => lang
+            .pick(
+                "ce qui est demandé n'est pas dans son périmètre : refusé par défaut",
+                "what is asked is not in her scope: denied by default",
+            )
+            .to_owned(),
     };
     out.push(s);
 }

@@ -196,6 +196,14 @@ pub enum ResourceKind {
 }
 
 impl ResourceKind {
+    /// The kind of id, in an error.
+    fn noun(self) -> &'static str {
+        match self {
+            ResourceKind::Doctor => "person",
+            other => other.prefix(),
+        }
+    }
+
     fn prefix(self) -> &'static str {
         match self {
             ResourceKind::Doctor => "doctor",
@@ -296,6 +304,9 @@ pub(crate) enum Target {
     Centre(CentreId),
     Rcp(RcpId),
     Dossier(DossierId),
+    /// In a scope: an id the scope does not hold (denied, never an error: a scope does not say
+    /// who exists).
+    Outside,
 }
 
 /// A request resolved against one organisation: ids interned, date parsed. Deciding it is only
@@ -347,6 +358,13 @@ pub enum RequestError {
     },
     /// The `now` is not an RFC 3339 date-time.
     MalformedNow(String),
+    /// The organisation is a scope, and the principal is not whom it is for.
+    OtherPrincipal {
+        /// Whom the scope is for.
+        scope_for: String,
+        /// The principal asked.
+        principal: String,
+    },
 }
 
 impl fmt::Display for RequestError {
@@ -371,6 +389,13 @@ impl fmt::Display for RequestError {
             RequestError::MalformedNow(n) => write!(
                 f,
                 "malformed `now` `{n}`; expected an RFC 3339 date-time such as `2026-11-23T10:00:00Z`"
+            ),
+            RequestError::OtherPrincipal {
+                scope_for,
+                principal,
+            } => write!(
+                f,
+                "this scope is for `{scope_for}`, not `{principal}`: ask her own scope or the organisation file"
             ),
         }
     }
@@ -401,6 +426,12 @@ impl Organisation {
 
     /// Resolves a principal once, for many gate checks ([`Organisation::allows`]).
     pub fn principal(&self, id: &str) -> Result<Principal, RequestError> {
+        if let Some(scope_for) = self.scope_for().filter(|&f| f != id) {
+            return Err(RequestError::OtherPrincipal {
+                scope_for: scope_for.to_owned(),
+                principal: id.to_owned(),
+            });
+        }
         let person = self.person_id(id).ok_or_else(|| RequestError::UnknownId {
             kind: "person",
             id: id.to_owned(),
@@ -445,19 +476,17 @@ impl Organisation {
                     kind,
                     id: id.to_owned(),
                 };
-                match kind {
-                    ResourceKind::Doctor => {
-                        Target::Person(self.person_id(id).ok_or_else(|| unknown("person"))?)
-                    }
-                    ResourceKind::Centre => {
-                        Target::Centre(self.centre_id(id).ok_or_else(|| unknown("centre"))?)
-                    }
-                    ResourceKind::Rcp => {
-                        Target::Rcp(self.rcp_id(id).ok_or_else(|| unknown("rcp"))?)
-                    }
-                    ResourceKind::Dossier => {
-                        Target::Dossier(self.dossier_id(id).ok_or_else(|| unknown("dossier"))?)
-                    }
+                let found = match kind {
+                    ResourceKind::Doctor => self.person_id(id).map(Target::Person),
+                    ResourceKind::Centre => self.centre_id(id).map(Target::Centre),
+                    ResourceKind::Rcp => self.rcp_id(id).map(Target::Rcp),
+                    ResourceKind::Dossier => self.dossier_id(id).map(Target::Dossier),
+                };
+                match found {
+                    Some(target) => target,
+                    // A scope does not say who exists: what it does not hold is denied.
+                    None if self.scope.is_some() => Target::Outside,
+                    None => return Err(unknown(kind.noun())),
                 }
             }
         };

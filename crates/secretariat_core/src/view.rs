@@ -144,12 +144,14 @@ pub struct RcpView {
 pub struct DossierView {
     /// Id.
     pub id: String,
-    /// Patient id.
+    /// Patient id (absent in a view from a scope, which holds none).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub patient: String,
     /// RCP id.
     pub rcp: String,
-    /// Requesting doctor.
-    pub demandeur: PersonRef,
+    /// Requesting doctor (from a scope, only when he is one of her doctors).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub demandeur: Option<PersonRef>,
     /// Séance date.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub session: Option<String>,
@@ -364,7 +366,11 @@ impl ViewBuilder<'_> {
                     .rcp(rcp)
                     .dossiers
                     .iter()
-                    .filter(|&&d| doctors.iter().any(|v| v.doctor == org.dossier(d).demandeur))
+                    .filter(|&&d| {
+                        doctors
+                            .iter()
+                            .any(|v| Some(v.doctor) == org.dossier(d).demandeur)
+                    })
                     .filter_map(|&d| self.dossier(d))
                     .collect();
                 agenda.push(self.rcp_view(rcp, via(rcp, false), dossiers));
@@ -430,7 +436,7 @@ impl ViewBuilder<'_> {
             id: x.id.clone(),
             patient: x.patient.clone(),
             rcp: self.org.rcp(x.rcp).id.clone(),
-            demandeur: self.person_ref(x.demandeur),
+            demandeur: x.demandeur.map(|p| self.person_ref(p)),
             session: x.session.map(|t| t.to_string()),
             status: x.status,
             actions: DossierActions {

@@ -516,7 +516,9 @@ fn the_view_and_single_decisions_agree() {
                 for r in &view.dcc.agenda {
                     for d in &r.dossiers {
                         prop_assert!(
-                            doctors.contains(&d.demandeur.id.as_str()),
+                            d.demandeur
+                                .as_ref()
+                                .is_some_and(|p| doctors.contains(&p.id.as_str())),
                             "agenda dossier {} not requested by one of her doctors",
                             d.id
                         );

@@ -300,6 +300,17 @@ impl Policy {
         Ok(to_csv(&self.rows(reader, doctor, now)?))
     }
 
+    /// Her scope (`secretariat-scope/1`) as an object: what a Node back end sends to her browser
+    /// instead of the whole organisation. Throws on an unknown person.
+    pub fn scope(&self, secretary: JsValue) -> Result<JsValue, Failure> {
+        let secretary = string(&secretary, "secretary")?;
+        let scope = self
+            .org
+            .scope(&secretary)
+            .map_err(|e| Failure::input(e.to_string()))?;
+        js_sys::JSON::parse(&scope.to_json()).map_err(Failure::from_js)
+    }
+
     /// The organisation file as loaded, as an object (`JSON.stringify(policy)` gives the file).
     /// Parsed from the same text as `export` (one serialiser of the file in the `.wasm`, not two).
     #[wasm_bindgen(js_name = toJSON)]

@@ -150,9 +150,11 @@ export interface DossierActions {
 
 export interface DossierView {
   id: string;
-  patient: string;
+  /** Absent in a view from a scope, which holds no patient id. */
+  patient?: string;
   rcp: string;
-  demandeur: PersonRef;
+  /** From a scope, only when he is one of her doctors. */
+  demandeur?: PersonRef;
   session?: DateTime;
   status: DossierStatus;
   actions: DossierActions;
@@ -373,6 +375,35 @@ export interface DossierEntry {
   objection?: boolean;
 }
 
+/**
+ * Her scope (`secretariat-scope/1`, docs/SCOPE.md): what decides her requests at any date, and
+ * nothing else — no patient id, no RPPS, no other secretary. `Policy.load` reads it too.
+ */
+export interface Scope {
+  format: "secretariat-scope/1";
+  /** Whom it answers for. */
+  for: string;
+  /** The organisation it was cut from, and the content hash of its file. */
+  from: { name: string; hash: string };
+  /** Instants at which an answer may change (a window opens or closes, a séance passes), ascending. */
+  changes_at?: DateTime[];
+  /** Her record first, then the doctors it names (id, name, status). */
+  people: { id: string; name: string; category?: Category; status: Status; external?: boolean; coordinator_of?: string[] }[];
+  groups?: { id: string; name: string }[];
+  accesses?: AccessEntry[];
+  centres?: { id: string; name: string }[];
+  profiles?: ({ secretary: string; centre: string } & Validity)[];
+  affiliations?: ({ doctor: string; secretary?: string; group?: string } & Validity)[];
+  /** Her doctors' roles only (every role in an RCP she oversees, D8); empty lists left out. */
+  rcps?: RcpEntry[];
+  /**
+   * The dossiers she may see at some date, one row each: `[id, rcp, status, session, demandeur]` —
+   * `rcp` a position in `rcps`, `session` in `changes_at`, `demandeur` in `people` (only one of her
+   * doctors). No patient id; no dossier whose patient objects.
+   */
+  dossiers?: [string, number, DossierStatus, number | null, number | null][];
+}
+
 // ---- The engine ----
 
 /**
@@ -387,7 +418,7 @@ export class Policy {
   free(): void;
   [Symbol.dispose](): void;
   /** Loads an organisation from JSON text or the parsed object; throws listing every problem. */
-  static load(org: string | OrgFile): Policy;
+  static load(org: string | OrgFile | Scope): Policy;
   /** The organisation's display name. */
   readonly name: string;
   /**
@@ -432,6 +463,11 @@ export class Policy {
   report(reader?: string | null, doctor?: string | null, now?: DateTime | null): ReportRow[];
   /** The same report as CSV (`Secrétaire,Médecin,RPPS Médecin`). */
   reportCsv(reader?: string | null, doctor?: string | null, now?: DateTime | null): string;
+  /**
+   * Her scope, for a Node back end to send to her browser instead of the whole organisation. Throws
+   * on an unknown person (or, on a loaded scope, anyone but its secretary).
+   */
+  scope(secretary: string): Scope;
   /** The organisation file as loaded (so `JSON.stringify(policy)` gives the file). */
   toJSON(): OrgFile;
   /** The organisation file as pretty JSON text. */

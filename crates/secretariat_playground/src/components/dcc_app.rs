@@ -72,7 +72,7 @@ pub fn DccApp(props: &DccAppProps) -> Html {
                     { gate(d.id.clone(), "dcc.dossier.view", r, true, "link-like", None) }
                 </td>
                 <td data-label={lang.pick("Patient", "Patient")}>{ d.patient.clone() }</td>
-                <td data-label={lang.pick("Demandeur", "Requested by")}>{ d.demandeur.name.clone() }</td>
+                <td data-label={lang.pick("Demandeur", "Requested by")}>{ d.demandeur.as_ref().map(|p| p.name.clone()).unwrap_or_default() }</td>
                 <td data-label={lang.pick("Séance", "Session")}>{ d.session.as_deref().map(|s| model::short_date(s, lang)).unwrap_or_default() }</td>
                 <td data-label={lang.pick("Statut", "Status")}>
                     <span class={classes!("status", format!("status-{:?}", d.status).to_lowercase())}>{ d.status.label(lang) }</span>

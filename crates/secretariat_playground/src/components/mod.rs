@@ -17,6 +17,7 @@ pub mod organisation_screen;
 pub mod permission_toggle;
 pub mod practice_app;
 pub mod report_screen;
+pub mod scope_panel;
 pub mod secretary_picker;
 pub mod sees_screen;
 pub mod simulate_screen;

@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::dcc_app::DccApp;
 use crate::components::practice_app::PracticeApp;
+use crate::components::scope_panel::ScopePanel;
 use crate::components::secretary_picker::SecretaryPicker;
 use crate::hooks::{use_app, use_simulation};
 use crate::model;
@@ -116,6 +117,7 @@ pub fn SeesScreen(_props: &SeesScreenProps) -> Html {
                 </div>
             }
             { body }
+            <ScopePanel />
         </>
     }
 }

@@ -1,0 +1,637 @@
+//! Her scope (`secretariat-scope/1`, docs/SCOPE.md): the part of an organisation that decides the
+//! requests of one principal, at any `now`, and nothing else — what a front end sends to her
+//! browser instead of the whole file (no patient id, no RPPS, no other secretary).
+//!
+//! [`Organisation::scope`] cuts it from the indexes in time proportional to what she sees; it loads
+//! back through [`Organisation::load`] like any organisation file, into an [`Organisation`] that
+//! answers her requests as the full file does. A request of anyone else is an error; a resource the
+//! scope does not hold is a plain deny (docs/DECISIONS.md §20–25).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::file::{
+    self, AccessEntry, AffiliationEntry, Category, CentreEntry, DossierEntry, DossierStatus,
+    GroupEntry, OrgFile, PersonEntry, ProfileEntry, RcpEntry, Status,
+};
+use crate::load::{self, LoadError};
+use crate::org::{CentreId, DossierId, GroupId, Link, Organisation, PersonId, RcpId};
+use crate::time::{Instant, Window};
+
+/// The format tag of a scope document.
+pub const SCOPE_FORMAT: &str = "secretariat-scope/1";
+
+/// A scope document: what decides the requests of one principal (`for`) at any `now`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scope {
+    /// Always `secretariat-scope/1`.
+    pub format: String,
+    /// The person whose requests it answers (her id in the organisation).
+    #[serde(rename = "for")]
+    pub for_id: String,
+    /// The organisation it was cut from.
+    pub from: Source,
+    /// Every instant at which an answer from this scope may change, ascending: a window opens
+    /// (`valid_from`), closes (just after `valid_until`), or a séance date passes. Decisions stay
+    /// right across them (windows are kept, not resolved); a host re-gates at the next one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes_at: Vec<String>,
+    /// Her record first (as in the file, without RPPS), then the doctors it names (id, name,
+    /// status).
+    pub people: Vec<ScopePerson>,
+    /// The groups her affiliations go through (id and name; she is their only member here).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<ScopeGroup>,
+    /// Her practice accesses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accesses: Vec<AccessEntry>,
+    /// The centres named by her profiles, her RCPs, and the centres she coordinates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub centres: Vec<CentreEntry>,
+    /// Her "secrétaire médecin" profiles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub profiles: Vec<ProfileEntry>,
+    /// Her affiliations, direct or through a group.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub affiliations: Vec<AffiliationEntry>,
+    /// RCPs where one of her doctors holds a role (with her doctors' roles only), RCPs of her
+    /// dossiers, and the RCPs she oversees for D8 (with every doctor sitting there).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rcps: Vec<ScopeRcp>,
+    /// The dossiers she may see or act on at some `now`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dossiers: Vec<ScopeDossier>,
+}
+
+/// What a scope was cut from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The organisation's name.
+    pub name: String,
+    /// Content hash of the organisation file (`fnv1a64:` and 16 hex digits, over its canonical
+    /// JSON): two scopes cut from the same file carry the same hash.
+    pub hash: String,
+}
+
+/// A person in a scope: her own record, or a doctor it names.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScopePerson {
+    /// Id in the organisation.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Directory category: hers only (a doctor's decides nothing of her requests).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<Category>,
+    /// Account status.
+    pub status: Status,
+    /// Hers: external secretary or third-party provider.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external: Option<bool>,
+    /// Hers: centres she coordinates (D8).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub coordinator_of: Vec<String>,
+}
+
+/// A group her affiliations go through, without its member list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeGroup {
+    /// Id in the organisation.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// An RCP in a scope: as in the file, with only the roles that decide her requests, and empty
+/// lists left out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeRcp {
+    /// Id in the organisation.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Centre id.
+    pub centre: String,
+    /// Her doctors who are participants (every participant in an RCP she oversees, D8).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<String>,
+    /// Her doctors who are animateurs (every animateur in an RCP she oversees, D8).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub animateurs: Vec<String>,
+    /// Herself, when she is a responsable of it (D8).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responsables: Vec<String>,
+    /// Next séance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_session: Option<String>,
+}
+
+/// A dossier in a scope, as one row (hundreds of them make most of a scope, so each is short):
+/// `[id, rcp, status, session, demandeur]` where `rcp` is a position in the scope's `rcps`,
+/// `session` a position in its `changes_at` (or `null`), and `demandeur` a position in its `people`
+/// when he is one of her doctors (else `null`). No patient id; a dossier whose patient objects to
+/// the secretariat is never in a scope (she can never see it, docs/DECISIONS.md §20).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScopeDossier(
+    /// Id in the organisation.
+    pub String,
+    /// Position of its RCP in `rcps`.
+    pub usize,
+    /// Status.
+    pub DossierStatus,
+    /// Position of its séance date in `changes_at`.
+    pub Option<usize>,
+    /// Position of its demandeur in `people`, when he is one of her doctors.
+    pub Option<usize>,
+);
+
+impl ScopeDossier {
+    /// Its id.
+    pub fn id(&self) -> &str {
+        &self.0
+    }
+    /// Whether the scope names its demandeur.
+    pub fn names_demandeur(&self) -> bool {
+        self.4.is_some()
+    }
+}
+
+/// A scope could not be made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ScopeError {
+    /// No person has this id.
+    UnknownPerson(String),
+    /// This organisation is itself a scope, for someone else.
+    OtherPrincipal {
+        /// Whom the loaded scope is for.
+        scope_for: String,
+        /// Whom a scope was asked for.
+        asked: String,
+    },
+}
+
+impl fmt::Display for ScopeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScopeError::UnknownPerson(id) => {
+                write!(f, "unknown person `{id}` in this organisation")
+            }
+            ScopeError::OtherPrincipal { scope_for, asked } => {
+                write!(f, "this scope is for `{scope_for}`, not `{asked}`")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ScopeError {}
+
+/// What a loaded scope keeps of its header.
+#[derive(Clone, Debug)]
+pub(crate) struct ScopeHeader {
+    pub for_id: String,
+    pub from: Source,
+}
+
+impl Scope {
+    /// Compact JSON: what a host sends.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Pretty JSON, for people.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The first instant strictly after `now` at which an answer may change (`changes_at`).
+    pub fn next_change(&self, now: Instant) -> Option<Instant> {
+        self.changes_at
+            .iter()
+            .filter_map(|t| Instant::parse(t))
+            .find(|&t| t > now)
+    }
+
+    /// Reads it into an organisation file and checks it (the loader's all-or-nothing rules).
+    pub(crate) fn check(self) -> Result<Organisation, LoadError> {
+        let problem = |path: &str, message: String| Err(LoadError::one(path, message));
+        if self.format != SCOPE_FORMAT {
+            return problem(
+                "format",
+                format!(
+                    "unsupported format `{}`; expected `{SCOPE_FORMAT}`",
+                    self.format
+                ),
+            );
+        }
+        if !self.people.iter().any(|p| p.id == self.for_id) {
+            return problem(
+                "for",
+                format!("`{}` is not among the scope's people", self.for_id),
+            );
+        }
+        for (i, t) in self.changes_at.iter().enumerate() {
+            if Instant::parse(t).is_none() {
+                return problem(
+                    &format!("changes_at[{i}]"),
+                    format!("malformed date `{t}`; expected an RFC 3339 date-time such as `2026-11-23T10:00:00Z`"),
+                );
+            }
+        }
+        // Rows back into dossiers: every position must name an entry of the scope.
+        let mut dossiers = Vec::with_capacity(self.dossiers.len());
+        for (i, ScopeDossier(id, rcp, status, session, demandeur)) in
+            self.dossiers.into_iter().enumerate()
+        {
+            let out_of_range = |k: usize, what: &str| {
+                problem(
+                    &format!("dossiers[{i}][{k}]"),
+                    format!("no {what} at this position"),
+                )
+            };
+            let Some(rcp) = self.rcps.get(rcp).map(|r| r.id.clone()) else {
+                return out_of_range(1, "rcp in `rcps`");
+            };
+            let session = match session {
+                None => None,
+                Some(t) => match self.changes_at.get(t) {
+                    Some(t) => Some(t.clone()),
+                    None => return out_of_range(3, "instant in `changes_at`"),
+                },
+            };
+            let demandeur = match demandeur {
+                None => String::new(),
+                Some(p) => match self.people.get(p) {
+                    Some(p) => p.id.clone(),
+                    None => return out_of_range(4, "person in `people`"),
+                },
+            };
+            dossiers.push(DossierEntry {
+                id,
+                patient: String::new(),
+                rcp,
+                demandeur,
+                session,
+                status,
+                objection: false,
+            });
+        }
+        let file = OrgFile {
+            format: file::FORMAT.to_owned(),
+            name: self.from.name.clone(),
+            support: None,
+            people: self
+                .people
+                .into_iter()
+                .map(|p| PersonEntry {
+                    id: p.id,
+                    name: p.name,
+                    category: p.category.unwrap_or_default(),
+                    rpps: None,
+                    external: p.external,
+                    status: p.status,
+                    coordinator_of: p.coordinator_of,
+                })
+                .collect(),
+            groups: self
+                .groups
+                .into_iter()
+                .map(|g| GroupEntry {
+                    id: g.id,
+                    name: g.name,
+                    members: vec![self.for_id.clone()],
+                })
+                .collect(),
+            practice: Some(file::PracticeSection {
+                accesses: self.accesses,
+            }),
+            network: Some(file::NetworkSection {
+                centres: self.centres,
+                profiles: self.profiles,
+                affiliations: self.affiliations,
+                rcps: self
+                    .rcps
+                    .into_iter()
+                    .map(|r| RcpEntry {
+                        id: r.id,
+                        name: r.name,
+                        centre: r.centre,
+                        participants: r.participants,
+                        animateurs: r.animateurs,
+                        responsables: r.responsables,
+                        next_session: r.next_session,
+                    })
+                    .collect(),
+                dossiers,
+                patient_objections: Vec::new(),
+            }),
+        };
+        load::check(
+            file,
+            Some(ScopeHeader {
+                for_id: self.for_id,
+                from: self.from,
+            }),
+        )
+    }
+}
+
+/// 64-bit FNV-1a, written to by serde_json: the file's content hash without holding its text.
+struct Fnv(u64);
+
+impl std::io::Write for Fnv {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Collects ids in a small sorted set (file order once sorted).
+fn insert<T: Ord + Copy>(set: &mut Vec<T>, x: T) {
+    if let Err(at) = set.binary_search(&x) {
+        set.insert(at, x);
+    }
+}
+
+fn push_window(out: &mut Vec<Instant>, w: Window) {
+    out.extend(w.from);
+    out.extend(
+        w.until
+            .map(|u| Instant::from_millis(u.millis().saturating_add(1))),
+    );
+}
+
+impl Organisation {
+    /// Whom this organisation answers for, when it was loaded from a scope.
+    pub fn scope_for(&self) -> Option<&str> {
+        self.scope.as_deref().map(|h| h.for_id.as_str())
+    }
+
+    /// The content hash of the file (`fnv1a64:…`): computed once, on the first scope; a scope
+    /// keeps the hash of the file it was cut from.
+    pub fn content_hash(&self) -> &str {
+        if let Some(h) = &self.scope {
+            return &h.from.hash;
+        }
+        self.hash.get_or_init(|| {
+            let mut fnv = Fnv(0xcbf2_9ce4_8422_2325);
+            let _ = serde_json::to_writer(&mut fnv, &self.file);
+            format!("fnv1a64:{:016x}", fnv.0)
+        })
+    }
+
+    /// Her scope: everything that decides requests whose principal is `id`, at any `now`, and
+    /// nothing else (docs/SCOPE.md). Errors on an unknown person, or on a scope for someone else.
+    pub fn scope(&self, id: &str) -> Result<Scope, ScopeError> {
+        if let Some(h) = &self.scope {
+            if h.for_id != id {
+                return Err(ScopeError::OtherPrincipal {
+                    scope_for: h.for_id.clone(),
+                    asked: id.to_owned(),
+                });
+            }
+        }
+        let s = self
+            .person_id(id)
+            .ok_or_else(|| ScopeError::UnknownPerson(id.to_owned()))?;
+        let me = self.person(s);
+        let empty = file::NetworkSection::default();
+        let network = self.file.network.as_ref().unwrap_or(&empty);
+        let mut changes: Vec<Instant> = Vec::new();
+
+        // Practice: her accesses, and their doctors.
+        let mut accesses = Vec::with_capacity(me.accesses.len());
+        let mut others: Vec<PersonId> = Vec::new();
+        for &a in &me.accesses {
+            let access = self.access(a);
+            push_window(&mut changes, access.window);
+            for w in access.grants.iter().flatten() {
+                push_window(&mut changes, *w);
+            }
+            if let Some(entry) = self
+                .file
+                .practice
+                .as_ref()
+                .and_then(|p| p.accesses.get(access.entry))
+            {
+                accesses.push(AccessEntry {
+                    confidentiality_acknowledged: false,
+                    ..entry.clone()
+                });
+            }
+            insert(&mut others, access.doctor);
+        }
+
+        // Network: her profiles, her affiliations (and the groups they go through), her doctors.
+        let mut centres: Vec<CentreId> = me.coordinator_of.clone();
+        crate::sorted::sort(&mut centres);
+        centres.dedup();
+        let mut profiles = Vec::with_capacity(me.profiles.len());
+        for &i in &me.profiles {
+            let p = self.profile(i);
+            push_window(&mut changes, p.window);
+            insert(&mut centres, p.centre);
+            profiles.extend(network.profiles.get(p.entry).cloned());
+        }
+        let mut doctors: Vec<PersonId> = Vec::new();
+        let mut groups: Vec<GroupId> = Vec::new();
+        let mut affiliations = Vec::with_capacity(me.doctors.len());
+        for link in &me.doctors {
+            push_window(&mut changes, link.window);
+            insert(&mut doctors, link.doctor);
+            let Some(a) = self.affiliations.get(link.affiliation) else {
+                continue;
+            };
+            if let Some(entry) = network.affiliations.get(a.entry) {
+                affiliations.push(entry.clone());
+            }
+            if let Link::Group(g) = a.target {
+                insert(&mut groups, g);
+            }
+        }
+
+        // RCPs where one of her doctors holds a role; the dossiers she may see at some date: all
+        // those of an RCP where one of her active doctors is animateur (D3), and those her active
+        // doctors requested (D2, D5) — in a centre where she holds a profile, without objection.
+        let mut rcps: Vec<RcpId> = Vec::new();
+        let mut dossiers: Vec<DossierId> = Vec::new();
+        let profiled = |r: RcpId| {
+            let centre = self.rcp(r).centre;
+            me.profiles
+                .iter()
+                .any(|&i| self.profile(i).centre == centre)
+        };
+        let visible = |x: DossierId, dossiers: &mut Vec<DossierId>| {
+            let d = self.dossier(x);
+            if !d.objection && profiled(d.rcp) {
+                dossiers.push(x);
+            }
+        };
+        for &d in &doctors {
+            let active = self.person(d).is_active();
+            for &r in &self.person(d).rcps {
+                insert(&mut rcps, r);
+                if active && self.roles(r, d).animateur {
+                    for &x in &self.rcp(r).dossiers {
+                        visible(x, &mut dossiers);
+                    }
+                }
+            }
+            if active {
+                for &x in &self.person(d).requested {
+                    visible(x, &mut dossiers);
+                }
+            }
+        }
+        // Sorted once (a déroulement may hold thousands of dossiers): file order, no duplicates.
+        crate::sorted::sort(&mut dossiers);
+        dossiers.dedup();
+        for &x in &dossiers {
+            insert(&mut rcps, self.dossier(x).rcp);
+        }
+        // D8: the RCPs she oversees, as coordinator of their centre or as responsable.
+        let mut overseen: Vec<RcpId> = me.responsable_of.clone();
+        if !me.coordinator_of.is_empty() {
+            overseen.extend(
+                (0..self.rcps.len() as u32)
+                    .map(RcpId)
+                    .filter(|&r| me.coordinator_of.contains(&self.rcp(r).centre)),
+            );
+        }
+        crate::sorted::sort(&mut overseen);
+        overseen.dedup();
+        for &r in &overseen {
+            insert(&mut rcps, r);
+            let rcp = self.rcp(r);
+            for &d in rcp.participants.iter().chain(&rcp.animateurs) {
+                insert(&mut others, d);
+            }
+        }
+        for &d in &doctors {
+            insert(&mut others, d);
+        }
+        let name = |p: PersonId| self.person(p).id.clone();
+        let rcp_entries: Vec<ScopeRcp> = rcps
+            .iter()
+            .map(|&r| {
+                let rcp = self.rcp(r);
+                insert(&mut centres, rcp.centre);
+                let everyone = overseen.binary_search(&r).is_ok();
+                let keep = |list: &[PersonId]| -> Vec<String> {
+                    list.iter()
+                        .filter(|&&d| everyone || doctors.binary_search(&d).is_ok())
+                        .map(|&d| name(d))
+                        .collect()
+                };
+                ScopeRcp {
+                    id: rcp.id.clone(),
+                    name: rcp.name.clone(),
+                    centre: self.centre(rcp.centre).id.clone(),
+                    participants: keep(&rcp.participants),
+                    animateurs: keep(&rcp.animateurs),
+                    responsables: if rcp.responsables.contains(&s) {
+                        vec![me.id.clone()]
+                    } else {
+                        Vec::new()
+                    },
+                    next_session: network
+                        .rcps
+                        .get(r.ix())
+                        .and_then(|e| e.next_session.clone()),
+                }
+            })
+            .collect();
+        let mut people = Vec::with_capacity(others.len() + 1);
+        people.push(ScopePerson {
+            id: me.id.clone(),
+            name: me.name.clone(),
+            category: Some(me.category),
+            status: me.status,
+            external: me.external.then_some(true),
+            coordinator_of: me
+                .coordinator_of
+                .iter()
+                .map(|&c| self.centre(c).id.clone())
+                .collect(),
+        });
+        others.retain(|&p| p != s);
+        people.extend(others.iter().map(|&p| {
+            let x = self.person(p);
+            ScopePerson {
+                id: x.id.clone(),
+                name: x.name.clone(),
+                category: None,
+                status: x.status,
+                external: None,
+                coordinator_of: Vec::new(),
+            }
+        }));
+        // Séances are instants of `changes_at`, and demandeurs people of the scope: rows refer to them.
+        for &r in &rcps {
+            changes.extend(self.rcp(r).next_session);
+        }
+        for &x in &dossiers {
+            changes.extend(self.dossier(x).session);
+        }
+        crate::sorted::sort(&mut changes);
+        changes.dedup();
+        let rows: Vec<ScopeDossier> = dossiers
+            .iter()
+            .map(|&x| {
+                let d = self.dossier(x);
+                let position = |p: PersonId| match p == s {
+                    true => Some(0),
+                    false => others.binary_search(&p).ok().map(|k| k + 1),
+                };
+                ScopeDossier(
+                    d.id.clone(),
+                    rcps.binary_search(&d.rcp).unwrap_or_default(),
+                    d.status,
+                    d.session.and_then(|t| changes.binary_search(&t).ok()),
+                    d.demandeur
+                        .filter(|p| doctors.binary_search(p).is_ok())
+                        .and_then(position),
+                )
+            })
+            .collect();
+        Ok(Scope {
+            format: SCOPE_FORMAT.to_owned(),
+            for_id: me.id.clone(),
+            from: Source {
+                name: self.file.name.clone(),
+                hash: self.content_hash().to_owned(),
+            },
+            changes_at: changes.iter().map(Instant::to_string).collect(),
+            people,
+            groups: groups
+                .iter()
+                .map(|&g| ScopeGroup {
+                    id: self.group(g).id.clone(),
+                    name: self.group(g).name.clone(),
+                })
+                .collect(),
+            accesses,
+            centres: centres
+                .iter()
+                .map(|&c| CentreEntry {
+                    id: self.centre(c).id.clone(),
+                    name: self.centre(c).name.clone(),
+                })
+                .collect(),
+            profiles,
+            affiliations,
+            rcps: rcp_entries,
+            dossiers: rows,
+        })
+    }
+}
