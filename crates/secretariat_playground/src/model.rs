@@ -622,6 +622,91 @@ pub fn describe(change: &Change, file: &OrgFile, lang: Lang) -> String {
             lang.pick(" :", ":"),
             role_label(*role, lang)
         ),
+        // Creating and retiring (issue 13): the names come from the change when it creates.
+        Change::AddPerson {
+            name: n, category, ..
+        } => format!(
+            "{} {} ({})",
+            lang.pick("Nouvelle personne :", "New person:"),
+            n,
+            category.label(lang)
+        ),
+        Change::RenamePerson { person, name: n } => {
+            format!("{} {} → {n}", lang.pick("Renommer", "Rename"), name(person))
+        }
+        Change::RemovePerson { person } => {
+            format!(
+                "{} {}",
+                lang.pick("Retirer la personne", "Remove the person"),
+                name(person)
+            )
+        }
+        Change::AddGroup { name: n, .. } => {
+            format!(
+                "{} {}",
+                lang.pick("Nouveau groupe", "New group"),
+                quoted(n, lang)
+            )
+        }
+        Change::RenameGroup { group, name: n } => format!(
+            "{} {} → {}",
+            lang.pick("Renommer le groupe", "Rename the group"),
+            quoted(&group_name(file, group), lang),
+            quoted(n, lang)
+        ),
+        Change::RemoveGroup { group } => format!(
+            "{} {}",
+            lang.pick("Retirer le groupe", "Remove the group"),
+            quoted(&group_name(file, group), lang)
+        ),
+        Change::AddCentre { name: n, .. } => {
+            format!("{} {n}", lang.pick("Nouveau centre :", "New centre:"))
+        }
+        Change::RenameCentre { centre, name: n } => format!(
+            "{} {} → {n}",
+            lang.pick("Renommer", "Rename"),
+            centre_name(file, centre)
+        ),
+        Change::RemoveCentre { centre } => format!(
+            "{} {}",
+            lang.pick("Retirer le centre", "Remove the centre"),
+            centre_name(file, centre)
+        ),
+        Change::AddRcp { name: n, .. } => {
+            format!("{} {n}", lang.pick("Nouvelle RCP :", "New RCP:"))
+        }
+        Change::RenameRcp { rcp, name: n } => format!(
+            "{} {} → {n}",
+            lang.pick("Renommer", "Rename"),
+            rcp_name(file, rcp)
+        ),
+        Change::RemoveRcp { rcp } => format!(
+            "{} {}",
+            lang.pick("Retirer la", "Remove the"),
+            rcp_name(file, rcp)
+        ),
+        Change::SetNextSession { rcp, next_session } => format!(
+            "{} {} : {}",
+            lang.pick("Prochaine séance de", "Next séance of"),
+            rcp_name(file, rcp),
+            next_session
+                .as_deref()
+                .unwrap_or(lang.pick("aucune", "none"))
+        ),
+        Change::SetRcpResponsable {
+            rcp,
+            person,
+            responsable,
+        } => format!(
+            "{} {} {}",
+            name(person),
+            if *responsable {
+                lang.pick("responsable de", "responsable of")
+            } else {
+                lang.pick("n'est plus responsable de", "no longer responsable of")
+            },
+            rcp_name(file, rcp)
+        ),
     }
 }
 
