@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use secretariat_core::{ChangeSet, Instant, Lang, Organisation, Request, CHANGES_FORMAT};
+use secretariat_core::{ChangeSet, Instant, Lang, Organisation, Request};
 
 #[derive(Parser)]
 #[command(
@@ -116,6 +116,77 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// CSV sheets (people, practice accesses, the report of a doctor's secretaries) → an
+    /// organisation file. Every problem with its row and column; nothing half-imported.
+    Import(ImportArgs),
+    /// One sheet of an organisation as CSV (`;`, UTF-8 with BOM), as `import` reads it back.
+    Export(ExportArgs),
+    /// Trainers' scenario files (secretariat-scenarios/1).
+    Scenarios {
+        #[command(subcommand)]
+        command: ScenariosCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ScenariosCommand {
+    /// Runs every step and reports where an expected answer disagrees with the engine (exit 1).
+    Check {
+        /// The scenario file.
+        file: PathBuf,
+        /// Organisation files a file may name by content hash (the built-in demo is always known).
+        #[arg(long, value_name = "FILE")]
+        org: Vec<PathBuf>,
+        /// Language of the messages and reasons: fr or en.
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+    },
+    /// The content hash that names an organisation in a scenario file.
+    Hash {
+        /// The organisation file.
+        #[arg(long, value_name = "FILE")]
+        org: PathBuf,
+    },
+}
+
+#[derive(clap::Args)]
+struct ImportArgs {
+    /// The CSV files, in any order (each is recognised by its header row).
+    #[arg(required = true, value_name = "CSV")]
+    sheets: Vec<PathBuf>,
+    /// Import into this organisation file; a blank organisation when absent.
+    #[arg(long, value_name = "FILE")]
+    org: Option<PathBuf>,
+    /// Name of the blank organisation.
+    #[arg(long)]
+    name: Option<String>,
+    /// The practice vendor's support e-mail (blank organisation): change requests are addressed to it.
+    #[arg(long, value_name = "EMAIL")]
+    support_practice: Option<String>,
+    /// The cancer network's support e-mail (blank organisation).
+    #[arg(long, value_name = "EMAIL")]
+    support_network: Option<String>,
+    /// Where to write the organisation file; standard output when absent.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct ExportArgs {
+    /// The organisation file (secretariat-org/1).
+    #[arg(long, value_name = "FILE")]
+    org: PathBuf,
+    /// people, accesses or secretaries (the network's report: Secrétaire, Médecin, RPPS Médecin).
+    #[arg(long, value_parser = parse_sheet)]
+    sheet: secretariat_sheets::SheetKind,
+    /// Where to write the CSV; standard output when absent.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+fn parse_sheet(s: &str) -> Result<secretariat_sheets::SheetKind, String> {
+    secretariat_sheets::SheetKind::parse(s)
+        .ok_or_else(|| format!("`{s}` is not a sheet; use `people`, `accesses` or `secretaries`"))
 }
 
 fn parse_scale(s: &str) -> Result<secretariat_scale::Scale, String> {
@@ -260,15 +331,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
         } => {
             let org = whole(&common.org, "simulate")?;
             let text = read(&changes)?;
-            let set: ChangeSet = serde_json::from_str(&text)
-                .map_err(|e| Failure(format!("{}: not a changes file: {e}", changes.display())))?;
-            if set.format != CHANGES_FORMAT {
-                return Err(Failure(format!(
-                    "{}: format: unsupported format `{}`; this version reads `{CHANGES_FORMAT}`",
-                    changes.display(),
-                    set.format
-                )));
-            }
+            let set = ChangeSet::parse(&text)
+                .map_err(|e| Failure(format!("{}: {e}", changes.display())))?;
             let sim = org
                 .simulate(&set.changes, now, common.lang.unwrap_or_default())
                 .map_err(|problems| {
@@ -360,12 +424,116 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 None => writeln!(out, "{text}").map_err(write_err)?,
             }
         }
+        Command::Import(args) => {
+            let text = json(&import(&args)?)? + "\n";
+            match &args.out {
+                Some(path) => write_file(path, &text)?,
+                None => write!(out, "{text}").map_err(write_err)?,
+            }
+        }
+        Command::Export(args) => {
+            let org = load(&args.org)?;
+            let csv = secretariat_sheets::export(org.file(), args.sheet);
+            match &args.out {
+                Some(path) => write_file(path, &csv)?,
+                None => write!(out, "{csv}").map_err(write_err)?,
+            }
+        }
+        Command::Scenarios {
+            command: ScenariosCommand::Check { file, org, lang },
+        } => {
+            let (text, agrees) = check_scenarios(&file, &org, lang.unwrap_or_default())?;
+            write!(out, "{text}").map_err(write_err)?;
+            if !agrees {
+                out.flush().map_err(write_err)?;
+                return Err(Failure(format!(
+                    "{}: the expected answers disagree with the engine",
+                    file.display()
+                )));
+            }
+        }
+        Command::Scenarios {
+            command: ScenariosCommand::Hash { org },
+        } => {
+            writeln!(out, "{}", load(&org)?.content_hash()).map_err(write_err)?;
+        }
         Command::Schema => {
             let schema = schemars::schema_for!(secretariat_core::file::OrgFile);
             writeln!(out, "{}", json(&schema)?).map_err(write_err)?;
         }
     }
     out.flush().map_err(write_err)
+}
+
+/// `import`: the sheets read and applied to the base (or a blank organisation), checked as a whole.
+fn import(args: &ImportArgs) -> Result<secretariat_core::file::OrgFile, Failure> {
+    let base = match &args.org {
+        Some(path) => load(path)?.file().clone(),
+        None => secretariat_core::file::OrgFile {
+            format: secretariat_core::file::FORMAT.to_owned(),
+            name: args.name.clone().unwrap_or_default(),
+            support: (args.support_practice.is_some() || args.support_network.is_some()).then(
+                || secretariat_core::file::Support {
+                    practice: args.support_practice.clone(),
+                    network: args.support_network.clone(),
+                },
+            ),
+            ..Default::default()
+        },
+    };
+    let mut texts = Vec::new();
+    for path in &args.sheets {
+        let bytes = std::fs::read(path)
+            .map_err(|e| Failure(format!("{}: cannot read: {e}", path.display())))?;
+        texts.push((path.display().to_string(), bytes));
+    }
+    let sheets: Vec<secretariat_sheets::Sheet<'_>> = texts
+        .iter()
+        .map(|(name, bytes)| secretariat_sheets::Sheet { name, bytes })
+        .collect();
+    let file =
+        secretariat_sheets::import_into(base, &sheets).map_err(|e| Failure(e.to_string()))?;
+    eprintln!(
+        "{} sheets imported; the organisation has {} people, {} accesses, {} affiliations",
+        sheets.len(),
+        file.people.len(),
+        file.practice.as_ref().map_or(0, |p| p.accesses.len()),
+        file.network.as_ref().map_or(0, |n| n.affiliations.len())
+    );
+    Ok(file)
+}
+
+/// `scenarios check`: the report as text, and whether every expected answer agrees.
+fn check_scenarios(file: &Path, orgs: &[PathBuf], lang: Lang) -> Result<(String, bool), Failure> {
+    let scenarios = secretariat_core::ScenarioFile::parse(&read(file)?)
+        .map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+    let mut known = vec![Organisation::load(secretariat_core::DEMO_ORG)
+        .map_err(|e| Failure(format!("the built-in demo: {e}")))?];
+    for path in orgs {
+        known.push(load(path)?);
+    }
+    let refs: Vec<&Organisation> = known.iter().collect();
+    let org = scenarios
+        .organisation(&refs)
+        .map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+    let report = scenarios.check(&org, lang);
+    let mut text = format!(
+        "{}\n{} steps, {} expected answers, {} disagreements\n",
+        scenarios.title.get(lang),
+        report.steps,
+        report.expectations,
+        report.disagreements.len()
+    );
+    for d in &report.disagreements {
+        text.push_str(&format!("  {} ({}): {}\n", d.path, d.step, d.message));
+    }
+    Ok((text, report.disagreements.is_empty()))
+}
+
+/// Writes `text` to the file `path`.
+fn write_file(path: &Path, text: &str) -> Result<(), Failure> {
+    std::fs::write(path, text)
+        .map_err(|e| Failure(format!("{}: cannot write: {e}", path.display())))
 }
 
 fn main() -> ExitCode {

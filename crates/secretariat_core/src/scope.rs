@@ -10,6 +10,7 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use crate::file::{
     self, AccessEntry, AffiliationEntry, Category, CentreEntry, DossierEntry, DossierStatus,
@@ -71,8 +72,8 @@ pub struct Scope {
 pub struct Source {
     /// The organisation's name.
     pub name: String,
-    /// Content hash of the organisation file (`fnv1a64:` and 16 hex digits, over its canonical
-    /// JSON): two scopes cut from the same file carry the same hash.
+    /// Content hash of the organisation file (SHA-256 of its compact JSON, 64 hex digits, as
+    /// [`Organisation::content_hash`]): two scopes cut from the same file carry the same hash.
     pub hash: String,
 }
 
@@ -341,14 +342,12 @@ impl Scope {
     }
 }
 
-/// 64-bit FNV-1a, written to by serde_json: the file's content hash without holding its text.
-struct Fnv(u64);
+/// SHA-256, written to by serde_json: the file's content hash without holding its text.
+struct Hasher(Sha256);
 
-impl std::io::Write for Fnv {
+impl std::io::Write for Hasher {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
+        self.0.update(bytes);
         Ok(bytes.len())
     }
     fn flush(&mut self) -> std::io::Result<()> {
@@ -377,16 +376,23 @@ impl Organisation {
         self.scope.as_deref().map(|h| h.for_id.as_str())
     }
 
-    /// The content hash of the file (`fnv1a64:…`): computed once, on the first scope; a scope
-    /// keeps the hash of the file it was cut from.
+    /// The content hash that names this organisation — in a scope's `from`, a trainer's scenario
+    /// file, a share link: SHA-256 of its compact JSON (the file as loaded, so white space and key
+    /// order in the original do not matter), 64 hex digits. Computed once; a scope keeps the hash
+    /// of the file it was cut from.
     pub fn content_hash(&self) -> &str {
         if let Some(h) = &self.scope {
             return &h.from.hash;
         }
         self.hash.get_or_init(|| {
-            let mut fnv = Fnv(0xcbf2_9ce4_8422_2325);
-            let _ = serde_json::to_writer(&mut fnv, &self.file);
-            format!("fnv1a64:{:016x}", fnv.0)
+            let mut hasher = Hasher(Sha256::new());
+            let _ = serde_json::to_writer(&mut hasher, &self.file);
+            hasher
+                .0
+                .finalize()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect()
         })
     }
 

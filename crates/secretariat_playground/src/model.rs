@@ -445,6 +445,9 @@ pub fn describe(change: &Change, file: &OrgFile, lang: Lang) -> String {
             (None, None) => "?".to_owned(),
         };
     let account = lang.pick("sur le compte de", "on the account of");
+    let two = |verb: &str, what: String| format!("{verb} {what}");
+    let renamed =
+        |old: String, new: String| format!("{} {old} → {new}", lang.pick("Renommer", "Rename"));
     match change {
         Change::GrantPermission {
             secretary,
@@ -621,6 +624,64 @@ pub fn describe(change: &Change, file: &OrgFile, lang: Lang) -> String {
             rcp_name(file, rcp),
             lang.pick(" :", ":"),
             role_label(*role, lang)
+        ),
+        // Creating and retiring (issue 13): the names come from the change when it creates.
+        Change::AddPerson {
+            name: n, category, ..
+        } => format!(
+            "{} {n} ({})",
+            lang.pick("Nouvelle personne :", "New person:"),
+            category.label(lang)
+        ),
+        Change::AddGroup { name: n, .. } => {
+            two(lang.pick("Nouveau groupe", "New group"), quoted(n, lang))
+        }
+        Change::AddCentre { name: n, .. } => {
+            two(lang.pick("Nouveau centre :", "New centre:"), n.clone())
+        }
+        Change::AddRcp { name: n, .. } => two(lang.pick("Nouvelle RCP :", "New RCP:"), n.clone()),
+        Change::RenamePerson { person, name: n } => renamed(name(person), n.clone()),
+        Change::RenameGroup { group, name: n } => {
+            renamed(quoted(&group_name(file, group), lang), quoted(n, lang))
+        }
+        Change::RenameCentre { centre, name: n } => renamed(centre_name(file, centre), n.clone()),
+        Change::RenameRcp { rcp, name: n } => renamed(rcp_name(file, rcp), n.clone()),
+        Change::RemovePerson { person } => two(
+            lang.pick("Retirer la personne", "Remove the person"),
+            name(person),
+        ),
+        Change::RemoveGroup { group } => two(
+            lang.pick("Retirer le groupe", "Remove the group"),
+            quoted(&group_name(file, group), lang),
+        ),
+        Change::RemoveCentre { centre } => two(
+            lang.pick("Retirer le centre", "Remove the centre"),
+            centre_name(file, centre),
+        ),
+        Change::RemoveRcp { rcp } => {
+            two(lang.pick("Retirer la", "Remove the"), rcp_name(file, rcp))
+        }
+        Change::SetNextSession { rcp, next_session } => format!(
+            "{} {} : {}",
+            lang.pick("Prochaine séance de", "Next séance of"),
+            rcp_name(file, rcp),
+            next_session
+                .as_deref()
+                .unwrap_or(lang.pick("aucune", "none"))
+        ),
+        Change::SetRcpResponsable {
+            rcp,
+            person,
+            responsable,
+        } => format!(
+            "{} {} {}",
+            name(person),
+            if *responsable {
+                lang.pick("responsable de", "responsable of")
+            } else {
+                lang.pick("n'est plus responsable de", "no longer responsable of")
+            },
+            rcp_name(file, rcp)
         ),
     }
 }
