@@ -536,7 +536,7 @@ fn people(c: &mut Checker, ids: &Ids, entries: &[file::PersonEntry]) -> Vec<Pers
     for (i, p) in entries.iter().enumerate() {
         c.name(|| format!("people[{i}].name"), &p.name);
         if let Some(rpps) = &p.rpps {
-            c.id("rpps", || format!("people[{i}].rpps"), rpps);
+            c.id("RPPS", || format!("people[{i}].rpps"), rpps);
         }
         let mut coordinator_of = Vec::new();
         for (j, centre) in p.coordinator_of.iter().enumerate() {

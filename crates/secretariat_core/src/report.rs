@@ -231,3 +231,31 @@ impl Organisation {
         Ok(rows)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_inert() {
+        let row = |name: &str| ReportRow {
+            secretary: name.to_owned(),
+            secretary_id: String::new(),
+            doctor: "Dr A".to_owned(),
+            doctor_id: String::new(),
+            rpps: String::new(),
+            via_group: None,
+        };
+        let csv = to_csv(&[
+            row("=1+1"),
+            row("\t=1+1"),
+            row("\r=1+1"),
+            row("a\u{1b}[2Jb"),
+        ]);
+        // A leading TAB or CR is guarded like `=`, and then dropped with the other controls.
+        assert_eq!(
+            csv,
+            "Secrétaire,Médecin,RPPS Médecin\n'=1+1,Dr A,\n'=1+1,Dr A,\n'=1+1,Dr A,\na[2Jb,Dr A,\n"
+        );
+    }
+}
