@@ -92,6 +92,24 @@ enum Command {
     },
     /// The JSON Schema of the organisation file.
     Schema,
+    /// A copy of the organisation for support, without patient data (keyed pseudonyms).
+    ///
+    /// Patient ids, RPPS (still valid by Luhn) and, with `--names`, people's names and ids are
+    /// replaced by pseudonyms; every decision, view and finding is unchanged but for them.
+    Pseudonymise {
+        /// The organisation file (secretariat-org/1).
+        #[arg(long, value_name = "FILE")]
+        org: PathBuf,
+        /// The secret key: the same file and key give the same pseudonyms. Without it, a random key
+        /// is drawn and the pseudonyms differ from run to run.
+        #[arg(long, value_name = "K")]
+        key: Option<String>,
+        /// People's names and ids too.
+        #[arg(long)]
+        names: bool,
+        #[command(flatten)]
+        out: Output,
+    },
     /// A realistic organisation file (secretariat-org/1), the same for the same seed.
     Generate {
         /// practice (5 doctors), region (2,000 doctors, 50,000 dossiers) or country (20,000, 500,000).
@@ -236,6 +254,17 @@ fn each_line(
         answer(&text(line, &format!("{what}: line {n}"))?)?;
     }
     Ok(())
+}
+
+/// A key nobody can guess, from the standard library's per-process random hash keys.
+fn random_key() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let draw = || {
+        std::collections::hash_map::RandomState::new()
+            .build_hasher()
+            .finish()
+    };
+    format!("{:016x}{:016x}", draw(), draw())
 }
 
 /// Writes `text` to a new file at `path`: an existing file or link is refused, or with `force`
@@ -429,6 +458,31 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 scale.id(),
                 file.people.len(),
                 file.network.as_ref().map_or(0, |n| n.dossiers.len())
+            );
+            match path.out {
+                Some(file) => write_new(&file, &(text + "\n"), path.force)?,
+                None => writeln!(out, "{text}").map_err(write_err)?,
+            }
+        }
+        Command::Pseudonymise {
+            org,
+            key,
+            names,
+            out: path,
+        } => {
+            let file = load(&org)?.file().clone();
+            let key = key.unwrap_or_else(|| {
+                eprintln!(
+                    "no --key: a random key is used, and the pseudonyms will differ next time"
+                );
+                random_key()
+            });
+            let copy = secretariat_core::pseudonymise(&file, &key, names);
+            let text = json(&copy.file)?;
+            eprintln!(
+                "{} values pseudonymised{}",
+                copy.renamed.len(),
+                if names { ", names included" } else { "" }
             );
             match path.out {
                 Some(file) => write_new(&file, &(text + "\n"), path.force)?,
