@@ -57,16 +57,21 @@ fn invisible_problem(what: &str, text: &str) -> Option<String> {
     let c = text.chars().find(|&c| is_invisible(c))?;
     Some(format!(
         "{what} `{}` holds the invisible character U+{:04X}; ids and names are printable text",
-        inert(&clip(text)),
+        clip(text),
         u32::from(c)
     ))
 }
 
-/// At most [`MAX_QUOTED_CHARS`] characters of a value, with `…` when cut.
+/// A value as a message quotes it: at most [`MAX_QUOTED_CHARS`] characters, with `…` when cut, and
+/// inert (a newline in a bad id must not forge a line in a log).
 pub(crate) fn clip(s: &str) -> Cow<'_, str> {
-    match s.char_indices().nth(MAX_QUOTED_CHARS) {
+    let cut = match s.char_indices().nth(MAX_QUOTED_CHARS) {
         None => Cow::Borrowed(s),
         Some((end, _)) => Cow::Owned(format!("{}…", s.get(..end).unwrap_or_default())),
+    };
+    match inert(&cut) {
+        Cow::Borrowed(_) => cut,
+        Cow::Owned(clean) => Cow::Owned(clean),
     }
 }
 
@@ -194,6 +199,10 @@ mod tests {
         let long = "y".repeat(1_000_000);
         let m = clip_quoted(&format!("unknown person `{long}` here"));
         assert!(m.len() < 200 && m.starts_with("unknown person `yyy") && m.ends_with("…` here"));
+        assert_eq!(
+            clip_quoted("unknown person `a\nINFO forged`"),
+            "unknown person `aINFO forged`"
+        );
     }
 
     #[test]
