@@ -114,6 +114,7 @@ test('no input crashes the engine: every call returns or throws an Error, and it
 });
 
 test('the report needs a reader (D8); every row is a call of its own', () => {
+  const policy = Policy.load(DEMO);
   // Without a reader the report used to list every row, RPPS included, to anyone who asked.
   assert.throws(() => policy.report(undefined, 'dr-durand'), /reader/);
   assert.throws(() => policy.report(null, 'dr-durand'), /reader/);
