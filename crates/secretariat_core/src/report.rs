@@ -69,7 +69,7 @@ pub struct ReportRow {
 
 /// Most rows one report returns: a file of a few megabytes can name millions of (secretary,
 /// doctor) pairs through groups; past this the report is refused rather than built.
-pub const MAX_REPORT_ROWS: usize = 1_000_000;
+pub const MAX_REPORT_ROWS: usize = 250_000;
 
 /// Appends the rows of one doctor: each secretary once (her first link in force), in file order.
 fn rows_for(

@@ -392,3 +392,24 @@ fn hostile_shapes_load_in_near_linear_time_and_memory() {
         );
     }
 }
+
+/// One group of 6,000 secretaries affiliated to 6,000 doctors names 36 million (secretary, doctor)
+/// pairs in 1 MB: the report over every doctor is refused past `MAX_REPORT_ROWS`, instead of
+/// holding gigabytes of rows; one doctor's report still answers.
+#[test]
+#[cfg_attr(debug_assertions, ignore = "large input: runs in the release stage")]
+fn a_report_past_max_report_rows_is_refused() {
+    let org = Organisation::load(&shape_text("group-affiliated-to-every-doctor")).expect("loads");
+    let refused = org.report_every_row(None, None).expect_err("too many rows");
+    assert!(
+        refused
+            .to_string()
+            .contains(&secretariat_core::MAX_REPORT_ROWS.to_string()),
+        "{refused}"
+    );
+    assert_eq!(
+        org.report_every_row(Some("d1"), None)
+            .map(|rows| rows.len()),
+        Ok(6_000)
+    );
+}
