@@ -28,6 +28,7 @@ mod org;
 mod people;
 mod permission;
 mod practice;
+mod pseudonymise;
 mod reason;
 mod report;
 mod request;
@@ -35,6 +36,7 @@ mod scenario;
 mod scope;
 mod simulate;
 mod sorted;
+mod text;
 mod time;
 mod view;
 
@@ -44,18 +46,18 @@ pub use decision::{AuditEvent, Decision, Effect, Explanation, Role, Step};
 pub use findings::{rpps_is_well_formed, Finding};
 pub use lang::Lang;
 pub use load::{LoadError, Problem, MAX_ENTRIES, MAX_FILE_BYTES, MAX_PROBLEMS};
-pub use org::Organisation;
+pub use org::{Organisation, Source};
 pub use permission::{Permission, Placement, Recommendation, Severity};
-pub use report::{to_csv, ReportError, ReportRow};
+pub use pseudonymise::{pseudonymise, Pseudonymised};
+pub use report::{to_csv, ReportError, ReportRow, MAX_REPORT_ROWS};
 pub use request::{Action, Gate, Icon, Principal, Query, Request, RequestError, ResourceKind, Tab};
 pub use scenario::{
     Bilingual, Disagreement, Expect, ExpectedDecision, ExpectedItem, ExpectedRequest, Focus,
     OrgSource, ScenarioError, ScenarioFile, ScenarioReport, ScenarioStep, SCENARIOS_FORMAT,
 };
-pub use scope::{
-    Scope, ScopeDossier, ScopeError, ScopeGroup, ScopePerson, ScopeRcp, Source, SCOPE_FORMAT,
-};
+pub use scope::{Scope, ScopeDossier, ScopeError, ScopeGroup, ScopePerson, ScopeRcp, SCOPE_FORMAT};
 pub use simulate::{Entitlement, SecretaryDiff, Simulation, Tally};
+pub use text::{inert, is_email, MAX_ID_BYTES, MAX_NAME_CHARS};
 pub use time::{InForce, Instant, Window};
 pub use view::{
     AccountView, CentreView, DccView, DossierActions, DossierView, GateItem, PersonRef, RcpView,

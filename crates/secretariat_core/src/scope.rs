@@ -13,11 +13,9 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::file::{
-    self, AccessEntry, AffiliationEntry, Category, CentreEntry, DossierEntry, DossierStatus,
-    GroupEntry, OrgFile, PersonEntry, ProfileEntry, RcpEntry, Status,
+    self, AccessEntry, AffiliationEntry, Category, CentreEntry, DossierStatus, ProfileEntry, Status,
 };
-use crate::load::{self, LoadError};
-use crate::org::{CentreId, DossierId, GroupId, Link, Organisation, PersonId, RcpId};
+use crate::org::{CentreId, DossierId, GroupId, Link, Organisation, PersonId, RcpId, Source};
 use crate::time::{Instant, Window};
 
 /// The format tag of a scope document.
@@ -64,17 +62,6 @@ pub struct Scope {
     /// The dossiers she may see or act on at some `now`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dossiers: Vec<ScopeDossier>,
-}
-
-/// What a scope was cut from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Source {
-    /// The organisation's name.
-    pub name: String,
-    /// Content hash of the organisation file (SHA-256 of its compact JSON, 64 hex digits, as
-    /// [`Organisation::content_hash`]): two scopes cut from the same file carry the same hash.
-    pub hash: String,
 }
 
 /// A person in a scope: her own record, or a doctor it names.
@@ -192,13 +179,6 @@ impl fmt::Display for ScopeError {
 
 impl std::error::Error for ScopeError {}
 
-/// What a loaded scope keeps of its header.
-#[derive(Clone, Debug)]
-pub(crate) struct ScopeHeader {
-    pub for_id: String,
-    pub from: Source,
-}
-
 impl Scope {
     /// Compact JSON: what a host sends.
     pub fn to_json(&self) -> String {
@@ -216,129 +196,6 @@ impl Scope {
             .iter()
             .filter_map(|t| Instant::parse(t))
             .find(|&t| t > now)
-    }
-
-    /// Reads it into an organisation file and checks it (the loader's all-or-nothing rules).
-    pub(crate) fn check(self) -> Result<Organisation, LoadError> {
-        let problem = |path: &str, message: String| Err(LoadError::one(path, message));
-        if self.format != SCOPE_FORMAT {
-            return problem(
-                "format",
-                format!(
-                    "unsupported format `{}`; expected `{SCOPE_FORMAT}`",
-                    self.format
-                ),
-            );
-        }
-        if !self.people.iter().any(|p| p.id == self.for_id) {
-            return problem(
-                "for",
-                format!("`{}` is not among the scope's people", self.for_id),
-            );
-        }
-        for (i, t) in self.changes_at.iter().enumerate() {
-            if Instant::parse(t).is_none() {
-                return problem(
-                    &format!("changes_at[{i}]"),
-                    format!("malformed date `{t}`; expected an RFC 3339 date-time such as `2026-11-23T10:00:00Z`"),
-                );
-            }
-        }
-        // Rows back into dossiers: every position must name an entry of the scope.
-        let mut dossiers = Vec::with_capacity(self.dossiers.len());
-        for (i, ScopeDossier(id, rcp, status, session, demandeur)) in
-            self.dossiers.into_iter().enumerate()
-        {
-            let out_of_range = |k: usize, what: &str| {
-                problem(
-                    &format!("dossiers[{i}][{k}]"),
-                    format!("no {what} at this position"),
-                )
-            };
-            let Some(rcp) = self.rcps.get(rcp).map(|r| r.id.clone()) else {
-                return out_of_range(1, "rcp in `rcps`");
-            };
-            let session = match session {
-                None => None,
-                Some(t) => match self.changes_at.get(t) {
-                    Some(t) => Some(t.clone()),
-                    None => return out_of_range(3, "instant in `changes_at`"),
-                },
-            };
-            let demandeur = match demandeur {
-                None => String::new(),
-                Some(p) => match self.people.get(p) {
-                    Some(p) => p.id.clone(),
-                    None => return out_of_range(4, "person in `people`"),
-                },
-            };
-            dossiers.push(DossierEntry {
-                id,
-                patient: String::new(),
-                rcp,
-                demandeur,
-                session,
-                status,
-                objection: false,
-            });
-        }
-        let file = OrgFile {
-            format: file::FORMAT.to_owned(),
-            name: self.from.name.clone(),
-            support: None,
-            people: self
-                .people
-                .into_iter()
-                .map(|p| PersonEntry {
-                    id: p.id,
-                    name: p.name,
-                    category: p.category.unwrap_or_default(),
-                    rpps: None,
-                    external: p.external,
-                    status: p.status,
-                    coordinator_of: p.coordinator_of,
-                })
-                .collect(),
-            groups: self
-                .groups
-                .into_iter()
-                .map(|g| GroupEntry {
-                    id: g.id,
-                    name: g.name,
-                    members: vec![self.for_id.clone()],
-                })
-                .collect(),
-            practice: Some(file::PracticeSection {
-                accesses: self.accesses,
-            }),
-            network: Some(file::NetworkSection {
-                centres: self.centres,
-                profiles: self.profiles,
-                affiliations: self.affiliations,
-                rcps: self
-                    .rcps
-                    .into_iter()
-                    .map(|r| RcpEntry {
-                        id: r.id,
-                        name: r.name,
-                        centre: r.centre,
-                        participants: r.participants,
-                        animateurs: r.animateurs,
-                        responsables: r.responsables,
-                        next_session: r.next_session,
-                    })
-                    .collect(),
-                dossiers,
-                patient_objections: Vec::new(),
-            }),
-        };
-        load::check(
-            file,
-            Some(ScopeHeader {
-                for_id: self.for_id,
-                from: self.from,
-            }),
-        )
     }
 }
 
@@ -451,8 +308,8 @@ impl Organisation {
         }
         let mut doctors: Vec<PersonId> = Vec::new();
         let mut groups: Vec<GroupId> = Vec::new();
-        let mut affiliations = Vec::with_capacity(me.doctors.len());
-        for link in &me.doctors {
+        let mut affiliations = Vec::new();
+        for link in self.doctor_links(s) {
             push_window(&mut changes, link.window);
             insert(&mut doctors, link.doctor);
             let Some(a) = self.affiliations.get(link.affiliation) else {
@@ -539,9 +396,10 @@ impl Organisation {
                         .map(|&d| name(d))
                         .collect()
                 };
+                let entry = self.rcp_entry(r);
                 ScopeRcp {
-                    id: rcp.id.clone(),
-                    name: rcp.name.clone(),
+                    id: entry.id.clone(),
+                    name: entry.name.clone(),
                     centre: self.centre(rcp.centre).id.clone(),
                     participants: keep(&rcp.participants),
                     animateurs: keep(&rcp.animateurs),
