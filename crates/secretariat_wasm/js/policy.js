@@ -317,12 +317,3 @@ export function define(platform) {
 
   return { init, initSync, load, Policy };
 }
-
-/** Bytes from base64, in Node (Buffer) and in browsers (atob). */
-export function decode(base64) {
-  if (typeof Buffer === 'function') return Buffer.from(base64, 'base64');
-  const text = atob(base64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
-}
