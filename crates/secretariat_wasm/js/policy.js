@@ -59,6 +59,9 @@ function table(map, key) {
   return inner;
 }
 
+/** A policy's engine object, for the admin methods (not a property users see). */
+let inner;
+
 /** Only `load` constructs policies. */
 const TOKEN = Symbol('secretariat.policy');
 
@@ -88,9 +91,8 @@ class Engine {
     this.#inner = inner;
   }
 
-  /** The engine's own object (for subclasses). */
-  get _inner() {
-    return this.#inner;
+  static {
+    inner = (engine) => engine.#inner;
   }
 
   get name() {
@@ -200,35 +202,35 @@ if (typeof Symbol.dispose === 'symbol') {
 /** A policy of the admin module: everything the gate policy answers, and the administration. */
 export class AdminPolicy extends Engine {
   explain(request, lang) {
-    return call(() => this._inner.explain(request, lang));
+    return call(() => inner(this).explain(request, lang));
   }
 
   findings(now, lang) {
-    return call(() => this._inner.findings(now, lang));
+    return call(() => inner(this).findings(now, lang));
   }
 
   simulate(changes, now, lang) {
-    return call(() => this._inner.simulate(changes, now, lang));
+    return call(() => inner(this).simulate(changes, now, lang));
   }
 
   withChanges(changes) {
-    return new AdminPolicy(TOKEN, call(() => this._inner.withChanges(changes)));
+    return new AdminPolicy(TOKEN, call(() => inner(this).withChanges(changes)));
   }
 
   report(reader, doctor, now) {
-    return call(() => this._inner.report(reader, doctor, now));
+    return call(() => inner(this).report(reader, doctor, now));
   }
 
   reportCsv(reader, doctor, now) {
-    return call(() => this._inner.reportCsv(reader, doctor, now));
+    return call(() => inner(this).reportCsv(reader, doctor, now));
   }
 
   toJSON() {
-    return call(() => this._inner.toJSON());
+    return call(() => inner(this).toJSON());
   }
 
   export() {
-    return call(() => this._inner.export());
+    return call(() => inner(this).export());
   }
 }
 
