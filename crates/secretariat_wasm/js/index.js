@@ -5,12 +5,22 @@
 // instantiates it once. The admin module (`./admin.js`) is fetched on the first `policy.admin()`.
 import instantiateGate, { initSync as instantiateGateSync, Policy as Gate } from './secretariat.js';
 import { define } from './policy.js';
+import { besidePackage } from './moved.js';
 
 export { SecretariatError, AdminPolicy } from './policy.js';
 export * from './gate.js';
 
 export const { init, initSync, load, Policy } = define({
-  instantiate: (source) => instantiateGate(source === undefined ? undefined : { module_or_path: source }),
+  async instantiate(source) {
+    if (source !== undefined) return instantiateGate({ module_or_path: source });
+    try {
+      return await instantiateGate();
+    } catch (e) {
+      const moved = besidePackage(import.meta.url, 'secretariat_bg.wasm');
+      if (moved === undefined) throw e;
+      return instantiateGate({ module_or_path: moved });
+    }
+  },
   instantiateSync(source) {
     if (source === undefined) {
       throw Object.assign(
