@@ -33,7 +33,8 @@ use wasm_bindgen::JsCast;
 pub use failure::Failure;
 
 /// An organisation, checked and indexed once, answering every query without being sent again.
-/// (Its TypeScript declaration is written by hand in `types.d.ts`, with the precise types.)
+/// (Not declared for TypeScript: users call the JavaScript wrapper, `js/policy.js`, declared in
+/// `js/index.d.ts`.)
 #[wasm_bindgen(skip_typescript)]
 pub struct Policy {
     org: Organisation,
