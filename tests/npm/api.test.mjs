@@ -209,3 +209,35 @@ test('the declarations never say `any`, for import and for require', () => {
     }
   }
 });
+
+test('a server bundle carries the bytes: no ENOENT away from the package, no foreign .wasm taken', async () => {
+  const { build } = await import('esbuild');
+  const { execFileSync } = await import('node:child_process');
+  const { copyFileSync, mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'secretariat-bundle-'));
+  const program = `import { load } from 'secretariat';
+import { readFileSync } from 'node:fs';
+(async () => {
+  const policy = await load(readFileSync(process.argv[2], 'utf8'));
+  const admin = await policy.admin();
+  console.log(JSON.stringify([policy.can('sophie', 'practice.agenda', 'doctor:dr-martin', '2026-11-23T10:00:00Z'), admin.findings().length > 0]));
+})();
+`;
+  try {
+    writeFileSync(join(dir, 'server.mjs'), program);
+    for (const format of ['esm', 'cjs']) {
+      const out = join(dir, format, format === 'esm' ? 'server.mjs' : 'server.cjs');
+      await build({
+        entryPoints: [join(dir, 'server.mjs')], bundle: true, platform: 'node', format, outfile: out,
+        nodePaths: [join(ROOT, 'tests/npm/node_modules')], logLevel: 'silent',
+      });
+      // Another module's .wasm under the gate module's name beside the bundle: refused, not taken.
+      copyFileSync(join(ROOT, 'pkg/secretariat_admin_bg.wasm'), join(dir, format, 'secretariat_bg.wasm'));
+      const printed = execFileSync(process.execPath, [out, join(ROOT, 'tests/fixtures/demo/org.json')], { cwd: tmpdir(), encoding: 'utf8' });
+      assert.deepEqual(JSON.parse(printed), [true, true], format);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
