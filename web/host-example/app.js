@@ -8,20 +8,23 @@
 // Like a real host, the page never receives the organisation file (every person, RPPS, dossier and
 // patient id): only her scope, made on the server by `secretariat scope` or `policy.scope(id)`
 // (docs/FRONTEND.md, RGPD and HDS). Switching secretary stands for a new sign-in.
-import init, { Policy, watch } from '../../pkg/index.js';
+import { load, watch } from '../../pkg/index.js';
 
 const SCOPES = new URL('../../tests/fixtures/demo/scopes/', import.meta.url);
 const $ = (id) => document.getElementById(id);
 
-await init(); // fetches secretariat_bg.wasm beside the package's module
-const fetchJson = async (name) => (await fetch(new URL(name, SCOPES))).json();
+const fetchScope = async (name) => (await fetch(new URL(name, SCOPES))).text();
 let policy = null; // her scope, loaded into the engine once per sign-in
 
-/** Signs `id` in: fetches her scope and loads it (a scope loads like an organisation file). */
+/**
+ * Signs `id` in: fetches her scope and loads its text (a scope loads like an organisation file; the
+ * first `load` also instantiates the engine, secretariat_bg.wasm beside the package's module).
+ */
 async function signIn(id) {
-  const file = await fetchJson(`${encodeURIComponent(id)}.json`);
+  const text = await fetchScope(`${encodeURIComponent(id)}.json`);
+  const file = JSON.parse(text);
   policy?.free();
-  policy = Policy.load(file);
+  policy = await load(text);
   const centre = $('centre').value;
   $('centre').replaceChildren(option('', 'tous les centres'));
   for (const c of file.centres ?? []) $('centre').append(option(c.id, c.name));
@@ -36,7 +39,7 @@ function option(value, label) {
 }
 
 // The secretary switcher: who may sign in (every secretary of the demo has a scope).
-for (const p of await fetchJson('index.json')) $('secretary').append(option(p.id, p.name));
+for (const p of JSON.parse(await fetchScope('index.json'))) $('secretary').append(option(p.id, p.name));
 await signIn($('secretary').value);
 
 /** The doctors' accounts the secretary may open, as the engine's view lists them. */

@@ -1,0 +1,96 @@
+// The npm package's CommonJS and Node ESM entries, written by esbuild from the ES-module sources
+// (called by scripts/build-npm once pkg/ holds the sources and the glue):
+//   index.cjs   from crates/secretariat_wasm/js/node.js: the gate module's glue bundled in, the API of
+//               policy.js; `require('secretariat')` in Node and server bundles
+//   admin.cjs   from node-admin.js: the admin module's glue, required on first `admin()`
+//   secretariat_bg.cjs, secretariat_admin_bg.cjs   each module's bytes in base64, for server bundles
+//   gate.cjs, react.cjs (when react.js is there)   the same modules for `require`
+//   X.mjs       Node's `import`: `export const {…} = require('./X.cjs')`, so that `import` and
+//               `require` in one process share one instance (one module, one `SecretariatError`)
+//   X.d.cts     the declarations for `require`, importing `./Y.cjs` where X.d.ts imports `./Y.js`
+// Relative imports of another entry stay imports (of its .cjs); everything else is bundled in;
+// packages (react) stay external.
+//
+// Usage: node scripts/npm-entries.mjs PKG_DIR JS_SOURCE_DIR TARGET_NPM_DIR
+import { createRequire } from 'node:module';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(import.meta.url), '../..');
+const { build } = createRequire(join(root, 'tests/npm/package.json'))('esbuild');
+const [pkg, src, out] = process.argv.slice(2).map((p) => resolve(p));
+
+/** Entries that have a .cjs of their own: an import of `./X.js` among them is kept, as `./X.cjs`. */
+const entries = ['index', 'admin', 'gate', 'react'].filter((x) => x === 'index' || x === 'admin' || existsSync(join(pkg, `${x}.js`)));
+
+// Each module's bytes: embedded in base64 (`secretariat_bg.cjs`, required only where the .wasm is not
+// beside the entry: server bundles), and known by size and 64 sampled bytes (`wasm-meta:M`), so that
+// a .wasm of another build beside the entry is never taken for this one.
+const wasm = {};
+for (const [name, file] of [['gate', 'secretariat_bg.wasm'], ['admin', 'secretariat_admin_bg.wasm']]) {
+  const bytes = readFileSync(join(out, name, file));
+  const sample = Array.from({ length: 64 }, (_, i) => bytes[Math.floor((i * bytes.length) / 64)]);
+  wasm[name] = { file, size: bytes.length, sample };
+  writeFileSync(
+    join(pkg, file.replace(/\.wasm$/, '.cjs')),
+    `// ${file} in base64, for bundles that carry index.cjs without the files beside it.\nmodule.exports = ${JSON.stringify(bytes.toString('base64'))};\n`,
+  );
+}
+const glue = { gate: join(out, 'gate/secretariat.js'), admin: join(out, 'admin/secretariat_admin.js') };
+
+/** Resolves `glue:M` and `wasm:M`, keeps other entries external as .cjs, packages external. */
+const resolver = (external) => ({
+  name: 'secretariat-entries',
+  setup(b) {
+    b.onResolve({ filter: /^glue:/ }, (a) => ({ path: glue[a.path.slice(5)] }));
+    b.onResolve({ filter: /^wasm-meta:/ }, (a) => ({ path: a.path.slice(10), namespace: 'wasm-meta' }));
+    b.onLoad({ filter: /.*/, namespace: 'wasm-meta' }, (a) => ({
+      contents: `export default ${JSON.stringify(wasm[a.path])};`,
+      loader: 'js',
+    }));
+    // The embedded bytes stay files of their own, required when needed.
+    b.onResolve({ filter: /^\.\/[\w-]+\.cjs$/ }, (a) => ({ path: a.path, external: true }));
+    b.onResolve({ filter: /^\.\.?\// }, (a) => {
+      const name = basename(a.path, '.js');
+      if (!external && (a.kind === 'dynamic-import' || a.kind === 'require-call')) return { path: a.path, external: true };
+      if (external && a.kind !== 'entry-point' && entries.includes(name)) {
+        return { path: `./${name}.cjs`, external: true };
+      }
+      return undefined;
+    });
+  },
+});
+
+const common = {
+  bundle: true,
+  platform: 'neutral',
+  packages: 'external',
+  target: 'es2022',
+  logLevel: 'warning',
+  // The web glue's default URL (`new URL(…, import.meta.url)`) is never used here: bytes are given.
+  logOverride: { 'empty-import-meta': 'silent' },
+};
+
+const sources = { index: join(src, 'node.js'), admin: join(src, 'node-admin.js') };
+for (const name of entries) {
+  const entry = sources[name] ?? join(pkg, `${name}.js`);
+  await build({ ...common, entryPoints: [entry], format: 'cjs', outfile: join(pkg, `${name}.cjs`), plugins: [resolver(true)] });
+  if (name === 'admin') continue; // reached through index.cjs only
+  // The names it exports, everything bundled (an `export *` of another entry included).
+  const names = await build({ ...common, entryPoints: [entry], format: 'esm', write: false, metafile: true, plugins: [resolver(false)] });
+  const exports = Object.values(names.metafile.outputs)[0].exports.filter((n) => n !== 'default');
+  writeFileSync(
+    join(pkg, `${name}.mjs`),
+    `// Node's \`import\` of the package: the CommonJS build's one instance (scripts/npm-entries.mjs).\n`
+      + `import entry from './${name}.cjs';\n\nexport const { ${exports.join(', ')} } = entry;\n`,
+  );
+}
+
+// Declarations for `require`: the same text, importing .cjs declarations.
+for (const name of ['index', 'types', 'secretariat', ...entries.filter((x) => x !== 'index' && x !== 'admin')]) {
+  const dts = join(pkg, `${name}.d.ts`);
+  if (!existsSync(dts)) continue;
+  const text = readFileSync(dts, 'utf8').replace(/(from\s+["']\.\/[\w-]+)\.js(["'])/g, '$1.cjs$2');
+  writeFileSync(join(pkg, `${name}.d.cts`), text);
+}
