@@ -6,8 +6,11 @@ use wasm_bindgen::JsCast as _;
 
 use crate::state::Saved;
 
-/// Local storage key of the working state.
-pub const STORAGE_KEY: &str = "secretariat-playground";
+/// Local storage key of the working state, written only with consent (`State::share.keep`).
+pub const STORAGE_KEY: &str = "secretariat-playground/2";
+
+/// The key of the first versions, which kept the working file without asking: removed on start.
+const LEGACY_KEY: &str = "secretariat-playground";
 
 /// The browser's clock as RFC 3339 UTC, to the second (the core never reads a clock).
 pub fn now() -> Option<String> {
@@ -16,14 +19,23 @@ pub fn now() -> Option<String> {
     iso.get(..19).map(|s| format!("{s}Z"))
 }
 
-/// The saved working state, if any and readable.
+/// The working state kept with consent, if any and readable. A state kept without consent by an
+/// earlier version is deleted, unread.
 pub fn load() -> Option<Saved> {
+    LocalStorage::delete(LEGACY_KEY);
     LocalStorage::get::<Saved>(STORAGE_KEY).ok()
 }
 
-/// Saves the working state (silently skipped when the storage is full or disabled).
+/// Keeps the working state (silently skipped when the storage is full or disabled). Call only with
+/// the user's consent.
 pub fn save(saved: &Saved) {
     let _ = LocalStorage::set(STORAGE_KEY, saved);
+}
+
+/// Deletes the kept working state ("Oublier cette organisation", or consent withdrawn).
+pub fn forget() {
+    LocalStorage::delete(STORAGE_KEY);
+    LocalStorage::delete(LEGACY_KEY);
 }
 
 /// The URL's fragment, with its `#` (empty when none).
