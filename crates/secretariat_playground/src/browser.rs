@@ -1,7 +1,6 @@
 //! The browser edge: clock, local storage, URL fragment, downloads, clipboard and a performance
 //! mark. Everything else in the crate is plain Rust; these calls only make sense in a page.
 
-use gloo::storage::{LocalStorage, Storage as _};
 use wasm_bindgen::JsCast as _;
 
 use crate::state::Saved;
@@ -19,23 +18,35 @@ pub fn now() -> Option<String> {
     iso.get(..19).map(|s| format!("{s}Z"))
 }
 
+/// The page's local storage, when the browser gives one (not in a sandboxed frame, nor when
+/// storage is blocked: then nothing is kept, and nothing fails).
+fn storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
 /// The working state kept with consent, if any and readable. A state kept without consent by an
 /// earlier version is deleted, unread.
 pub fn load() -> Option<Saved> {
-    LocalStorage::delete(LEGACY_KEY);
-    LocalStorage::get::<Saved>(STORAGE_KEY).ok()
+    let storage = storage()?;
+    let _ = storage.remove_item(LEGACY_KEY);
+    let text = storage.get_item(STORAGE_KEY).ok().flatten()?;
+    serde_json::from_str(&text).ok()
 }
 
 /// Keeps the working state (silently skipped when the storage is full or disabled). Call only with
 /// the user's consent.
 pub fn save(saved: &Saved) {
-    let _ = LocalStorage::set(STORAGE_KEY, saved);
+    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(saved)) {
+        let _ = storage.set_item(STORAGE_KEY, &text);
+    }
 }
 
 /// Deletes the kept working state ("Oublier cette organisation", or consent withdrawn).
 pub fn forget() {
-    LocalStorage::delete(STORAGE_KEY);
-    LocalStorage::delete(LEGACY_KEY);
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(STORAGE_KEY);
+        let _ = storage.remove_item(LEGACY_KEY);
+    }
 }
 
 /// The URL's fragment, with its `#` (empty when none).
