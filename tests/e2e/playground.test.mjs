@@ -600,7 +600,15 @@ describe('playground', () => {
       await page.waitForSelector(sel('import-errors'));
       await check(`${width} organisation`);
       await page.click(`${sel('import-errors')} button`);
-      // The link banner.
+      // The link banners: asking, opened (undo), refused.
+      const link = await page.inputValue(sel('share-link'));
+      await page.evaluate((h) => { window.location.hash = h; }, new URL(link).hash);
+      await page.waitForSelector(sel('link-offer'));
+      await check(`${width} link offered`);
+      await page.click(sel('link-accept'));
+      await page.waitForSelector(sel('link-opened'));
+      await check(`${width} link opened`);
+      await page.click(sel('link-dismiss'));
       await page.evaluate(() => { window.location.hash = '#s=old'; });
       await page.waitForSelector(sel('link-error'));
       await check(`${width} link banner`);
