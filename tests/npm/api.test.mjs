@@ -92,8 +92,10 @@ test('no input crashes the engine: every call returns or throws an Error, and it
     (x) => policy.findings(x, x),
     (x) => policy.simulate(x, x, x),
     (x) => policy.withChanges(x),
-    (x) => policy.report(x, x, x),
-    (x) => policy.reportCsv(x, x, x),
+    (x) => policy.report(x, x, x, x),
+    (x) => policy.reportCsv(x, x, x, x),
+    (x) => policy.reportEveryRow(x, x),
+    (x) => policy.reportEveryRowCsv(x, x),
   ];
   let thrown = 0;
   for (const call of calls) {
@@ -109,6 +111,17 @@ test('no input crashes the engine: every call returns or throws an Error, and it
   }
   assert.ok(thrown > 100);
   assert.equal(policy.can('sophie', 'practice.agenda', 'doctor:dr-martin', NOW), true);
+});
+
+test('the report needs a reader (D8); every row is a call of its own', () => {
+  // Without a reader the report used to list every row, RPPS included, to anyone who asked.
+  assert.throws(() => policy.report(undefined, 'dr-durand'), /reader/);
+  assert.throws(() => policy.report(null, 'dr-durand'), /reader/);
+  // A reader who may not read it is refused, in the language asked (French by default).
+  assert.throws(() => policy.report('sophie', 'dr-martin', NOW), /non autorisée/);
+  assert.throws(() => policy.report('sophie', 'dr-martin', NOW, 'en'), /not allowed/);
+  assert.ok(policy.report('coord-caen', 'dr-durand', NOW).length > 0);
+  assert.ok(policy.reportEveryRow('dr-durand', NOW).length > 0);
 });
 
 test('the declarations never say `any`, and ship in both builds', () => {

@@ -4,12 +4,14 @@
 //! Exit status: 0 on success, 1 when the input is wrong (a message on standard error names what and
 //! where), 2 on a usage error.
 
-use std::io::{BufRead, BufWriter, Write};
+use std::io::{BufRead, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use secretariat_core::{ChangeSet, Instant, Lang, Organisation, Request, CHANGES_FORMAT};
+use secretariat_core::{
+    inert, ChangeSet, Instant, Lang, Organisation, Request, CHANGES_FORMAT, MAX_FILE_BYTES,
+};
 
 #[derive(Parser)]
 #[command(
@@ -90,6 +92,24 @@ enum Command {
     },
     /// The JSON Schema of the organisation file.
     Schema,
+    /// A copy of the organisation for support, without patient data (keyed pseudonyms).
+    ///
+    /// Patient ids, RPPS (still valid by Luhn) and, with `--names`, people's names and ids are
+    /// replaced by pseudonyms; every decision, view and finding is unchanged but for them.
+    Pseudonymise {
+        /// The organisation file (secretariat-org/1).
+        #[arg(long, value_name = "FILE")]
+        org: PathBuf,
+        /// The secret key: the same file and key give the same pseudonyms. Without it, a random key
+        /// is drawn and the pseudonyms differ from run to run.
+        #[arg(long, value_name = "K")]
+        key: Option<String>,
+        /// People's names and ids too.
+        #[arg(long)]
+        names: bool,
+        #[command(flatten)]
+        out: Output,
+    },
     /// A realistic organisation file (secretariat-org/1), the same for the same seed.
     Generate {
         /// practice (5 doctors), region (2,000 doctors, 50,000 dossiers) or country (20,000, 500,000).
@@ -98,10 +118,21 @@ enum Command {
         /// Seed of the generator.
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// Where to write it; standard output when absent.
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
+        #[command(flatten)]
+        out: Output,
     },
+}
+
+/// Where a command writes its file.
+#[derive(clap::Args)]
+struct Output {
+    /// Where to write it; standard output when absent. An existing file or a symbolic link is
+    /// refused unless `--force`.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Replace the file at `--out` if there is one (a symbolic link is replaced, never followed).
+    #[arg(long, requires = "out")]
+    force: bool,
 }
 
 fn parse_scale(s: &str) -> Result<secretariat_scale::Scale, String> {
@@ -118,9 +149,16 @@ enum ReportCommand {
         /// Only this doctor.
         #[arg(long)]
         doctor: Option<String>,
-        /// Read as this person (D8: a coordinator or RCP responsable); every row when absent.
-        #[arg(long)]
+        /// Read as this person (D8: a coordinator or RCP responsable): only what she may read.
+        #[arg(
+            long,
+            required_unless_present = "every_row",
+            conflicts_with = "every_row"
+        )]
         reader: Option<String>,
+        /// Every row, read by no one in particular: for the organisation's administrator.
+        #[arg(long)]
+        every_row: bool,
         /// RFC 3339 date-time (affiliations in force).
         #[arg(long, value_parser = parse_now)]
         now: Option<Instant>,
@@ -139,9 +177,125 @@ fn parse_now(s: &str) -> Result<Instant, String> {
 /// Input that is wrong: exit 1 with this message.
 struct Failure(String);
 
+/// Longest request line read, in bytes.
+const MAX_LINE_BYTES: usize = 1024 * 1024;
+
+/// Reads at most `limit` bytes of `from` (one byte more, to know), and refuses what is longer. The
+/// buffer never grows past the limit: a stream such as `/dev/zero` costs the limit, not more.
+fn read_limited(from: impl Read, limit: usize, what: &str) -> Result<Vec<u8>, Failure> {
+    let fail = |e: std::io::Error| Failure(format!("{what}: cannot read: {e}"));
+    let too_long = || {
+        Failure(format!(
+            "{what}: more than {limit} bytes; the limit is {limit} bytes"
+        ))
+    };
+    let mut from = from.take(limit as u64 + 1);
+    let mut bytes = Vec::new();
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        let n = match from.read(&mut chunk) {
+            Ok(0) => return Ok(bytes),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(fail(e)),
+        };
+        if bytes.len() + n > limit {
+            return Err(too_long());
+        }
+        if bytes.capacity() < bytes.len() + n {
+            // Double, but never past the limit.
+            bytes.reserve_exact(bytes.len().max(n).min(limit - bytes.len()));
+        }
+        bytes.extend_from_slice(chunk.get(..n).unwrap_or_default());
+    }
+}
+
+fn text(bytes: Vec<u8>, what: &str) -> Result<String, Failure> {
+    String::from_utf8(bytes).map_err(|_| Failure(format!("{what}: not UTF-8 text")))
+}
+
+/// A file, or anything that reads like one (`/dev/stdin`, a pipe), up to [`MAX_FILE_BYTES`].
 fn read(path: &Path) -> Result<String, Failure> {
-    std::fs::read_to_string(path)
-        .map_err(|e| Failure(format!("{}: cannot read: {e}", path.display())))
+    let what = path.display().to_string();
+    let file =
+        std::fs::File::open(path).map_err(|e| Failure(format!("{what}: cannot read: {e}")))?;
+    // A file that says it is too large is refused before it is read.
+    if file
+        .metadata()
+        .is_ok_and(|m| m.len() > MAX_FILE_BYTES as u64)
+    {
+        return Err(Failure(format!(
+            "{what}: more than {MAX_FILE_BYTES} bytes; the limit is {MAX_FILE_BYTES} bytes"
+        )));
+    }
+    text(read_limited(file, MAX_FILE_BYTES, &what)?, &what)
+}
+
+/// Calls `answer` on each line of `from`, each at most [`MAX_LINE_BYTES`].
+fn each_line(
+    mut from: impl BufRead,
+    what: &str,
+    mut answer: impl FnMut(&str) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    for n in 1.. {
+        let mut line = Vec::new();
+        (&mut from)
+            .take(MAX_LINE_BYTES as u64 + 1)
+            .read_until(b'\n', &mut line)
+            .map_err(|e| Failure(format!("{what}: cannot read: {e}")))?;
+        if line.is_empty() {
+            break;
+        }
+        if line.len() > MAX_LINE_BYTES {
+            return Err(Failure(format!(
+                "{what}: line {n} is longer than {MAX_LINE_BYTES} bytes, the limit"
+            )));
+        }
+        answer(&text(line, &format!("{what}: line {n}"))?)?;
+    }
+    Ok(())
+}
+
+/// A key nobody can guess, from the standard library's per-process random hash keys.
+fn random_key() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let draw = || {
+        std::collections::hash_map::RandomState::new()
+            .build_hasher()
+            .finish()
+    };
+    format!("{:016x}{:016x}", draw(), draw())
+}
+
+/// Writes `text` to a new file at `path`: an existing file or link is refused, or with `force`
+/// removed first — a symbolic link is never followed (the file is created with `O_EXCL`).
+fn write_new(path: &Path, text: &str, force: bool) -> Result<(), Failure> {
+    let fail = |e: std::io::Error| Failure(format!("{}: cannot write: {e}", path.display()));
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        let kind = if meta.file_type().is_symlink() {
+            "a symbolic link"
+        } else {
+            "a file"
+        };
+        if !force || meta.is_dir() {
+            return Err(Failure(format!(
+                "{}: there is {kind} there already; choose another path{}",
+                path.display(),
+                if meta.is_dir() {
+                    ""
+                } else {
+                    " or add `--force`"
+                }
+            )));
+        }
+        std::fs::remove_file(path).map_err(fail)?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(fail)?;
+    file.write_all(text.as_bytes()).map_err(fail)
 }
 
 fn load(path: &Path) -> Result<Organisation, Failure> {
@@ -168,7 +322,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let org = load(&common.org)?;
             let lang = common.lang;
             let (mut total, mut errors) = (0usize, 0usize);
-            let mut answer = |line: &str, out: &mut dyn Write| -> Result<(), Failure> {
+            let answer = |line: &str| -> Result<(), Failure> {
+                let line = line.trim_end_matches(['\n', '\r']);
                 if line.trim().is_empty() {
                     return Ok(());
                 }
@@ -181,17 +336,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             match requests {
                 Some(path) => {
-                    for line in read(&path)?.lines() {
-                        answer(line, &mut out)?;
-                    }
+                    let what = path.display().to_string();
+                    let file = std::fs::File::open(&path)
+                        .map_err(|e| Failure(format!("{what}: cannot read: {e}")))?;
+                    each_line(std::io::BufReader::new(file), &what, answer)?;
                 }
-                None => {
-                    for line in std::io::stdin().lock().lines() {
-                        let line =
-                            line.map_err(|e| Failure(format!("cannot read standard input: {e}")))?;
-                        answer(&line, &mut out)?;
-                    }
-                }
+                None => each_line(std::io::stdin().lock(), "standard input", answer)?,
             }
             eprintln!("{total} requests answered, {errors} errors");
         }
@@ -258,10 +408,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         secretariat_core::Severity::Warning => "WARNING",
                         secretariat_core::Severity::Info => "INFO   ",
                     };
+                    // Names and ids come from the file: nothing in them may drive the terminal.
                     writeln!(
                         out,
                         "{sev} [{}] {}\n        at {}",
-                        f.rule, f.message, f.path
+                        f.rule,
+                        inert(&f.message),
+                        inert(&f.path)
                     )
                     .map_err(write_err)?;
                 }
@@ -276,13 +429,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     common,
                     doctor,
                     reader,
+                    every_row: _,
                     now,
                 },
         } => {
             let org = load(&common.org)?;
-            let rows = org
-                .report(reader.as_deref(), doctor.as_deref(), now)
-                .map_err(|e| Failure(e.to_string()))?;
+            let rows = match reader {
+                Some(reader) => org.report(
+                    &reader,
+                    doctor.as_deref(),
+                    now,
+                    common.lang.unwrap_or_default(),
+                ),
+                None => org.report_every_row(doctor.as_deref(), now),
+            }
+            .map_err(|e| Failure(e.to_string()))?;
             write!(out, "{}", secretariat_core::to_csv(&rows)).map_err(write_err)?;
         }
         Command::Generate {
@@ -298,9 +459,33 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 file.people.len(),
                 file.network.as_ref().map_or(0, |n| n.dossiers.len())
             );
-            match path {
-                Some(path) => std::fs::write(&path, text + "\n")
-                    .map_err(|e| Failure(format!("{}: cannot write: {e}", path.display())))?,
+            match path.out {
+                Some(file) => write_new(&file, &(text + "\n"), path.force)?,
+                None => writeln!(out, "{text}").map_err(write_err)?,
+            }
+        }
+        Command::Pseudonymise {
+            org,
+            key,
+            names,
+            out: path,
+        } => {
+            let file = load(&org)?.file().clone();
+            let key = key.unwrap_or_else(|| {
+                eprintln!(
+                    "no --key: a random key is used, and the pseudonyms will differ next time"
+                );
+                random_key()
+            });
+            let copy = secretariat_core::pseudonymise(&file, &key, names);
+            let text = json(&copy.file)?;
+            eprintln!(
+                "{} values pseudonymised{}",
+                copy.renamed.len(),
+                if names { ", names included" } else { "" }
+            );
+            match path.out {
+                Some(file) => write_new(&file, &(text + "\n"), path.force)?,
                 None => writeln!(out, "{text}").map_err(write_err)?,
             }
         }

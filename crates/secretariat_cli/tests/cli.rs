@@ -73,3 +73,32 @@ fn every_cli_case_matches_its_snapshot() {
         failures.join("\n\n")
     );
 }
+
+/// The size limit holds while reading: `/dev/zero` as the organisation (an endless file) or as the
+/// requests (an endless line) is refused with a message once the limit is passed, under a memory
+/// cap of about twice the limit; reading it whole took over 20 GB before the kernel killed it.
+#[test]
+#[cfg(target_os = "linux")]
+fn an_endless_input_is_refused_at_the_limit_within_bounded_memory() {
+    let exe = env!("CARGO_BIN_EXE_secretariat");
+    for (args, says) in [
+        ("lint --org /dev/zero", "the limit is 536870912 bytes"),
+        (
+            "decide --org tests/fixtures/demo/org.json --requests /dev/zero",
+            "longer than 1048576 bytes",
+        ),
+    ] {
+        // 1.2 GB of address space: the 512 MiB limit and the program, not one byte more of input.
+        let script = format!("ulimit -v 1200000; exec {exe} {args}");
+        let output = Command::new("bash")
+            .args(["-c", &script])
+            .current_dir(root())
+            .output();
+        let Ok(output) = output else {
+            continue; // no bash: nothing to check here
+        };
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{args}: {stderr}");
+        assert!(stderr.contains(says), "{args}: {stderr}");
+    }
+}

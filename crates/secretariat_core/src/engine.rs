@@ -40,7 +40,6 @@ impl Organisation {
         Ok(self.render(
             &q,
             self.verdict(&q, &mut NoTrace),
-            request,
             request.lang.unwrap_or_default(),
         ))
     }
@@ -48,7 +47,7 @@ impl Organisation {
     /// Decides a request with reasons in `lang`, whatever the request says.
     pub fn decide_in(&self, request: &Request, lang: Lang) -> Result<Decision, RequestError> {
         let q = self.resolve(request)?;
-        Ok(self.render(&q, self.verdict(&q, &mut NoTrace), request, lang))
+        Ok(self.render(&q, self.verdict(&q, &mut NoTrace), lang))
     }
 
     /// A decision with every condition checked on the way (`secretariat explain`).
@@ -70,12 +69,12 @@ impl Organisation {
         canonical.lang = Some(lang);
         Ok(Explanation {
             request: canonical,
-            decision: self.render(&q, verdict, request, lang),
+            decision: self.render(&q, verdict, lang),
             derivation,
         })
     }
 
-    pub(crate) fn render(&self, q: &Query, v: Verdict, request: &Request, lang: Lang) -> Decision {
+    pub(crate) fn render(&self, q: &Query, v: Verdict, lang: Lang) -> Decision {
         let mut reasons = Vec::new();
         reason::sentences(self, v.why, lang, &mut reasons);
         if let Some(also) = v.also {
@@ -99,7 +98,8 @@ impl Organisation {
                 author: self.person(q.principal).id.clone(),
                 on_behalf_of: self.person(doctor).id.clone(),
                 action: q.action.name(),
-                at: request.now.clone(),
+                // Canonical UTC, whatever offset `now` was written with: one instant, one spelling.
+                at: q.now.map(|now| now.to_string()),
             });
         Decision {
             decision: v.effect,

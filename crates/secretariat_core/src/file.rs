@@ -117,8 +117,16 @@ pub struct GroupEntry {
     /// Display name.
     pub name: String,
     /// People ids.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "shrunk")]
     pub members: Vec<String>,
+}
+
+/// A list of ids read without the slack a growing vector keeps: a file of many one-doctor RCPs
+/// would otherwise hold four slots for each doctor named (memory stays within ten times the file).
+fn shrunk<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let mut list = Vec::<String>::deserialize(d)?;
+    list.shrink_to_fit();
+    Ok(list)
 }
 
 /// The practice pack.
@@ -321,13 +329,17 @@ pub struct RcpEntry {
     /// Centre id.
     pub centre: String,
     /// Participant doctors.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "shrunk")]
     pub participants: Vec<String>,
     /// Animateur doctors.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "shrunk")]
     pub animateurs: Vec<String>,
     /// Responsables (read the D8 report).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "shrunk"
+    )]
     pub responsables: Vec<String>,
     /// Next séance (RFC 3339).
     #[serde(default, skip_serializing_if = "Option::is_none")]

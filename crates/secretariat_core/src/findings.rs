@@ -9,7 +9,9 @@ use crate::decision::NoTrace;
 use crate::file::{Category, Status};
 use crate::lang::Lang;
 use crate::network;
-use crate::org::{Link, Organisation, PersonId};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::org::{CentreId, GroupId, Link, Organisation, PersonId};
 use crate::permission::{Permission, Severity};
 use crate::time::{InForce, Instant};
 
@@ -397,29 +399,59 @@ impl Lint<'_> {
                 );
             }
         }
+        // Per group and per doctor, the centres once: a group of thousands affiliated to thousands
+        // of doctors costs their sum, not their product.
+        let mut group_centres: FxHashMap<GroupId, FxHashSet<CentreId>> = FxHashMap::default();
+        let mut doctor_centres: FxHashMap<PersonId, FxHashSet<CentreId>> = FxHashMap::default();
         for a in &self.org.affiliations {
-            let members: Vec<PersonId> = match a.target {
-                Link::Secretary(s) => vec![s],
-                Link::Group(g) => self.org.group(g).members.clone(),
+            let members: &[PersonId] = match &a.target {
+                Link::Secretary(s) => std::slice::from_ref(s),
+                Link::Group(g) => &self.org.group(*g).members,
             };
-            let doctor = self.org.person(a.doctor);
             // Members who could inherit at all; the others are reported on their own (category, status).
-            let members: Vec<PersonId> = members
-                .into_iter()
-                .filter(|&s| {
-                    self.org.person(s).is_active()
-                        && self.org.person(s).category == Category::Secretaire
-                })
-                .collect();
-            if members.is_empty() {
+            let eligible = |s: &&PersonId| {
+                self.org.person(**s).is_active()
+                    && self.org.person(**s).category == Category::Secretaire
+            };
+            if !members.iter().any(|s| eligible(&s)) {
                 continue;
             }
-            let gives = members.iter().any(|&s| {
-                doctor.rcps.iter().any(|&r| {
-                    network::applies(self.org, s, self.org.rcp(r).centre, self.now, &mut NoTrace)
-                        .is_ok()
-                })
+            let doctor = self.org.person(a.doctor);
+            // Centres where one of these members' profile applies.
+            let applies_on = |members: &[PersonId]| -> FxHashSet<CentreId> {
+                let mut centres = FxHashSet::default();
+                for &s in members.iter().filter(eligible) {
+                    for &i in &self.org.person(s).profiles {
+                        let c = self.org.profile(i).centre;
+                        if network::applies(self.org, s, c, self.now, &mut NoTrace).is_ok() {
+                            centres.insert(c);
+                        }
+                    }
+                }
+                centres
+            };
+            let here: FxHashSet<CentreId>;
+            let applies: &FxHashSet<CentreId> = match a.target {
+                Link::Group(g) => group_centres
+                    .entry(g)
+                    .or_insert_with(|| applies_on(members)),
+                Link::Secretary(_) => {
+                    here = applies_on(members);
+                    &here
+                }
+            };
+            let sits: &FxHashSet<CentreId> = doctor_centres.entry(a.doctor).or_insert_with(|| {
+                doctor
+                    .rcps
+                    .iter()
+                    .map(|&r| self.org.rcp(r).centre)
+                    .collect()
             });
+            let gives = if applies.len() <= sits.len() {
+                applies.iter().any(|c| sits.contains(c))
+            } else {
+                sits.iter().any(|c| applies.contains(c))
+            };
             if !gives {
                 let target = match a.target {
                     Link::Secretary(s) => self.name(s).to_owned(),

@@ -27,12 +27,14 @@ mod org;
 mod people;
 mod permission;
 mod practice;
+mod pseudonymise;
 mod reason;
 mod report;
 mod request;
 mod requests;
 mod simulate;
 mod sorted;
+mod text;
 mod time;
 mod view;
 
@@ -43,9 +45,11 @@ pub use lang::Lang;
 pub use load::{LoadError, Problem, MAX_ENTRIES, MAX_FILE_BYTES, MAX_PROBLEMS};
 pub use org::Organisation;
 pub use permission::{Permission, Placement, Recommendation, Severity};
-pub use report::{to_csv, ReportError, ReportRow};
+pub use pseudonymise::{pseudonymise, Pseudonymised};
+pub use report::{to_csv, ReportError, ReportRow, MAX_REPORT_ROWS};
 pub use request::{Action, Gate, Icon, Principal, Query, Request, RequestError, ResourceKind, Tab};
 pub use simulate::{ChangeRequest, Entitlement, Recipient, SecretaryDiff, Simulation, Tally};
+pub use text::{inert, is_email, MAX_ID_BYTES, MAX_NAME_CHARS};
 pub use time::{InForce, Instant, Window};
 pub use view::{
     AccountView, CentreView, DccView, DossierActions, DossierView, GateItem, PersonRef, RcpView,

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::Deserialize;
 
@@ -14,6 +14,7 @@ use crate::org::{
     Person, PersonId, Profile, Rcp, RcpId, Roles,
 };
 use crate::permission::Permission;
+use crate::text;
 use crate::time::{Instant, Window};
 
 /// Largest organisation file accepted, in bytes (a country-scale file is ~150 MB).
@@ -192,6 +193,24 @@ fn lower_first(s: &str) -> String {
     }
 }
 
+impl Organisation {
+    /// Loads an organisation from JSON text: parse, check, index. Reports every problem at once.
+    pub fn load(json: &str) -> Result<Organisation, LoadError> {
+        check(parse_file(json)?)
+    }
+
+    /// Loads an organisation from an already-parsed JSON value.
+    pub fn from_value(value: serde_json::Value) -> Result<Organisation, LoadError> {
+        check(parse_value(value)?)
+    }
+
+    /// Checks and indexes an organisation file held in memory.
+    pub fn from_file(file: OrgFile) -> Result<Organisation, LoadError> {
+        check_format(&file.format)?;
+        check(file)
+    }
+}
+
 /// Collects problems while checking, and interns ids.
 struct Checker {
     problems: Vec<Problem>,
@@ -223,20 +242,34 @@ impl Checker {
         }
         self.problems.push(Problem {
             path: path.into(),
-            message: message.into(),
+            message: text::clip_quoted(&message.into()),
         });
     }
 
-    fn count(&mut self, path: &str, len: usize) {
+    fn count(&mut self, path: impl FnOnce() -> String, len: usize) {
         if len > MAX_ENTRIES {
             self.problem(
-                path,
+                path(),
                 format!("{len} entries; the limit is {MAX_ENTRIES} per list"),
             );
         }
     }
 
-    /// Interns the ids of one kind, reporting empty and duplicate ones.
+    /// A name: at most [`text::MAX_NAME_CHARS`] characters of printable text.
+    fn name(&mut self, path: impl FnOnce() -> String, name: &str) {
+        if let Some(message) = text::name_problem(name) {
+            self.problem(path(), message);
+        }
+    }
+
+    /// An id that is not one of the file's own (a patient, an RPPS): printable and short.
+    fn id(&mut self, kind: &str, path: impl FnOnce() -> String, id: &str) {
+        if let Some(message) = text::id_problem(kind, id) {
+            self.problem(path(), message);
+        }
+    }
+
+    /// Interns the ids of one kind, reporting bad and duplicate ones.
     fn intern<'a>(
         &mut self,
         kind: &str,
@@ -246,8 +279,8 @@ impl Checker {
         let mut map: FxHashMap<Box<str>, u32> = FxHashMap::default();
         for (i, id) in ids.enumerate() {
             let path = || format!("{base}[{i}].id");
-            if id.trim().is_empty() {
-                self.problem(path(), format!("empty {kind} id"));
+            if let Some(message) = text::id_problem(kind, id) {
+                self.problem(path(), message);
                 continue;
             }
             if let Some(first) = map.get(id) {
@@ -307,9 +340,47 @@ impl Checker {
         }
         found
     }
+
+    /// A person named by a reference.
+    fn person(&mut self, ids: &Ids, path: impl FnOnce() -> String, id: &str) -> Option<PersonId> {
+        self.lookup(&ids.people, "person", path, id).map(PersonId)
+    }
+
+    /// A list of people, each once (duplicates found through `seen`, never by a linear search).
+    fn people_list(
+        &mut self,
+        ids: &Ids,
+        base: &str,
+        list: &[String],
+        seen: &mut FxHashSet<PersonId>,
+    ) -> Vec<PersonId> {
+        seen.clear();
+        let mut out = Vec::new();
+        for (j, m) in list.iter().enumerate() {
+            let path = || format!("{base}[{j}]");
+            let Some(id) = self.person(ids, path, m) else {
+                continue;
+            };
+            if seen.insert(id) {
+                out.push(id);
+            } else {
+                self.problem(path(), format!("`{m}` is listed twice"));
+            }
+        }
+        out
+    }
 }
 
-/// Checks and indexes a raw file.
+/// The file's own ids, interned.
+struct Ids {
+    people: FxHashMap<Box<str>, u32>,
+    groups: FxHashMap<Box<str>, u32>,
+    centres: FxHashMap<Box<str>, u32>,
+    rcps: FxHashMap<Box<str>, u32>,
+    dossiers: FxHashMap<Box<str>, u32>,
+}
+
+/// Checks and indexes a raw file, section by section.
 pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
     let mut c = Checker {
         problems: Vec::new(),
@@ -320,6 +391,86 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
     let practice = file.practice.as_ref().unwrap_or(&empty_practice);
     let network = file.network.as_ref().unwrap_or(&empty_network);
 
+    sizes(&mut c, &file, practice, network);
+    if !c.problems.is_empty() {
+        return Err(c.into_error());
+    }
+    c.name(|| "name".to_owned(), &file.name);
+    support(&mut c, file.support.as_ref());
+    let ids = Ids {
+        people: c.intern(
+            "person",
+            "people",
+            file.people.iter().map(|p| p.id.as_str()),
+        ),
+        groups: c.intern("group", "groups", file.groups.iter().map(|g| g.id.as_str())),
+        centres: c.intern(
+            "centre",
+            "network.centres",
+            network.centres.iter().map(|x| x.id.as_str()),
+        ),
+        rcps: c.intern(
+            "rcp",
+            "network.rcps",
+            network.rcps.iter().map(|x| x.id.as_str()),
+        ),
+        dossiers: c.intern(
+            "dossier",
+            "network.dossiers",
+            network.dossiers.iter().map(|x| x.id.as_str()),
+        ),
+    };
+    let mut seen = FxHashSet::default();
+    let people = people(&mut c, &ids, &file.people);
+    let groups = groups(&mut c, &ids, &file.groups, &mut seen);
+    let (accesses, access_by_pair) = accesses(&mut c, &ids, &practice.accesses);
+    let centres = centres(&mut c, &network.centres);
+    let profiles = profiles(&mut c, &ids, &network.profiles);
+    let affiliations = affiliations(&mut c, &ids, &network.affiliations);
+    let (rcps, roles) = rcps(&mut c, &ids, &network.rcps, &mut seen);
+    let dossiers = dossiers(&mut c, &ids, network);
+    if !c.problems.is_empty() {
+        return Err(c.into_error());
+    }
+
+    // Only now, with every reference known good, build the reverse indexes.
+    let Ids {
+        people: person_ids,
+        groups: group_ids,
+        centres: centre_ids,
+        rcps: rcp_ids,
+        dossiers: dossier_ids,
+    } = ids;
+    let mut org = Organisation {
+        people,
+        groups,
+        centres,
+        rcps,
+        dossiers,
+        accesses,
+        profiles,
+        affiliations,
+        person_ids,
+        group_ids,
+        centre_ids,
+        rcp_ids,
+        dossier_ids,
+        access_by_pair,
+        roles,
+        file,
+        stamp: crate::org::next_stamp(),
+    };
+    org.index();
+    Ok(org)
+}
+
+/// Every list, nested ones too, within [`MAX_ENTRIES`].
+fn sizes(
+    c: &mut Checker,
+    file: &OrgFile,
+    practice: &file::PracticeSection,
+    network: &file::NetworkSection,
+) {
     for (path, len) in [
         ("people", file.people.len()),
         ("groups", file.groups.len()),
@@ -334,29 +485,22 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
             network.patient_objections.len(),
         ),
     ] {
-        c.count(path, len);
+        c.count(|| path.to_owned(), len);
     }
-    // Nested lists too: no list of any depth may exceed the limit.
     for (i, p) in file.people.iter().enumerate() {
-        if p.coordinator_of.len() > MAX_ENTRIES {
-            c.count(
-                &format!("people[{i}].coordinator_of"),
-                p.coordinator_of.len(),
-            );
-        }
+        c.count(
+            || format!("people[{i}].coordinator_of"),
+            p.coordinator_of.len(),
+        );
     }
     for (i, g) in file.groups.iter().enumerate() {
-        if g.members.len() > MAX_ENTRIES {
-            c.count(&format!("groups[{i}].members"), g.members.len());
-        }
+        c.count(|| format!("groups[{i}].members"), g.members.len());
     }
     for (i, a) in practice.accesses.iter().enumerate() {
-        if a.permissions.len() > MAX_ENTRIES {
-            c.count(
-                &format!("practice.accesses[{i}].permissions"),
-                a.permissions.len(),
-            );
-        }
+        c.count(
+            || format!("practice.accesses[{i}].permissions"),
+            a.permissions.len(),
+        );
     }
     for (i, r) in network.rcps.iter().enumerate() {
         for (field, len) in [
@@ -364,44 +508,40 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
             ("animateurs", r.animateurs.len()),
             ("responsables", r.responsables.len()),
         ] {
-            if len > MAX_ENTRIES {
-                c.count(&format!("network.rcps[{i}].{field}"), len);
-            }
+            c.count(|| format!("network.rcps[{i}].{field}"), len);
         }
     }
-    if !c.problems.is_empty() {
-        return Err(c.into_error());
+}
+
+/// Support addresses: plain e-mail addresses, since they end up in `mailto:` links.
+fn support(c: &mut Checker, support: Option<&file::Support>) {
+    let Some(support) = support else {
+        return;
+    };
+    for (field, address) in [
+        ("practice", &support.practice),
+        ("network", &support.network),
+    ] {
+        if let Some(address) = address.as_deref().filter(|a| !text::is_email(a)) {
+            c.problem(
+                format!("support.{field}"),
+                format!("`{address}` is not a plain e-mail address such as `support@example.org`"),
+            );
+        }
     }
+}
 
-    let person_ids = c.intern(
-        "person",
-        "people",
-        file.people.iter().map(|p| p.id.as_str()),
-    );
-    let group_ids = c.intern("group", "groups", file.groups.iter().map(|g| g.id.as_str()));
-    let centre_ids = c.intern(
-        "centre",
-        "network.centres",
-        network.centres.iter().map(|x| x.id.as_str()),
-    );
-    let rcp_ids = c.intern(
-        "rcp",
-        "network.rcps",
-        network.rcps.iter().map(|x| x.id.as_str()),
-    );
-    let dossier_ids = c.intern(
-        "dossier",
-        "network.dossiers",
-        network.dossiers.iter().map(|x| x.id.as_str()),
-    );
-
-    // People.
-    let mut people: Vec<Person> = Vec::with_capacity(file.people.len());
-    for (i, p) in file.people.iter().enumerate() {
+fn people(c: &mut Checker, ids: &Ids, entries: &[file::PersonEntry]) -> Vec<Person> {
+    let mut people: Vec<Person> = Vec::with_capacity(entries.len());
+    for (i, p) in entries.iter().enumerate() {
+        c.name(|| format!("people[{i}].name"), &p.name);
+        if let Some(rpps) = &p.rpps {
+            c.id("RPPS", || format!("people[{i}].rpps"), rpps);
+        }
         let mut coordinator_of = Vec::new();
         for (j, centre) in p.coordinator_of.iter().enumerate() {
             if let Some(id) = c.lookup(
-                &centre_ids,
+                &ids.centres,
                 "centre",
                 || format!("people[{i}].coordinator_of[{j}]"),
                 centre,
@@ -420,77 +560,77 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
             ..Person::default()
         });
     }
+    people
+}
 
-    // Groups. Duplicates within a list are found through `seen`, never by a linear search.
-    let mut seen: rustc_hash::FxHashSet<PersonId> = rustc_hash::FxHashSet::default();
-    let mut groups: Vec<Group> = Vec::with_capacity(file.groups.len());
-    for (i, g) in file.groups.iter().enumerate() {
-        let mut members: Vec<PersonId> = Vec::new();
-        seen.clear();
-        for (j, m) in g.members.iter().enumerate() {
-            let path = || format!("groups[{i}].members[{j}]");
-            if let Some(id) = c.lookup(&person_ids, "person", path, m) {
-                if !seen.insert(PersonId(id)) {
-                    c.problem(path(), format!("`{m}` is listed twice"));
-                } else {
-                    members.push(PersonId(id));
-                }
-            }
-        }
+fn groups(
+    c: &mut Checker,
+    ids: &Ids,
+    entries: &[file::GroupEntry],
+    seen: &mut FxHashSet<PersonId>,
+) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::with_capacity(entries.len());
+    for (i, g) in entries.iter().enumerate() {
+        c.name(|| format!("groups[{i}].name"), &g.name);
+        let members = c.people_list(ids, &format!("groups[{i}].members"), &g.members, seen);
         groups.push(Group {
             id: g.id.clone(),
             name: g.name.clone(),
             members,
+            affiliations: Vec::new(),
         });
     }
+    groups
+}
 
-    // Accesses.
-    let mut accesses: Vec<Access> = Vec::with_capacity(practice.accesses.len());
-    let mut access_by_pair: FxHashMap<(PersonId, PersonId), AccessId> = FxHashMap::default();
-    for (i, a) in practice.accesses.iter().enumerate() {
-        let base = format!("practice.accesses[{i}]");
-        let sec = c.lookup(
-            &person_ids,
-            "person",
-            || format!("{base}.secretary"),
-            &a.secretary,
-        );
-        let doc = c.lookup(
-            &person_ids,
-            "person",
-            || format!("{base}.doctor"),
-            &a.doctor,
-        );
-        let window = c.window(&base, a.valid_from.as_deref(), a.valid_until.as_deref());
-        let mut grants: [Option<Window>; 15] = [None; 15];
-        for (j, entry) in a.permissions.iter().enumerate() {
-            let ppath = format!("{base}.permissions[{j}]");
-            let Some(perm) = Permission::from_id(entry.id()) else {
-                c.problem(
-                    ppath,
-                    format!(
-                        "unknown permission `{}`; known permissions are {}",
-                        entry.id(),
-                        known_permissions()
-                    ),
-                );
-                continue;
-            };
-            let w = match entry {
-                PermissionEntry::Id(_) => Window::ALWAYS,
-                PermissionEntry::Windowed(w) => {
-                    c.window(&ppath, w.valid_from.as_deref(), w.valid_until.as_deref())
-                }
-            };
-            match grants.get_mut(perm.index()) {
-                Some(slot @ None) => *slot = Some(w),
-                _ => c.problem(ppath, format!("permission `{}` is listed twice", perm.id())),
+/// A practice access's permissions, each once, each with its own window.
+fn grants(c: &mut Checker, base: &str, entries: &[PermissionEntry]) -> [Option<Window>; 15] {
+    let mut grants: [Option<Window>; 15] = [None; 15];
+    for (j, entry) in entries.iter().enumerate() {
+        let ppath = format!("{base}.permissions[{j}]");
+        let Some(perm) = Permission::from_id(entry.id()) else {
+            c.problem(
+                ppath,
+                format!(
+                    "unknown permission `{}`; known permissions are {}",
+                    entry.id(),
+                    known_permissions()
+                ),
+            );
+            continue;
+        };
+        let w = match entry {
+            PermissionEntry::Id(_) => Window::ALWAYS,
+            PermissionEntry::Windowed(w) => {
+                c.window(&ppath, w.valid_from.as_deref(), w.valid_until.as_deref())
             }
+        };
+        match grants.get_mut(perm.index()) {
+            Some(slot @ None) => *slot = Some(w),
+            _ => c.problem(ppath, format!("permission `{}` is listed twice", perm.id())),
         }
+    }
+    grants
+}
+
+type AccessPairs = FxHashMap<(PersonId, PersonId), AccessId>;
+
+fn accesses(
+    c: &mut Checker,
+    ids: &Ids,
+    entries: &[file::AccessEntry],
+) -> (Vec<Access>, AccessPairs) {
+    let mut accesses: Vec<Access> = Vec::with_capacity(entries.len());
+    let mut access_by_pair: AccessPairs = FxHashMap::default();
+    for (i, a) in entries.iter().enumerate() {
+        let base = format!("practice.accesses[{i}]");
+        let sec = c.person(ids, || format!("{base}.secretary"), &a.secretary);
+        let doc = c.person(ids, || format!("{base}.doctor"), &a.doctor);
+        let window = c.window(&base, a.valid_from.as_deref(), a.valid_until.as_deref());
+        let grants = grants(c, &base, &a.permissions);
         let (Some(sec), Some(doc)) = (sec, doc) else {
             continue;
         };
-        let (sec, doc) = (PersonId(sec), PersonId(doc));
         if sec == doc {
             c.problem(
                 format!("{base}.doctor"),
@@ -521,42 +661,38 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
             confidentiality_acknowledged: a.confidentiality_acknowledged,
         });
     }
+    (accesses, access_by_pair)
+}
 
-    // Centres.
-    let centres: Vec<Centre> = network
-        .centres
-        .iter()
-        .map(|x| Centre {
+fn centres(c: &mut Checker, entries: &[file::CentreEntry]) -> Vec<Centre> {
+    let mut centres = Vec::with_capacity(entries.len());
+    for (i, x) in entries.iter().enumerate() {
+        c.name(|| format!("network.centres[{i}].name"), &x.name);
+        centres.push(Centre {
             id: x.id.clone(),
             name: x.name.clone(),
-        })
-        .collect();
+        });
+    }
+    centres
+}
 
-    // Profiles.
-    let mut profiles: Vec<Profile> = Vec::with_capacity(network.profiles.len());
-    let mut profile_pairs: FxHashMap<(PersonId, CentreId), usize> = FxHashMap::default();
-    for (i, p) in network.profiles.iter().enumerate() {
+fn profiles(c: &mut Checker, ids: &Ids, entries: &[file::ProfileEntry]) -> Vec<Profile> {
+    let mut profiles: Vec<Profile> = Vec::with_capacity(entries.len());
+    let mut pairs: FxHashMap<(PersonId, CentreId), usize> = FxHashMap::default();
+    for (i, p) in entries.iter().enumerate() {
         let base = format!("network.profiles[{i}]");
-        let sec = c.lookup(
-            &person_ids,
-            "person",
-            || format!("{base}.secretary"),
-            &p.secretary,
-        );
+        let sec = c.person(ids, || format!("{base}.secretary"), &p.secretary);
         let centre = c.lookup(
-            &centre_ids,
+            &ids.centres,
             "centre",
             || format!("{base}.centre"),
             &p.centre,
         );
         let window = c.window(&base, p.valid_from.as_deref(), p.valid_until.as_deref());
-        let (Some(sec), Some(centre)) = (sec, centre) else {
+        let (Some(sec), Some(centre)) = (sec, centre.map(CentreId)) else {
             continue;
         };
-        if let Some(first) = profile_pairs
-            .get(&(PersonId(sec), CentreId(centre)))
-            .and_then(|&k: &usize| profiles.get(k))
-        {
+        if let Some(first) = pairs.get(&(sec, centre)).and_then(|&k| profiles.get(k)) {
             c.problem(
                 base,
                 format!(
@@ -566,33 +702,34 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
             );
             continue;
         }
-        profile_pairs.insert((PersonId(sec), CentreId(centre)), profiles.len());
+        pairs.insert((sec, centre), profiles.len());
         profiles.push(Profile {
             entry: i,
-            secretary: PersonId(sec),
-            centre: CentreId(centre),
+            secretary: sec,
+            centre,
             window,
         });
     }
+    profiles
+}
 
-    // Affiliations.
-    let mut affiliations: Vec<Affiliation> = Vec::with_capacity(network.affiliations.len());
-    let mut affiliation_pairs: FxHashMap<(PersonId, Link), usize> = FxHashMap::default();
-    for (i, a) in network.affiliations.iter().enumerate() {
+fn affiliations(
+    c: &mut Checker,
+    ids: &Ids,
+    entries: &[file::AffiliationEntry],
+) -> Vec<Affiliation> {
+    let mut affiliations: Vec<Affiliation> = Vec::with_capacity(entries.len());
+    let mut pairs: FxHashMap<(PersonId, Link), usize> = FxHashMap::default();
+    for (i, a) in entries.iter().enumerate() {
         let base = format!("network.affiliations[{i}]");
-        let doc = c.lookup(
-            &person_ids,
-            "person",
-            || format!("{base}.doctor"),
-            &a.doctor,
-        );
+        let doc = c.person(ids, || format!("{base}.doctor"), &a.doctor);
         let window = c.window(&base, a.valid_from.as_deref(), a.valid_until.as_deref());
         let target = match (&a.secretary, &a.group) {
             (Some(s), None) => c
-                .lookup(&person_ids, "person", || format!("{base}.secretary"), s)
-                .map(|s| Link::Secretary(PersonId(s))),
+                .person(ids, || format!("{base}.secretary"), s)
+                .map(Link::Secretary),
             (None, Some(g)) => c
-                .lookup(&group_ids, "group", || format!("{base}.group"), g)
+                .lookup(&ids.groups, "group", || format!("{base}.group"), g)
                 .map(|g| Link::Group(GroupId(g))),
             (Some(_), Some(_)) => {
                 c.problem(
@@ -612,10 +749,7 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
         let (Some(doc), Some(target)) = (doc, target) else {
             continue;
         };
-        if let Some(first) = affiliation_pairs
-            .get(&(PersonId(doc), target))
-            .and_then(|&k: &usize| affiliations.get(k))
-        {
+        if let Some(first) = pairs.get(&(doc, target)).and_then(|&k| affiliations.get(k)) {
             c.problem(
                 base,
                 format!(
@@ -625,50 +759,43 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
             );
             continue;
         }
-        affiliation_pairs.insert((PersonId(doc), target), affiliations.len());
+        pairs.insert((doc, target), affiliations.len());
         affiliations.push(Affiliation {
             entry: i,
-            doctor: PersonId(doc),
+            doctor: doc,
             target,
             window,
         });
     }
+    affiliations
+}
 
-    // RCPs.
-    let mut rcps: Vec<Rcp> = Vec::with_capacity(network.rcps.len());
-    let mut roles: FxHashMap<(RcpId, PersonId), Roles> = FxHashMap::default();
-    for (i, r) in network.rcps.iter().enumerate() {
+type RolesByPair = FxHashMap<(RcpId, PersonId), Roles>;
+
+fn rcps(
+    c: &mut Checker,
+    ids: &Ids,
+    entries: &[file::RcpEntry],
+    seen: &mut FxHashSet<PersonId>,
+) -> (Vec<Rcp>, RolesByPair) {
+    let mut rcps: Vec<Rcp> = Vec::with_capacity(entries.len());
+    let mut roles: RolesByPair = FxHashMap::default();
+    for (i, r) in entries.iter().enumerate() {
         let base = format!("network.rcps[{i}]");
+        c.name(|| format!("{base}.name"), &r.name);
         let centre = c.lookup(
-            &centre_ids,
+            &ids.centres,
             "centre",
             || format!("{base}.centre"),
             &r.centre,
         );
         let next_session = c.date(|| format!("{base}.next_session"), r.next_session.as_deref());
-        let mut lists: [Vec<PersonId>; 3] = [Vec::new(), Vec::new(), Vec::new()];
-        for (field, list, out) in [
-            ("participants", &r.participants, 0usize),
-            ("animateurs", &r.animateurs, 1),
-            ("responsables", &r.responsables, 2),
-        ] {
-            seen.clear();
-            for (j, d) in list.iter().enumerate() {
-                let path = || format!("{base}.{field}[{j}]");
-                let Some(id) = c.lookup(&person_ids, "person", path, d) else {
-                    continue;
-                };
-                let Some(out) = lists.get_mut(out) else {
-                    continue;
-                };
-                if !seen.insert(PersonId(id)) {
-                    c.problem(path(), format!("`{d}` is listed twice"));
-                } else {
-                    out.push(PersonId(id));
-                }
-            }
-        }
-        let [participants, animateurs, responsables] = lists;
+        let mut list = |field: &str, list: &[String]| {
+            c.people_list(ids, &format!("{base}.{field}"), list, seen)
+        };
+        let participants = list("participants", &r.participants);
+        let animateurs = list("animateurs", &r.animateurs);
+        let responsables = list("responsables", &r.responsables);
         let rcp = RcpId(rcps.len() as u32);
         for d in &participants {
             roles.entry((rcp, *d)).or_default().participant = true;
@@ -677,8 +804,6 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
             roles.entry((rcp, *d)).or_default().animateur = true;
         }
         rcps.push(Rcp {
-            id: r.id.clone(),
-            name: r.name.clone(),
             centre: CentreId(centre.unwrap_or(0)),
             next_session,
             participants,
@@ -687,64 +812,37 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
             dossiers: Vec::new(),
         });
     }
+    (rcps, roles)
+}
 
-    // Dossiers.
-    let objecting: rustc_hash::FxHashSet<&str> = network
-        .patient_objections
-        .iter()
-        .map(String::as_str)
-        .collect();
+fn dossiers(c: &mut Checker, ids: &Ids, network: &file::NetworkSection) -> Vec<Dossier> {
+    let mut objecting: FxHashSet<&str> = FxHashSet::default();
+    for (i, patient) in network.patient_objections.iter().enumerate() {
+        c.id(
+            "patient",
+            || format!("network.patient_objections[{i}]"),
+            patient,
+        );
+        objecting.insert(patient);
+    }
     let mut dossiers: Vec<Dossier> = Vec::with_capacity(network.dossiers.len());
     for (i, d) in network.dossiers.iter().enumerate() {
         let base = format!("network.dossiers[{i}]");
-        let rcp = c.lookup(&rcp_ids, "rcp", || format!("{base}.rcp"), &d.rcp);
-        let demandeur = c.lookup(
-            &person_ids,
-            "person",
-            || format!("{base}.demandeur"),
-            &d.demandeur,
-        );
+        let rcp = c.lookup(&ids.rcps, "rcp", || format!("{base}.rcp"), &d.rcp);
+        let demandeur = c.person(ids, || format!("{base}.demandeur"), &d.demandeur);
         let session = c.date(|| format!("{base}.session"), d.session.as_deref());
-        if d.patient.trim().is_empty() {
-            c.problem(format!("{base}.patient"), "empty patient id");
-        }
+        c.id("patient", || format!("{base}.patient"), &d.patient);
         dossiers.push(Dossier {
             id: d.id.clone(),
             patient: d.patient.clone(),
             rcp: RcpId(rcp.unwrap_or(0)),
-            demandeur: PersonId(demandeur.unwrap_or(0)),
+            demandeur: demandeur.unwrap_or_default(),
             session,
             status: d.status,
             objection: d.objection || objecting.contains(d.patient.as_str()),
         });
     }
-
-    if !c.problems.is_empty() {
-        return Err(c.into_error());
-    }
-
-    // Only now, with every reference known good, build the reverse indexes.
-    let mut org = Organisation {
-        people,
-        groups,
-        centres,
-        rcps,
-        dossiers,
-        accesses,
-        profiles,
-        affiliations,
-        person_ids,
-        group_ids,
-        centre_ids,
-        rcp_ids,
-        dossier_ids,
-        access_by_pair,
-        roles,
-        file,
-        stamp: crate::org::next_stamp(),
-    };
-    org.index();
-    Ok(org)
+    dossiers
 }
 
 fn known_permissions() -> String {

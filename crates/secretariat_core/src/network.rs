@@ -115,9 +115,7 @@ pub(crate) fn doctors(
     s: PersonId,
     now: Option<Instant>,
 ) -> impl Iterator<Item = Via> + '_ {
-    org.person(s)
-        .doctors
-        .iter()
+    org.doctor_links(s)
         .filter(move |l| l.window.holds(now) && org.person(l.doctor).is_active())
         .map(|l| Via {
             doctor: l.doctor,
@@ -152,7 +150,7 @@ fn inherits_in_centre<T: Trace>(
         rcp,
         role,
     };
-    for link in &org.person(s).doctors {
+    for link in org.doctor_links(s) {
         let roles = org.roles(rcp, link.doctor);
         let holds = match role {
             Role::Participant => roles.participant,

@@ -6,8 +6,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::file::{Category, DossierStatus, OrgFile, Status};
-use crate::load::{self, LoadError};
+use crate::file::{Category, DossierStatus, OrgFile, RcpEntry, Status};
 use crate::time::{Instant, Window};
 
 macro_rules! ids {
@@ -49,10 +48,12 @@ pub(crate) struct Person {
     pub accesses: Vec<AccessId>,
     /// As a secretary: her "secrétaire médecin" profiles (index into `profiles`).
     pub profiles: Vec<usize>,
-    /// As a secretary: her doctors, directly or through a group (one entry per affiliation).
-    pub doctors: Vec<DoctorLink>,
-    /// As a doctor: the secretaries affiliated to him (one entry per person per affiliation).
-    pub secretaries: Vec<SecretaryLink>,
+    /// As a secretary: the affiliations naming her directly (index into `affiliations`, file
+    /// order). Those through her groups are the groups' own: membership is never copied per doctor
+    /// ([`Organisation::doctor_links`]).
+    pub affiliations: Vec<u32>,
+    /// As a doctor: his affiliations (index into `affiliations`, file order).
+    pub affiliated: Vec<u32>,
     /// As a doctor: the RCPs where he holds a role.
     pub rcps: Vec<RcpId>,
     /// As a member: her groups.
@@ -84,6 +85,8 @@ pub(crate) struct Group {
     pub id: String,
     pub name: String,
     pub members: Vec<PersonId>,
+    /// The affiliations naming this group (index into `affiliations`, file order).
+    pub affiliations: Vec<u32>,
 }
 
 #[derive(Clone, Debug)]
@@ -135,10 +138,10 @@ pub(crate) struct Roles {
     pub animateur: bool,
 }
 
+/// An RCP's roles and dossiers; its id and name are read from the file ([`Organisation::rcp_entry`]),
+/// not copied: a file may hold hundreds of thousands of RCPs.
 #[derive(Clone, Debug)]
 pub(crate) struct Rcp {
-    pub id: String,
-    pub name: String,
     pub centre: CentreId,
     pub next_session: Option<Instant>,
     pub participants: Vec<PersonId>,
@@ -191,22 +194,6 @@ pub(crate) fn next_stamp() -> u32 {
 }
 
 impl Organisation {
-    /// Loads an organisation from JSON text: parse, check, index. Reports every problem at once.
-    pub fn load(json: &str) -> Result<Organisation, LoadError> {
-        load::check(load::parse_file(json)?)
-    }
-
-    /// Loads an organisation from an already-parsed JSON value.
-    pub fn from_value(value: serde_json::Value) -> Result<Organisation, LoadError> {
-        load::check(load::parse_value(value)?)
-    }
-
-    /// Checks and indexes an organisation file held in memory.
-    pub fn from_file(file: OrgFile) -> Result<Organisation, LoadError> {
-        load::check_format(&file.format)?;
-        load::check(file)
-    }
-
     /// The organisation file as loaded (ids and order as written).
     pub fn file(&self) -> &OrgFile {
         &self.file
@@ -240,42 +227,35 @@ impl Organisation {
                 }
             }
         }
-        for a in &self.affiliations {
-            let members: Vec<(PersonId, Option<GroupId>)> = match a.target {
-                Link::Secretary(s) => vec![(s, None)],
-                Link::Group(g) => self
-                    .groups
-                    .get(g.ix())
-                    .map(|g| g.members.clone())
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|m| (m, Some(g)))
-                    .collect(),
-            };
-            for (s, via) in members {
-                if let Some(person) = self.people.get_mut(s.ix()) {
-                    person.doctors.push(DoctorLink {
-                        doctor: a.doctor,
-                        via,
-                        window: a.window,
-                    });
+        for (ai, a) in self.affiliations.iter().enumerate() {
+            let ai = ai as u32;
+            if let Some(doctor) = self.people.get_mut(a.doctor.ix()) {
+                doctor.affiliated.push(ai);
+            }
+            match a.target {
+                Link::Secretary(s) => {
+                    if let Some(person) = self.people.get_mut(s.ix()) {
+                        person.affiliations.push(ai);
+                    }
                 }
-                if let Some(doctor) = self.people.get_mut(a.doctor.ix()) {
-                    doctor.secretaries.push(SecretaryLink {
-                        secretary: s,
-                        via,
-                        window: a.window,
-                    });
+                Link::Group(g) => {
+                    if let Some(group) = self.groups.get_mut(g.ix()) {
+                        group.affiliations.push(ai);
+                    }
                 }
             }
         }
         for (ri, r) in self.rcps.iter().enumerate() {
             let rcp = RcpId(ri as u32);
-            for d in r.participants.iter().chain(&r.animateurs) {
+            // Each list holds a doctor once (checked on load): one both participant and
+            // animateur is listed once, through his participation.
+            let animateurs_only = r
+                .animateurs
+                .iter()
+                .filter(|&&d| !self.roles.get(&(rcp, d)).is_some_and(|x| x.participant));
+            for d in r.participants.iter().chain(animateurs_only) {
                 if let Some(person) = self.people.get_mut(d.ix()) {
-                    if !person.rcps.contains(&rcp) {
-                        person.rcps.push(rcp);
-                    }
+                    person.rcps.push(rcp);
                 }
             }
             for d in &r.responsables {
@@ -313,6 +293,10 @@ impl Organisation {
     pub(crate) fn rcp(&self, id: RcpId) -> &Rcp {
         &self.rcps[id.ix()]
     }
+    /// The RCP as the file writes it (id, name): the loader makes one `Rcp` per entry, in order.
+    pub(crate) fn rcp_entry(&self, id: RcpId) -> &RcpEntry {
+        &self.file.network.as_ref().map_or(&[][..], |n| &n.rcps)[id.ix()]
+    }
     pub(crate) fn dossier(&self, id: DossierId) -> &Dossier {
         &self.dossiers[id.ix()]
     }
@@ -349,6 +333,65 @@ impl Organisation {
     }
     pub(crate) fn centre_ids(&self) -> impl Iterator<Item = CentreId> + '_ {
         (0..self.centres.len() as u32).map(CentreId)
+    }
+}
+
+// Affiliations, through groups resolved when asked: a group of thousands affiliated to thousands of
+// doctors costs its members and its affiliations, never their product.
+impl Organisation {
+    /// Her doctors as affiliations name them (whatever their windows and statuses), directly or
+    /// through her groups, in the file's order of affiliations. Allocates only for a member of a
+    /// group that has affiliations (to merge the lists in file order).
+    pub(crate) fn doctor_links(&self, s: PersonId) -> impl Iterator<Item = DoctorLink> + '_ {
+        let p = self.person(s);
+        let grouped = p
+            .groups
+            .iter()
+            .any(|&g| !self.group(g).affiliations.is_empty());
+        let mut merged: Vec<(u32, Option<GroupId>)> = Vec::new();
+        if grouped {
+            merged.extend(p.affiliations.iter().map(|&a| (a, None)));
+            for &g in &p.groups {
+                merged.extend(self.group(g).affiliations.iter().map(|&a| (a, Some(g))));
+            }
+            crate::sorted::sort(&mut merged);
+        }
+        let direct = p
+            .affiliations
+            .iter()
+            .filter(move |_| !grouped)
+            .map(|&a| (a, None));
+        direct.chain(merged).filter_map(move |(a, via)| {
+            let a = self.affiliations.get(a as usize)?;
+            Some(DoctorLink {
+                doctor: a.doctor,
+                via,
+                window: a.window,
+            })
+        })
+    }
+
+    /// The secretaries his affiliations name: one per affiliation naming her, one per member of a
+    /// group it names, in file order.
+    pub(crate) fn secretary_links(&self, d: PersonId) -> impl Iterator<Item = SecretaryLink> + '_ {
+        self.person(d)
+            .affiliated
+            .iter()
+            .filter_map(move |&a| self.affiliations.get(a as usize))
+            .flat_map(move |a| {
+                let (direct, members, via) = match a.target {
+                    Link::Secretary(s) => (Some(s), [].as_slice(), None),
+                    Link::Group(g) => (None, self.group(g).members.as_slice(), Some(g)),
+                };
+                direct
+                    .into_iter()
+                    .chain(members.iter().copied())
+                    .map(move |secretary| SecretaryLink {
+                        secretary,
+                        via,
+                        window: a.window,
+                    })
+            })
     }
 }
 

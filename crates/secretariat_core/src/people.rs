@@ -15,7 +15,7 @@ impl Organisation {
         (x.category == Category::Secretaire && x.coordinator_of.is_empty())
             || !x.accesses.is_empty()
             || !x.profiles.is_empty()
-            || !x.doctors.is_empty()
+            || !x.affiliations.is_empty()
             || !x.groups.is_empty()
     }
 
@@ -63,7 +63,7 @@ impl Organisation {
     /// their windows and statuses, in file order. `None` when no person has that id.
     pub fn affiliated_doctors(&self, secretary: &str) -> Option<Vec<PersonRef>> {
         let s = self.person_id(secretary)?;
-        let mut ids: Vec<PersonId> = self.person(s).doctors.iter().map(|l| l.doctor).collect();
+        let mut ids: Vec<PersonId> = self.doctor_links(s).map(|l| l.doctor).collect();
         crate::sorted::sort(&mut ids);
         ids.dedup();
         Some(ids.into_iter().map(|p| self.person_ref(p)).collect())

@@ -60,8 +60,12 @@ impl R<'_> {
         (self.name(a.secretary), self.name(a.doctor))
     }
     fn rcp(&self, r: crate::org::RcpId) -> String {
-        let rcp = self.org.rcp(r);
-        format!("{} ({})", rcp.name, self.org.centre(rcp.centre).name)
+        let centre = self.org.rcp(r).centre;
+        format!(
+            "{} ({})",
+            self.org.rcp_entry(r).name,
+            self.org.centre(centre).name
+        )
     }
     fn dossier(&self, d: crate::org::DossierId) -> String {
         let d = self.org.dossier(d);

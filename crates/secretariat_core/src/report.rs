@@ -2,7 +2,10 @@
 
 use serde::Serialize;
 
+use rustc_hash::FxHashSet;
+
 use crate::decision::{Trace, Verdict, Why};
+use crate::lang::Lang;
 use crate::org::{Organisation, PersonId};
 use crate::time::Instant;
 
@@ -64,18 +67,27 @@ pub struct ReportRow {
     pub via_group: Option<String>,
 }
 
-pub(crate) fn rows_for(
+/// Most rows one report returns: a file of a few megabytes can name millions of (secretary,
+/// doctor) pairs through groups; past this the report is refused rather than built.
+pub const MAX_REPORT_ROWS: usize = 1_000_000;
+
+/// Appends the rows of one doctor: each secretary once (her first link in force), in file order.
+fn rows_for(
     org: &Organisation,
     doctor: PersonId,
     now: Option<Instant>,
-) -> Vec<ReportRow> {
+    rows: &mut Vec<ReportRow>,
+) -> Result<(), ReportError> {
     let d = org.person(doctor);
-    let mut rows: Vec<ReportRow> = Vec::new();
-    for link in d.secretaries.iter().filter(|l| l.window.holds(now)) {
-        let s = org.person(link.secretary);
-        if rows.iter().any(|r| r.secretary_id == s.id) {
+    let mut seen: FxHashSet<PersonId> = FxHashSet::default();
+    for link in org.secretary_links(doctor).filter(|l| l.window.holds(now)) {
+        if !seen.insert(link.secretary) {
             continue;
         }
+        if rows.len() >= MAX_REPORT_ROWS {
+            return Err(ReportError::TooManyRows);
+        }
+        let s = org.person(link.secretary);
         rows.push(ReportRow {
             secretary: s.name.clone(),
             secretary_id: s.id.clone(),
@@ -85,7 +97,7 @@ pub(crate) fn rows_for(
             via_group: link.via.map(|g| org.group(g).id.clone()),
         });
     }
-    rows
+    Ok(())
 }
 
 /// The report as CSV, with the seed's header `Secrétaire,Médecin,RPPS Médecin`.
@@ -103,11 +115,13 @@ pub fn to_csv(rows: &[ReportRow]) -> String {
 }
 
 fn csv_field(s: &str) -> String {
-    // RFC 4180 quoting, and a leading quote mark against formula injection in spreadsheets.
-    let s = if s.starts_with(['=', '+', '-', '@']) {
+    // Control characters dropped; RFC 4180 quoting; a leading quote mark against formula injection
+    // in spreadsheets (which also skip a leading TAB or CR before reading `=`).
+    let s = crate::text::inert(s);
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {
-        s.to_owned()
+        s.into_owned()
     };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
@@ -121,17 +135,28 @@ fn csv_field(s: &str) -> String {
 pub enum ReportError {
     /// No such person.
     UnknownPerson(String),
-    /// The reader may not read the report for this doctor (D8); the reason in words.
+    /// The reader may not read the report for this doctor (D8): the refusal and its reason, in the
+    /// request's language.
     Denied(String),
+    /// The report would hold more than [`MAX_REPORT_ROWS`] rows.
+    TooManyRows,
 }
 
 impl std::fmt::Display for ReportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ReportError::UnknownPerson(id) => {
-                write!(f, "unknown person `{id}` in this organisation")
+                write!(
+                    f,
+                    "unknown person `{}` in this organisation",
+                    crate::text::clip(id)
+                )
             }
-            ReportError::Denied(why) => write!(f, "not allowed to read this report: {why}"),
+            ReportError::Denied(words) => f.write_str(words),
+            ReportError::TooManyRows => write!(
+                f,
+                "the report would hold more than {MAX_REPORT_ROWS} rows; ask for one doctor"
+            ),
         }
     }
 }
@@ -139,42 +164,98 @@ impl std::fmt::Display for ReportError {
 impl std::error::Error for ReportError {}
 
 impl Organisation {
-    /// The "secretaries of a doctor" report: for one doctor, or for every doctor with secretaries.
-    /// With a `reader`, D8 applies: one doctor she may not read is an error; over all doctors, only
-    /// the ones she may read are listed.
+    /// The "secretaries of a doctor" report as `reader` may read it (D8): for one doctor she may
+    /// read (any other is an error, worded in `lang`), or over every doctor, only those she may
+    /// read.
     pub fn report(
         &self,
-        reader: Option<&str>,
+        reader: &str,
+        doctor: Option<&str>,
+        now: Option<Instant>,
+        lang: Lang,
+    ) -> Result<Vec<ReportRow>, ReportError> {
+        let reader = self.report_person(reader)?;
+        self.report_rows(Some((reader, lang)), doctor, now)
+    }
+
+    /// Every row of the report, read by no one in particular: for the organisation's administrator,
+    /// who holds the file anyway. A host serving people calls [`Organisation::report`].
+    pub fn report_every_row(
+        &self,
         doctor: Option<&str>,
         now: Option<Instant>,
     ) -> Result<Vec<ReportRow>, ReportError> {
-        let find = |id: &str| {
-            self.person_id(id)
-                .ok_or_else(|| ReportError::UnknownPerson(id.to_owned()))
-        };
-        let reader = reader.map(find).transpose()?;
+        self.report_rows(None, doctor, now)
+    }
+
+    fn report_person(&self, id: &str) -> Result<PersonId, ReportError> {
+        self.person_id(id)
+            .ok_or_else(|| ReportError::UnknownPerson(id.to_owned()))
+    }
+
+    fn report_rows(
+        &self,
+        reader: Option<(PersonId, Lang)>,
+        doctor: Option<&str>,
+        now: Option<Instant>,
+    ) -> Result<Vec<ReportRow>, ReportError> {
         let doctors: Vec<PersonId> = match doctor {
-            Some(d) => vec![find(d)?],
+            Some(d) => vec![self.report_person(d)?],
             None => self
                 .person_ids()
-                .filter(|&p| !self.person(p).secretaries.is_empty())
+                .filter(|&p| !self.person(p).affiliated.is_empty())
                 .collect(),
         };
         let mut rows = Vec::new();
         for d in doctors {
-            if let Some(r) = reader {
+            if let Some((r, lang)) = reader {
                 let v = may_read(self, r, d, &mut crate::decision::NoTrace);
                 if !v.is_allow() {
                     if doctor.is_some() {
                         let mut words = Vec::new();
-                        crate::reason::sentences(self, v.why, crate::Lang::En, &mut words);
-                        return Err(ReportError::Denied(words.join("; ")));
+                        crate::reason::sentences(self, v.why, lang, &mut words);
+                        let refusal = lang.pick(
+                            "lecture de ce rapport non autorisée : ",
+                            "not allowed to read this report: ",
+                        );
+                        return Err(ReportError::Denied(format!(
+                            "{refusal}{}",
+                            words.join("; ")
+                        )));
                     }
                     continue;
                 }
             }
-            rows.extend(rows_for(self, d, now));
+            rows_for(self, d, now, &mut rows)?;
         }
         Ok(rows)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_inert() {
+        let row = |name: &str| ReportRow {
+            secretary: name.to_owned(),
+            secretary_id: String::new(),
+            doctor: "Dr A".to_owned(),
+            doctor_id: String::new(),
+            rpps: String::new(),
+            via_group: None,
+        };
+        let csv = to_csv(&[
+            row("=1+1"),
+            row("\t=1+1"),
+            row("\r=1+1"),
+            row("a\u{1b}[2Jb"),
+        ]);
+        // A leading TAB or CR is guarded like `=`, and then dropped with the other controls.
+        assert_eq!(
+            csv,
+            "Secrétaire,Médecin,RPPS Médecin\n'=1+1,Dr A,\n'=1+1,Dr A,\n'=1+1,Dr A,\na[2Jb,Dr A,\n"
+        );
     }
 }

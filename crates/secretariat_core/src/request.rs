@@ -351,26 +351,35 @@ pub enum RequestError {
 
 impl fmt::Display for RequestError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Values are quoted clipped: a 100 MB request line gives a short message.
+        use crate::text::clip;
         match self {
-            RequestError::Malformed(m) => write!(f, "malformed request: {m}"),
+            RequestError::Malformed(m) => write!(f, "malformed request: {}", crate::text::clip_quoted(m)),
             RequestError::UnknownAction(a) => write!(
                 f,
-                "unknown action `{a}`; actions are `practice.<permission>`, `dcc.icon.<icon>`, `dcc.tab.<tab>`, `dcc.agenda.view`, `dcc.session.view`, `dcc.patient.add`, `dcc.rcp.register_patient`, `dcc.dossier.view`, `dcc.dossier.add_document`, `dcc.dossier.unregister`, `dcc.dossier.send_report`, `dcc.dossier.validate`, `dcc.report.secretaries`"
+                "unknown action `{}`; actions are `practice.<permission>`, `dcc.icon.<icon>`, `dcc.tab.<tab>`, `dcc.agenda.view`, `dcc.session.view`, `dcc.patient.add`, `dcc.rcp.register_patient`, `dcc.dossier.view`, `dcc.dossier.add_document`, `dcc.dossier.unregister`, `dcc.dossier.send_report`, `dcc.dossier.validate`, `dcc.report.secretaries`",
+                clip(a)
             ),
             RequestError::UnknownId { kind, id } => {
-                write!(f, "unknown {kind} `{id}` in this organisation")
+                write!(f, "unknown {kind} `{}` in this organisation", clip(id))
             }
             RequestError::MissingResource { action, expected } => {
-                write!(f, "`{action}` needs a resource `{expected}:<id>`")
+                write!(f, "`{}` needs a resource `{expected}:<id>`", clip(action))
             }
             RequestError::WrongResource {
                 action,
                 expected,
                 given,
-            } => write!(f, "`{action}` takes a resource `{expected}:<id>`, not `{given}`"),
+            } => write!(
+                f,
+                "`{}` takes a resource `{expected}:<id>`, not `{}`",
+                clip(action),
+                clip(given)
+            ),
             RequestError::MalformedNow(n) => write!(
                 f,
-                "malformed `now` `{n}`; expected an RFC 3339 date-time such as `2026-11-23T10:00:00Z`"
+                "malformed `now` `{}`; expected an RFC 3339 date-time such as `2026-11-23T10:00:00Z`",
+                clip(n)
             ),
         }
     }

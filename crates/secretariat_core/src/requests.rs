@@ -44,18 +44,6 @@ fn window_words(from: Option<&String>, until: Option<&String>) -> String {
     }
 }
 
-fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
 impl Writer<'_> {
     fn name(&self, id: &str) -> String {
         self.after
@@ -84,14 +72,13 @@ impl Writer<'_> {
             Recipient::Practice => "\n\nMerci de votre prise en charge.\nLe cabinet",
             Recipient::Network => "\n\nMerci de votre prise en charge.\nLe 3C",
         };
-        let body = format!("Bonjour,\n\n{}{signature}", body.trim_end());
-        let mailto = to.as_ref().map(|to| {
-            format!(
-                "mailto:{to}?subject={}&body={}",
-                encode(&subject),
-                encode(&body)
-            )
-        });
+        // Names come from files: the letter keeps its own line breaks and drops every control
+        // character of theirs; the address was checked on load and is encoded in the link anyway.
+        let subject = crate::text::inert(&subject).into_owned();
+        let body = crate::text::inert_lines(&format!("Bonjour,\n\n{}{signature}", body.trim_end()));
+        let mailto = to
+            .as_ref()
+            .and_then(|to| crate::text::mailto(to, &subject, &body));
         self.out.push(ChangeRequest {
             recipient,
             kind,

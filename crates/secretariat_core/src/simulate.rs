@@ -276,10 +276,8 @@ fn named(org: &Organisation, change: &Change, out: &mut Vec<String>, direct: &mu
     for p in people {
         out.push(p.to_owned());
         if let Some(id) = org.person_id(p) {
-            let x = org.person(id);
             out.extend(
-                x.secretaries
-                    .iter()
+                org.secretary_links(id)
                     .map(|l| org.person(l.secretary).id.clone()),
             );
             out.extend(

@@ -46,7 +46,7 @@ impl Instant {
             || day > days_in_month(year, month)
             || hour > 23
             || minute > 59
-            || second > 60
+            || second > 59
         {
             return None;
         }
@@ -88,7 +88,7 @@ impl Instant {
             _ => return None,
         };
         let days = days_from_civil(year, month, day);
-        let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second.min(59) - offset;
+        let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offset;
         Some(Instant(seconds * 1_000 + millis))
     }
 

@@ -408,9 +408,10 @@ impl ViewBuilder<'_> {
 
     fn rcp_view(&self, rcp: RcpId, via: Vec<PersonRef>, dossiers: Vec<DossierView>) -> RcpView {
         let r = self.org.rcp(rcp);
+        let entry = self.org.rcp_entry(rcp);
         RcpView {
-            id: r.id.clone(),
-            name: r.name.clone(),
+            id: entry.id.clone(),
+            name: entry.name.clone(),
             centre: self.org.centre(r.centre).id.clone(),
             next_session: r.next_session.map(|t| t.to_string()),
             via,
@@ -429,7 +430,7 @@ impl ViewBuilder<'_> {
         Some(DossierView {
             id: x.id.clone(),
             patient: x.patient.clone(),
-            rcp: self.org.rcp(x.rcp).id.clone(),
+            rcp: self.org.rcp_entry(x.rcp).id.clone(),
             demandeur: self.person_ref(x.demandeur),
             session: x.session.map(|t| t.to_string()),
             status: x.status,

@@ -616,3 +616,181 @@ fn decisions_are_deterministic_and_independent_of_the_order_of_the_arrays() {
         Ok(())
     });
 }
+
+/// D8, read from the raw file: `reader` is active and coordinates the centre of an RCP where
+/// `doctor` is participant or animateur, or is a responsable of such an RCP.
+fn d8_reader(file: &OrgFile, reader: &str, doctor: &str) -> bool {
+    let Some(r) = file.people.iter().find(|p| p.id == reader) else {
+        return false;
+    };
+    r.status == Status::Active
+        && file.network.as_ref().is_some_and(|n| {
+            n.rcps.iter().any(|x| {
+                let sits = x
+                    .participants
+                    .iter()
+                    .chain(&x.animateurs)
+                    .any(|d| d == doctor);
+                sits && (r.coordinator_of.contains(&x.centre)
+                    || x.responsables.iter().any(|p| p == reader))
+            })
+        })
+}
+
+/// The report's rows, from the raw file: an affiliation of `doctor` to her, or to a group she is a
+/// member of, in force at `now` (the report lists who is attached, whatever their status).
+fn attached(file: &OrgFile, secretary: &str, doctor: &str, now: Option<&str>) -> bool {
+    let member = |g: &str| {
+        file.groups
+            .iter()
+            .any(|x| x.id == g && x.members.iter().any(|m| m == secretary))
+    };
+    file.network.as_ref().is_some_and(|n| {
+        n.affiliations.iter().any(|a| {
+            a.doctor == doctor
+                && (a.secretary.as_deref() == Some(secretary)
+                    || a.group.as_deref().is_some_and(member))
+                && holds(&a.valid_from, &a.valid_until, now)
+        })
+    })
+}
+
+/// D8 never amplifies: what a reader gets from the report is exactly what she may read one doctor
+/// at a time, and no more. For every person R, every doctor D and every `now`:
+/// - `report(R, D)` answers rows if and only if the decision `dcc.report.secretaries` on `doctor:D`
+///   allows R, and R is a D8 reader of D by the raw file; its rows are then exactly the
+///   administrator's rows for D (`report_every_row(D)`);
+/// - `report(R)` over every doctor is exactly the concatenation of those, so it never holds a row of
+///   a doctor she may not read, and every row names a secretary attached to that doctor at `now`.
+#[test]
+fn the_d8_report_never_amplifies() {
+    check("the D8 report never amplifies", |_, file| {
+        let org = load(&file);
+        let people: Vec<&str> = file.people.iter().map(|p| p.id.as_str()).collect();
+        for now in NOWS {
+            let instant = now.and_then(Instant::parse);
+            for reader in &people {
+                let mut readable = Vec::new();
+                for doctor in &people {
+                    let mut request = Request::new(
+                        reader,
+                        "dcc.report.secretaries",
+                        Some(&format!("doctor:{doctor}")),
+                    );
+                    request.now = now.map(str::to_owned);
+                    let allowed =
+                        org.decide(&request).expect("well-formed").decision == Effect::Allow;
+                    let got = org.report(reader, Some(doctor), instant, Lang::Fr);
+                    prop_assert_eq!(got.is_ok(), allowed, "{} reads {}", reader, doctor);
+                    prop_assert_eq!(allowed, d8_reader(&file, reader, doctor));
+                    if let Ok(rows) = got {
+                        let all = org.report_every_row(Some(doctor), instant).expect("rows");
+                        prop_assert_eq!(&rows, &all);
+                        readable.extend(rows);
+                    }
+                }
+                let over_all = org.report(reader, None, instant, Lang::Fr).expect("rows");
+                prop_assert_eq!(&over_all, &readable, "{} over every doctor", reader);
+                for row in &over_all {
+                    prop_assert!(d8_reader(&file, reader, &row.doctor_id));
+                    prop_assert!(attached(&file, &row.secretary_id, &row.doctor_id, now));
+                }
+            }
+        }
+        Ok(())
+    });
+}
+
+/// `text` with every renamed value replaced by its pseudonym, where it stands as a whole word
+/// (not inside a longer id: `p1` in `p10`), longest first.
+fn renamed(text: &str, pairs: &[(String, String)]) -> String {
+    let mut pairs: Vec<&(String, String)> = pairs.iter().collect();
+    pairs.sort_by_key(|(original, _)| std::cmp::Reverse(original.len()));
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_');
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    'scan: while i < text.len() {
+        let rest = &text[i..];
+        if !word(text[..i].chars().next_back()) {
+            for (original, pseudonym) in &pairs {
+                if rest.starts_with(original.as_str())
+                    && !word(rest[original.len()..].chars().next())
+                {
+                    out.push_str(pseudonym);
+                    i += original.len();
+                    continue 'scan;
+                }
+            }
+        }
+        let c = rest.chars().next().expect("a char");
+        out.push(c);
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// Pseudonymisation changes nothing but the names: with and without people's names, every decision
+/// (reasons and audit event included), every view and every finding of the copy is the original's
+/// with each renamed value replaced by its pseudonym. A tenth of the cases: each asks everything
+/// twice and compares texts.
+#[test]
+fn pseudonymising_changes_no_decision_view_or_finding() {
+    let mut runner = TestRunner::new(Config {
+        cases: (cases() / 10).max(10),
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let result = runner.run(&strategy::org(), |spec| {
+        let file: OrgFile = serde_json::from_value(spec.to_json()).expect("a file");
+        let org = load(&file);
+        let requests = every_request(&file);
+        for names in [false, true] {
+            let p = secretariat_core::pseudonymise(&file, "support-key", names);
+            let copy = Organisation::from_file(p.file.clone())
+                .map_err(|e| TestCaseError::fail(format!("the copy does not load: {e}")))?;
+            let same = |what: &str, before: String, after: String| {
+                let want = renamed(&before, &p.renamed);
+                if want == after {
+                    Ok(())
+                } else {
+                    Err(TestCaseError::fail(format!(
+                        "{what} (names: {names}):\n  want {want}\n  got  {after}\nin {}",
+                        serde_json::to_string(&file).unwrap_or_default()
+                    )))
+                }
+            };
+            for r in &requests {
+                let line = serde_json::to_string(r).expect("json");
+                same(
+                    &line,
+                    org.decide_line(&line, None),
+                    copy.decide_line(&renamed(&line, &p.renamed), None),
+                )?;
+            }
+            for person in &file.people {
+                for now in NOWS {
+                    let now = now.and_then(Instant::parse);
+                    let id = renamed(&person.id, &p.renamed);
+                    let json = |v| serde_json::to_string(&v).expect("json");
+                    same(
+                        "view",
+                        json(org.view(&person.id, now, Lang::Fr)),
+                        json(copy.view(&id, now, Lang::Fr)),
+                    )?;
+                }
+            }
+            for now in NOWS {
+                let now = now.and_then(Instant::parse);
+                same(
+                    "findings",
+                    serde_json::to_string(&org.findings(now, Lang::En)).expect("json"),
+                    serde_json::to_string(&copy.findings(now, Lang::En)).expect("json"),
+                )?;
+            }
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("property `pseudonymising changes nothing but the names` fails: {e}");
+    }
+}

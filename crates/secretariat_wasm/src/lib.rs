@@ -278,15 +278,16 @@ impl Policy {
         Ok(Policy::new(org))
     }
 
-    /// The "secretaries of a doctor" report (D8): rows for `doctor`, or for every doctor with
-    /// secretaries. With a `reader`, only what she may read; one doctor she may not read throws.
+    /// The "secretaries of a doctor" report as `reader` may read it (D8): rows for `doctor`, or for
+    /// every doctor she may read. `reader` is required; a doctor she may not read throws, in `lang`.
     pub fn report(
         &self,
         reader: JsValue,
         doctor: JsValue,
         now: JsValue,
+        lang: JsValue,
     ) -> Result<JsValue, Failure> {
-        to_js(&self.rows(reader, doctor, now)?)
+        to_js(&self.rows(Some((reader, lang)), doctor, now)?)
     }
 
     /// The same report as CSV (`Secrétaire,Médecin,RPPS Médecin`), as `secretariat report` prints it.
@@ -296,8 +297,21 @@ impl Policy {
         reader: JsValue,
         doctor: JsValue,
         now: JsValue,
+        lang: JsValue,
     ) -> Result<String, Failure> {
-        Ok(to_csv(&self.rows(reader, doctor, now)?))
+        Ok(to_csv(&self.rows(Some((reader, lang)), doctor, now)?))
+    }
+
+    /// Every row of the report, read by no one in particular: for the organisation's administrator.
+    #[wasm_bindgen(js_name = reportEveryRow)]
+    pub fn report_every_row(&self, doctor: JsValue, now: JsValue) -> Result<JsValue, Failure> {
+        to_js(&self.rows(None, doctor, now)?)
+    }
+
+    /// Every row of the report as CSV.
+    #[wasm_bindgen(js_name = reportEveryRowCsv)]
+    pub fn report_every_row_csv(&self, doctor: JsValue, now: JsValue) -> Result<String, Failure> {
+        Ok(to_csv(&self.rows(None, doctor, now)?))
     }
 
     /// The organisation file as loaded, as an object (`JSON.stringify(policy)` gives the file).
@@ -317,16 +331,23 @@ impl Policy {
 impl Policy {
     fn rows(
         &self,
-        reader: JsValue,
+        reader: Option<(JsValue, JsValue)>,
         doctor: JsValue,
         now: JsValue,
     ) -> Result<Vec<ReportRow>, Failure> {
-        let reader = optional_string(&reader, "reader")?;
         let doctor = optional_string(&doctor, "doctor")?;
-        let (now, _) = when(&now, &JsValue::UNDEFINED)?;
-        self.org
-            .report(reader.as_deref(), doctor.as_deref(), now)
-            .map_err(|e| Failure::input(e.to_string()))
+        let rows = match reader {
+            Some((reader, lang)) => {
+                let reader = string(&reader, "reader")?;
+                let (now, lang) = when(&now, &lang)?;
+                self.org.report(&reader, doctor.as_deref(), now, lang)
+            }
+            None => {
+                let (now, _) = when(&now, &JsValue::UNDEFINED)?;
+                self.org.report_every_row(doctor.as_deref(), now)
+            }
+        };
+        rows.map_err(|e| Failure::input(e.to_string()))
     }
 }
 

@@ -428,10 +428,14 @@ export class Policy {
   simulate(changes: Change[] | ChangeSet, now?: DateTime | null, lang?: Lang | null): Simulation;
   /** A new policy with the changes applied; throws listing every problem. */
   withChanges(changes: Change[] | ChangeSet): Policy;
-  /** The "secretaries of a doctor" report (D8), for one doctor or all; with a reader, only what she may read. */
-  report(reader?: string | null, doctor?: string | null, now?: DateTime | null): ReportRow[];
+  /** The "secretaries of a doctor" report as `reader` may read it (D8), for one doctor or every one she may read; a doctor she may not read throws, in `lang`. */
+  report(reader: string, doctor?: string | null, now?: DateTime | null, lang?: Lang | null): ReportRow[];
   /** The same report as CSV (`Secrétaire,Médecin,RPPS Médecin`). */
-  reportCsv(reader?: string | null, doctor?: string | null, now?: DateTime | null): string;
+  reportCsv(reader: string, doctor?: string | null, now?: DateTime | null, lang?: Lang | null): string;
+  /** Every row of the report, read by no one in particular: for the organisation's administrator. */
+  reportEveryRow(doctor?: string | null, now?: DateTime | null): ReportRow[];
+  /** Every row of the report as CSV. */
+  reportEveryRowCsv(doctor?: string | null, now?: DateTime | null): string;
   /** The organisation file as loaded (so `JSON.stringify(policy)` gives the file). */
   toJSON(): OrgFile;
   /** The organisation file as pretty JSON text. */

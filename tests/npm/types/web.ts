@@ -53,8 +53,8 @@ const simulation: Simulation = policy.simulate(set, "2026-11-23T10:00:00Z");
 const lost: string[] = simulation.affected.flatMap((a) => a.lost.map((e) => e.label));
 const mail: string | undefined = simulation.requests[0]?.mailto;
 const after: Policy = policy.withChanges(changes);
-const rows: ReportRow[] = after.report(null, "dr");
-const csv: string = policy.reportCsv();
+const rows: ReportRow[] = after.report("coordinator", "dr");
+const csv: string = policy.reportEveryRowCsv();
 const back: OrgFile = policy.toJSON();
 const text: string = policy.export();
 

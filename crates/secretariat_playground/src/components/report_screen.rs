@@ -36,7 +36,10 @@ pub fn ReportScreen(_props: &ReportScreenProps) -> Html {
     };
     let doctor = app.report_doctor.clone();
     let reader = app.report_reader.clone();
-    let result = org.report(reader.as_deref(), doctor.as_deref(), app.instant());
+    let result = match reader.as_deref() {
+        Some(reader) => org.report(reader, doctor.as_deref(), app.instant(), lang),
+        None => org.report_every_row(doctor.as_deref(), app.instant()),
+    };
     let body = match &result {
         Ok(rows) if rows.is_empty() => html! {
             <p class="empty" data-testid="report-empty">{ lang.pick("Aucune secrétaire rattachée.", "No secretary attached.") }</p>

@@ -161,9 +161,10 @@ pub fn TrainerScreen(_props: &TrainerScreenProps) -> Html {
 
 fn report_table(demo: &Organisation, lang: secretariat_core::Lang) -> Html {
     match demo.report(
-        Some("coord-caen"),
+        "coord-caen",
         Some("dr-durand"),
         Instant::parse(SCENARIO_NOW),
+        lang,
     ) {
         Ok(rows) => html! {
             <table class="report">

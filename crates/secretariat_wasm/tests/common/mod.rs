@@ -238,19 +238,19 @@ pub fn views_explanations_findings_simulations_and_reports() {
     .is_empty());
 
     let rows = text(
-        &p.report(JsValue::NULL, "dr-martin".into(), JsValue::NULL)
+        &p.report_every_row("dr-martin".into(), JsValue::NULL)
             .unwrap(),
     );
     assert!(rows.contains(r#""doctor_id":"dr-martin""#), "{rows}");
     let csv = p
-        .report_csv(JsValue::NULL, JsValue::NULL, JsValue::NULL)
+        .report_every_row_csv(JsValue::NULL, JsValue::NULL)
         .unwrap();
     assert!(
         csv.starts_with("Secrétaire,Médecin,RPPS Médecin\n"),
         "{csv}"
     );
     assert!(!String::from(
-        thrown(p.report("nobody".into(), JsValue::NULL, JsValue::NULL)).message()
+        thrown(p.report("nobody".into(), JsValue::NULL, JsValue::NULL, JsValue::NULL)).message()
     )
     .is_empty());
 }
