@@ -77,6 +77,18 @@ async function importFile(p, name, org) {
   });
 }
 
+/** `p` (a fresh browser) imports CABINET and grants Sophie an export on it: one edit. */
+async function editCabinet(p) {
+  await p.goto(server.url);
+  await p.click(sel('nav-organisation'));
+  await importFile(p, 'cabinet.json', CABINET);
+  await p.waitForSelector(sel('import-ok'));
+  await p.click(sel('nav-simulate'));
+  await p.selectOption(sel('secretary-select'), 'sophie');
+  await p.check(sel('perm-dr-martin-export_patients'));
+  await p.click(sel('nav-organisation'));
+}
+
 const DEMO = JSON.parse(await readFile(join(ROOT, 'tests/fixtures/demo/org.json'), 'utf8'));
 /** The demo under another name: a file the recipient of a link has, or not. */
 const CABINET = { ...DEMO, name: 'Cabinet importé' };
@@ -373,15 +385,8 @@ describe('playground', () => {
     const recipient = await fresh();
     try {
       const s = sender.p;
-      await s.goto(server.url);
-      await s.click(sel('nav-organisation'));
-      await importFile(s, 'cabinet.json', CABINET);
-      await s.waitForSelector(sel('import-ok'));
+      await editCabinet(s);
       assert.match(await s.textContent(sel('share-note')), /même fichier/);
-      await s.click(sel('nav-simulate'));
-      await s.selectOption(sel('secretary-select'), 'sophie');
-      await s.check(sel('perm-dr-martin-export_patients'));
-      await s.click(sel('nav-organisation'));
       await s.click(sel('share'));
       const link = await s.inputValue(sel('share-link'));
       assert.ok(!payload(link).includes('P-0101'), 'never the patients of the imported file');
@@ -407,6 +412,39 @@ describe('playground', () => {
     }
   });
 
+  test('a whole file is sent as a pseudonymised copy, with a link over the copy', async () => {
+    const sender = await fresh();
+    const recipient = await fresh();
+    try {
+      const s = sender.p;
+      await editCabinet(s);
+      const [download] = await Promise.all([s.waitForEvent('download'), s.click(sel('pseudonymised'))]);
+      const path = join(OUT, 'organisation-pseudonymisee.json');
+      await download.saveAs(path);
+      const copy = await readFile(path, 'utf8');
+      for (const p of DEMO.people) {
+        assert.ok(!copy.includes(`"${p.name}"`), `no name (${p.name})`);
+        if (p.rpps) assert.ok(!copy.includes(p.rpps), `no RPPS (${p.rpps})`);
+      }
+      for (const d of DEMO.network.dossiers) assert.ok(!copy.includes(d.patient), `no patient (${d.patient})`);
+      assert.match(await s.textContent(sel('pseudonymised-key')), /^[0-9a-f]{32}$/);
+      const link = await s.inputValue(sel('pseudonymised-link'));
+      assert.ok(!payload(link).includes('sophie'), 'ids renamed in the link');
+
+      const r = recipient.p;
+      await r.goto(link);
+      await r.waitForSelector(sel('link-missing'));
+      await r.click(sel('nav-organisation'));
+      await r.setInputFiles(sel('import-file'), { name: 'copie.json', mimeType: 'application/json', buffer: Buffer.from(copy) });
+      await r.click(sel('link-accept'));
+      await r.waitForSelector(sel('link-opened'));
+      assert.match(await r.textContent(sel('edit-count')), /1 modification/);
+    } finally {
+      await sender.ctx.close();
+      await recipient.ctx.close();
+    }
+  });
+
   test('nothing is kept without consent, and « Oublier cette organisation » clears it', async () => {
     const { ctx, p } = await fresh();
     try {
@@ -416,12 +454,7 @@ describe('playground', () => {
       await p.reload();
       await p.waitForSelector(sel('sees-view'));
       assert.deepEqual(await p.evaluate(() => Object.keys(localStorage)), []);
-      await p.click(sel('nav-organisation'));
-      await importFile(p, 'cabinet.json', CABINET);
-      await p.waitForSelector(sel('import-ok'));
-      await p.click(sel('nav-simulate'));
-      await p.selectOption(sel('secretary-select'), 'sophie');
-      await p.check(sel('perm-dr-martin-export_patients'));
+      await editCabinet(p);
       await p.waitForSelector(sel('edit-count'));
       assert.deepEqual(await p.evaluate(() => Object.keys(localStorage)), [], 'nothing kept without consent');
       await p.reload();

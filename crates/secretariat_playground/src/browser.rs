@@ -92,6 +92,15 @@ pub fn download(name: &str, mime: &str, text: &str) {
     // `url` is revoked when dropped; the click has already started the download.
 }
 
+/// A fresh secret key (128 bits from the browser's cryptographic generator, hex), for a
+/// pseudonymised copy; `None` when the browser has no generator.
+pub fn random_key() -> Option<String> {
+    let mut bytes = [0_u8; 16];
+    let crypto = gloo::utils::window().crypto().ok()?;
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    Some(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
 /// Copies `text` to the clipboard (best effort: the text stays selectable on the page anyway).
 pub fn copy(text: &str) {
     let clipboard = gloo::utils::window().navigator().clipboard();

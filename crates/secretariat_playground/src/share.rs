@@ -1,11 +1,12 @@
 //! Private sharing: a link carries the **edits** over an organisation named by its content hash
 //! (its fingerprint), never the organisation itself — so never its patients. The recipient opens it
 //! on the demo or on the same file she already has (imported, or kept in her browser). A whole file
-//! is shared as a download, pseudonymised first ([`pseudonymised_copy`]).
+//! is shared as a download, pseudonymised first ([`pseudonymised`]).
 //!
 //! The link is compact JSON, base64url in the URL's fragment — which browsers never send to a
 //! server. Opening one asks first and can be undone ([`Sharing`], driven by the reducer).
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -144,18 +145,55 @@ pub fn decode(fragment: &str) -> Result<Option<Link>, LinkError> {
     Ok(Some(link))
 }
 
-/// A pseudonymised copy of the organisation's file (JSON), to send a whole file: patient ids, RPPS
-/// and names replaced by stable pseudonyms, every decision unchanged.
-///
-/// HOOK (issue 11, item 9): the core's `pseudonymise` is built on another branch (`hostile`); until
-/// it is merged this returns `None`, [`CAN_PSEUDONYMISE`] is `false` and the screen says the copy is
-/// not available yet.
-pub fn pseudonymised_copy(_org: &Organisation) -> Option<String> {
-    None
+/// A whole file to send: the base pseudonymised under `key` by the core (patient ids, RPPS, people's
+/// ids and names replaced by stable pseudonyms; every decision unchanged), and the fragment of a
+/// link carrying the edits over that copy, renamed the same way. `None` when the copy does not load
+/// or an edit cannot be renamed.
+pub fn pseudonymised(state: &State, key: &str) -> Option<(String, String)> {
+    let copy = secretariat_core::pseudonymise(state.base.file(), key, true);
+    let org = Organisation::from_file(copy.file).ok()?;
+    let names: HashMap<&str, &str> = copy
+        .renamed
+        .iter()
+        .map(|(from, to)| (from.as_str(), to.as_str()))
+        .collect();
+    let changes = state
+        .changes
+        .iter()
+        .map(|c| {
+            let mut value = serde_json::to_value(c).ok()?;
+            rename(&mut value, &names);
+            serde_json::from_value(value).ok()
+        })
+        .collect::<Option<Vec<Change>>>()?;
+    let selected = state
+        .selected
+        .as_deref()
+        .map(|s| names.get(s).copied().unwrap_or(s).to_owned());
+    let link = Link {
+        format: LINK_FORMAT.to_owned(),
+        base: fingerprint(&org),
+        name: org.name().to_owned(),
+        changes,
+        selected,
+        screen: state.screen,
+    };
+    Some((org.to_json(), encode(&link)))
 }
 
-/// Whether [`pseudonymised_copy`] gives a copy (see its HOOK note).
-pub const CAN_PSEUDONYMISE: bool = false;
+/// Renames every string of an edit that the pseudonymisation renamed (ids, as whole values).
+fn rename(value: &mut serde_json::Value, names: &HashMap<&str, &str>) {
+    match value {
+        serde_json::Value::String(s) => {
+            if let Some(to) = names.get(s.as_str()) {
+                *s = (*to).to_owned();
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| rename(v, names)),
+        serde_json::Value::Object(fields) => fields.values_mut().for_each(|v| rename(v, names)),
+        _ => {}
+    }
+}
 
 /// The sharing part of the state: the link waiting for an answer, how to undo the last one opened,
 /// and whether the working organisation may be kept in this browser.

@@ -482,3 +482,60 @@ fn the_demo_constant_is_the_state_s_demo() {
             .to_json()
     );
 }
+
+#[test]
+fn a_whole_file_is_sent_pseudonymised_with_a_link_over_the_copy() {
+    let sender = run([
+        Action::Import {
+            name: "cabinet.json".into(),
+            text: demo_file_respaced().replace("Démo", "Cabinet importé"),
+        },
+        grant("sophie", "dr-martin", "export_patients"),
+        Action::Select("sophie".into()),
+    ]);
+    let (file, fragment) = share::pseudonymised(&sender, "a secret key").unwrap();
+    let original = sender.base.file();
+    for person in &original.people {
+        assert!(
+            !file.contains(&format!("\"{}\"", person.name)),
+            "no name: {}",
+            person.name
+        );
+        if let Some(rpps) = &person.rpps {
+            assert!(!file.contains(rpps.as_str()), "no RPPS");
+        }
+    }
+    for dossier in &original.network.as_ref().unwrap().dossiers {
+        assert!(!file.contains(&dossier.patient), "no patient");
+    }
+    let text = payload(&fragment);
+    assert!(
+        !text.contains("sophie") && !text.contains("dr-martin"),
+        "ids renamed: {text}"
+    );
+    // The same key gives the same copy.
+    assert_eq!(
+        share::pseudonymised(&sender, "a secret key").unwrap().0,
+        file
+    );
+    // The recipient imports the copy and opens the link: the sender's edit, renamed.
+    let link = share::decode(&fragment).unwrap().unwrap();
+    let r = run([
+        Action::Import {
+            name: "copie.json".into(),
+            text: file,
+        },
+        Action::OfferLink(Box::new(link)),
+        Action::AcceptLink,
+    ]);
+    assert!(r.share.error.is_none(), "{:?}", r.share.error);
+    assert_eq!(r.changes.len(), 1);
+    assert!(r.share.pending.is_none());
+    assert_ne!(r.selected.as_deref(), Some("sophie"));
+    let findings = |s: &State| s.current.findings(s.instant(), Lang::Fr).len();
+    assert_eq!(
+        findings(&r),
+        findings(&sender),
+        "the same findings on the copy"
+    );
+}

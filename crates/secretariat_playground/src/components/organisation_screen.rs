@@ -47,11 +47,18 @@ pub fn OrganisationScreen(_props: &OrganisationScreenProps) -> Html {
             link.set(Some(url));
         })
     };
+    // The pseudonymised copy's key and link, once made.
+    let copy = use_state(|| None::<(String, String)>);
     let onpseudonymised = {
         let app = app.clone();
+        let copy = copy.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Some(copy) = share::pseudonymised_copy(&app.current) {
-                browser::download("organisation-pseudonymisee.json", "application/json", &copy);
+            let Some(key) = browser::random_key() else {
+                return;
+            };
+            if let Some((file, fragment)) = share::pseudonymised(&app, &key) {
+                browser::download("organisation-pseudonymisee.json", "application/json", &file);
+                copy.set(Some((key, browser::link(&fragment))));
             }
         })
     };
@@ -69,7 +76,6 @@ pub fn OrganisationScreen(_props: &OrganisationScreenProps) -> Html {
         Callback::from(move |_: MouseEvent| app.dispatch(Action::Forget))
     };
     let on_demo = app.share.base_print == app.share.demo_print;
-    let can_pseudonymise = share::CAN_PSEUDONYMISE;
     let ondismiss = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::DismissImport))
@@ -171,18 +177,27 @@ pub fn OrganisationScreen(_props: &OrganisationScreenProps) -> Html {
                                     " : le destinataire doit avoir ce même fichier. Pour le lui envoyer, n'envoyez pas l'original : ",
                                     ": the recipient needs this same file. To send it, do not send the original: ",
                                 ) }
-                                if can_pseudonymise {
-                                    <button type="button" class="btn btn-small" onclick={onpseudonymised} data-testid="pseudonymised">
-                                        { icons::download() }{ lang.pick("Copie pseudonymisée (JSON)", "Pseudonymised copy (JSON)") }
-                                    </button>
-                                } else {
-                                    { lang.pick(
-                                        "la copie pseudonymisée n'est pas encore disponible dans cette version.",
-                                        "the pseudonymised copy is not available in this version yet.",
-                                    ) }
-                                }
+                                { lang.pick(
+                                    "envoyez une copie pseudonymisée (patients, RPPS, identifiants et noms remplacés ; les décisions restent les mêmes) et le lien fait pour elle.",
+                                    "send a pseudonymised copy (patients, RPPS, ids and names replaced; the decisions stay the same) and the link made for it.",
+                                ) }
                             }
                         </p>
+                        if !on_demo {
+                            <button type="button" class="btn" onclick={onpseudonymised} data-testid="pseudonymised">
+                                { icons::download() }{ lang.pick("Copie pseudonymisée (JSON) et son lien", "Pseudonymised copy (JSON) and its link") }
+                            </button>
+                        }
+                        if let Some((key, url)) = (*copy).clone() {
+                            <label class="field">
+                                <span class="field-label">{ lang.pick("Lien à envoyer avec la copie pseudonymisée", "Link to send with the pseudonymised copy") }</span>
+                                <input type="text" readonly=true value={url} data-testid="pseudonymised-link" />
+                            </label>
+                            <p class="muted small">
+                                { lang.pick("Clé de cette copie, à garder pour relire une réponse — ne l'envoyez pas : ", "This copy's key, to keep to read an answer back — do not send it: ") }
+                                <code data-testid="pseudonymised-key">{ key }</code>
+                            </p>
+                        }
                     </section>
                     <section class="card" data-testid="storage">
                         <h2>{ lang.pick("Ce navigateur", "This browser") }</h2>
