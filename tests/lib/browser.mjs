@@ -1,6 +1,8 @@
 // What every browser test of the repository shares: Debian's Chromium with the flags this closed
 // network needs (../shared/TOOLCHAIN.md), and one static server bound to 127.0.0.1.
 //   node tests/lib/browser.mjs DIR [PORT]     serves DIR (relative to the repository) on PORT
+// When DIR has a `_headers` file (the playground's: its CSP, written by scripts/playground-csp.mjs),
+// the server sends those headers with every file, as a deployment must.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -33,6 +35,31 @@ const TYPES = {
 };
 
 /**
+ * The headers of a `_headers` file (Netlify's format: a path line, then indented `Name: value`
+ * lines); only the rules for `/*` are read, as they apply to every file. `{}` when there is none.
+ */
+export async function headersOf(dir) {
+  let text;
+  try {
+    text = await readFile(join(dir, '_headers'), 'utf8');
+  } catch {
+    return {};
+  }
+  const headers = {};
+  let all = false;
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trimStart().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      all = line.trim() === '/*';
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (all && colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return headers;
+}
+
+/**
  * Serves `dir` read-only (GET and HEAD, nothing outside it) on 127.0.0.1:`port` (0: any free port).
  * Resolves to `{ url, port, close }` once listening.
  */
@@ -53,6 +80,7 @@ export function serve(dir = ROOT, port = 0) {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       res.writeHead(200, {
+        ...(await headersOf(root)),
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',

@@ -1,13 +1,15 @@
 //! The browser edge: clock, local storage, URL fragment, downloads, clipboard and a performance
 //! mark. Everything else in the crate is plain Rust; these calls only make sense in a page.
 
-use gloo::storage::{LocalStorage, Storage as _};
 use wasm_bindgen::JsCast as _;
 
 use crate::state::Saved;
 
-/// Local storage key of the working state.
-pub const STORAGE_KEY: &str = "secretariat-playground";
+/// Local storage key of the working state, written only with consent (`State::share.keep`).
+pub const STORAGE_KEY: &str = "secretariat-playground/2";
+
+/// The key of the first versions, which kept the working file without asking: removed on start.
+const LEGACY_KEY: &str = "secretariat-playground";
 
 /// The browser's clock as RFC 3339 UTC, to the second (the core never reads a clock).
 pub fn now() -> Option<String> {
@@ -16,14 +18,35 @@ pub fn now() -> Option<String> {
     iso.get(..19).map(|s| format!("{s}Z"))
 }
 
-/// The saved working state, if any and readable.
-pub fn load() -> Option<Saved> {
-    LocalStorage::get::<Saved>(STORAGE_KEY).ok()
+/// The page's local storage, when the browser gives one (not in a sandboxed frame, nor when
+/// storage is blocked: then nothing is kept, and nothing fails).
+fn storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
 }
 
-/// Saves the working state (silently skipped when the storage is full or disabled).
+/// The working state kept with consent, if any and readable. A state kept without consent by an
+/// earlier version is deleted, unread.
+pub fn load() -> Option<Saved> {
+    let storage = storage()?;
+    let _ = storage.remove_item(LEGACY_KEY);
+    let text = storage.get_item(STORAGE_KEY).ok().flatten()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Keeps the working state (silently skipped when the storage is full or disabled). Call only with
+/// the user's consent.
 pub fn save(saved: &Saved) {
-    let _ = LocalStorage::set(STORAGE_KEY, saved);
+    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(saved)) {
+        let _ = storage.set_item(STORAGE_KEY, &text);
+    }
+}
+
+/// Deletes the kept working state ("Oublier cette organisation", or consent withdrawn).
+pub fn forget() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(STORAGE_KEY);
+        let _ = storage.remove_item(LEGACY_KEY);
+    }
 }
 
 /// The URL's fragment, with its `#` (empty when none).
@@ -67,6 +90,15 @@ pub fn download(name: &str, mime: &str, text: &str) {
         }
     }
     // `url` is revoked when dropped; the click has already started the download.
+}
+
+/// A fresh secret key (128 bits from the browser's cryptographic generator, hex), for a
+/// pseudonymised copy; `None` when the browser has no generator.
+pub fn random_key() -> Option<String> {
+    let mut bytes = [0_u8; 16];
+    let crypto = gloo::utils::window().crypto().ok()?;
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    Some(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
 /// Copies `text` to the clipboard (best effort: the text stays selectable on the page anyway).

@@ -23,7 +23,8 @@ pub fn use_app() -> AppHandle {
     app
 }
 
-/// Saves the working state to local storage whenever something worth keeping changes.
+/// Keeps the working state in local storage whenever something worth keeping changes — only with
+/// the user's consent; without it (or when it is withdrawn) nothing is kept.
 #[hook]
 pub fn use_persist(app: &AppHandle) {
     let key = (
@@ -32,9 +33,16 @@ pub fn use_persist(app: &AppHandle) {
         app.lang,
         app.screen,
         app.ghosts,
+        app.share.keep,
     );
     let app = app.clone();
-    use_effect_with(key, move |_| browser::save(&app.saved()));
+    use_effect_with(key, move |_| {
+        if app.share.keep {
+            browser::save(&app.saved());
+        } else {
+            browser::forget();
+        }
+    });
 }
 
 /// The simulation of the current edits against the base (memoised on the edits, date and language;
@@ -64,8 +72,8 @@ pub fn use_findings(app: &AppHandle) -> Rc<Vec<Finding>> {
     use_memo(deps, move |_| app.current.findings(app.instant(), app.lang))
 }
 
-/// Opens a shared link pasted into the address bar of an open page (only the fragment changes, so
-/// the page does not reload): the state it holds replaces the working state.
+/// Reads a shared link pasted into the address bar of an open page (only the fragment changes, so
+/// the page does not reload): it is offered, and replaces the working state only when accepted.
 #[hook]
 pub fn use_shared_links(app: &AppHandle) {
     let app = app.clone();
@@ -74,9 +82,9 @@ pub fn use_shared_links(app: &AppHandle) {
             gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
                 let fragment = browser::fragment();
                 match crate::share::decode(&fragment) {
-                    Ok(Some(saved)) => {
+                    Ok(Some(link)) => {
                         browser::clear_fragment();
-                        app.dispatch(crate::state::Action::Restore(Box::new(saved)));
+                        app.dispatch(crate::state::Action::OfferLink(Box::new(link)));
                     }
                     Ok(None) => {}
                     Err(e) => {

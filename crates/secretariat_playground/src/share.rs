@@ -1,32 +1,251 @@
-//! Shareable links: the saved state (organisation, edits, selection) as compact JSON, base64url in
-//! the URL's fragment — which browsers never send to a server.
+//! Private sharing: a link carries the **edits** over an organisation named by its content hash
+//! (its fingerprint), never the organisation itself — so never its patients. The recipient opens it
+//! on the demo or on the same file she already has (imported, or kept in her browser). A whole file
+//! is shared as a download, pseudonymised first ([`pseudonymised`]).
+//!
+//! The link is compact JSON, base64url in the URL's fragment — which browsers never send to a
+//! server. Opening one asks first and can be undone ([`Sharing`], driven by the reducer).
+
+use std::collections::HashMap;
+use std::rc::Rc;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
+use secretariat_core::{Change, Lang, Organisation};
+use serde::{Deserialize, Serialize};
 
-use crate::state::Saved;
+use crate::state::{Screen, State};
 
-/// The fragment's prefix: `#s=…`.
-pub const PREFIX: &str = "#s=";
+/// The fragment's prefix: `#l=…`.
+pub const PREFIX: &str = "#l=";
 
-/// The fragment (with its `#`) that restores `saved`.
-pub fn encode(saved: &Saved) -> String {
-    let json = serde_json::to_string(saved).unwrap_or_default();
+/// The prefix of the first links, which carried the whole file (patients included): refused.
+const OLD_PREFIX: &str = "#s=";
+
+/// Format tag of a link.
+pub const LINK_FORMAT: &str = "secretariat-link/1";
+
+/// The longest fragment read (64 KiB): edits are small; anything longer is refused before decoding.
+pub const MAX_FRAGMENT: usize = 64 * 1024;
+
+/// What a link carries: the edits and where to look, over an organisation named by fingerprint.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    /// Always [`LINK_FORMAT`].
+    pub format: String,
+    /// The [`fingerprint`] of the organisation the edits apply to.
+    pub base: String,
+    /// Its name, to tell the recipient which file she needs.
+    pub name: String,
+    /// The edits, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<Change>,
+    /// The secretary shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selected: Option<String>,
+    /// The screen shown.
+    #[serde(default)]
+    pub screen: Screen,
+}
+
+/// Why a link could not be read or opened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkError {
+    /// Not base64url, UTF-8 or a link's JSON.
+    Damaged(String),
+    /// Longer than [`MAX_FRAGMENT`].
+    TooLong(usize),
+    /// A first-generation link (`#s=`), which carried the whole file.
+    OldFormat,
+    /// The edits do not apply to the organisation (or break it).
+    Refused(String),
+}
+
+impl LinkError {
+    /// The reason, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            LinkError::Damaged(why) => format!("{} ({why})", lang.pick("le lien est abîmé", "the link is damaged")),
+            LinkError::TooLong(n) => format!(
+                "{} ({n} {}, max {MAX_FRAGMENT})",
+                lang.pick("le lien est trop long", "the link is too long"),
+                lang.pick("octets", "bytes"),
+            ),
+            LinkError::OldFormat => lang
+                .pick(
+                    "ce lien est de l'ancien format, qui contenait l'organisation entière ; demandez un nouveau lien",
+                    "this link is of the old format, which held the whole organisation; ask for a new link",
+                )
+                .to_owned(),
+            LinkError::Refused(why) => format!(
+                "{} {why}",
+                lang.pick("les modifications ne s'appliquent pas :", "the edits do not apply:")
+            ),
+        }
+    }
+}
+
+/// The organisation's fingerprint: the core's content hash (SHA-256, hex, of its file as the engine
+/// writes it — the hash that also names it in scopes and scenario files), so the same organisation
+/// has the same fingerprint in every browser whatever the spacing of the file read.
+pub fn fingerprint(org: &Organisation) -> String {
+    org.content_hash().to_owned()
+}
+
+/// The first 12 characters of a fingerprint, as shown to people.
+pub fn short(fingerprint: &str) -> &str {
+    fingerprint.get(..12).unwrap_or(fingerprint)
+}
+
+/// The link of the working state: its edits over the base, never the base itself.
+pub fn link_of(state: &State) -> Link {
+    Link {
+        format: LINK_FORMAT.to_owned(),
+        base: state.share.base_print.to_string(),
+        name: state.base.name().to_owned(),
+        changes: state.changes.clone(),
+        selected: state.selected.clone(),
+        screen: state.screen,
+    }
+}
+
+/// The fragment (with its `#`) that carries `link`.
+pub fn encode(link: &Link) -> String {
+    let json = serde_json::to_string(link).unwrap_or_default();
     format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(json))
 }
 
-/// Reads a fragment made by [`encode`]. `Ok(None)` when the fragment is not a shared state at all;
-/// an error in words when it is one but cannot be read.
-pub fn decode(fragment: &str) -> Result<Option<Saved>, String> {
+/// Reads a fragment made by [`encode`]. `Ok(None)` when the fragment is not a link at all.
+pub fn decode(fragment: &str) -> Result<Option<Link>, LinkError> {
+    if fragment.starts_with(OLD_PREFIX) {
+        return Err(LinkError::OldFormat);
+    }
     let Some(data) = fragment.strip_prefix(PREFIX) else {
         return Ok(None);
     };
+    if fragment.len() > MAX_FRAGMENT {
+        return Err(LinkError::TooLong(fragment.len()));
+    }
     let bytes = URL_SAFE_NO_PAD
         .decode(data.trim_end_matches('='))
-        .map_err(|e| format!("the link is damaged (base64: {e})"))?;
-    let text = String::from_utf8(bytes).map_err(|e| format!("the link is damaged (utf-8: {e})"))?;
-    // `from_str`, as local storage reads it: one deserializer in the binary, not two.
-    serde_json::from_str(&text)
-        .map(Some)
-        .map_err(|e| format!("the link is damaged (json: {e})"))
+        .map_err(|e| LinkError::Damaged(format!("base64: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| LinkError::Damaged(format!("utf-8: {e}")))?;
+    let link: Link =
+        serde_json::from_str(&text).map_err(|e| LinkError::Damaged(format!("json: {e}")))?;
+    if link.format != LINK_FORMAT {
+        return Err(LinkError::Damaged(format!(
+            "format `{}`, expected `{LINK_FORMAT}`",
+            link.format.chars().take(40).collect::<String>()
+        )));
+    }
+    Ok(Some(link))
+}
+
+/// A whole file to send: the base pseudonymised under `key` by the core (patient ids, RPPS, people's
+/// ids and names replaced by stable pseudonyms; every decision unchanged), and the fragment of a
+/// link carrying the edits over that copy, renamed the same way. `None` when the copy does not load
+/// or an edit cannot be renamed.
+pub fn pseudonymised(state: &State, key: &str) -> Option<(String, String)> {
+    let copy = secretariat_core::pseudonymise(state.base.file(), key, true);
+    let org = Organisation::from_file(copy.file).ok()?;
+    let names: HashMap<&str, &str> = copy
+        .renamed
+        .iter()
+        .map(|(from, to)| (from.as_str(), to.as_str()))
+        .collect();
+    let changes = state
+        .changes
+        .iter()
+        .map(|c| {
+            let mut value = serde_json::to_value(c).ok()?;
+            rename(&mut value, &names);
+            serde_json::from_value(value).ok()
+        })
+        .collect::<Option<Vec<Change>>>()?;
+    let selected = state
+        .selected
+        .as_deref()
+        .map(|s| names.get(s).copied().unwrap_or(s).to_owned());
+    let link = Link {
+        format: LINK_FORMAT.to_owned(),
+        base: fingerprint(&org),
+        name: org.name().to_owned(),
+        changes,
+        selected,
+        screen: state.screen,
+    };
+    Some((org.to_json(), encode(&link)))
+}
+
+/// Renames every string of an edit that the pseudonymisation renamed (ids, as whole values).
+fn rename(value: &mut serde_json::Value, names: &HashMap<&str, &str>) {
+    match value {
+        serde_json::Value::String(s) => {
+            if let Some(to) = names.get(s.as_str()) {
+                *s = (*to).to_owned();
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| rename(v, names)),
+        serde_json::Value::Object(fields) => fields.values_mut().for_each(|v| rename(v, names)),
+        _ => {}
+    }
+}
+
+/// The sharing part of the state: the link waiting for an answer, how to undo the last one opened,
+/// and whether the working organisation may be kept in this browser.
+#[derive(Clone, Debug)]
+pub struct Sharing {
+    /// The fingerprint of the built-in demo.
+    pub demo_print: Rc<str>,
+    /// The fingerprint of the working base.
+    pub base_print: Rc<str>,
+    /// A link opened but not yet accepted.
+    pub pending: Option<Link>,
+    /// The state before the last link was opened (undo restores it).
+    pub before: Option<Rc<State>>,
+    /// Consent to keep the working organisation in this browser's local storage.
+    pub keep: bool,
+    /// Why the last link could not be opened.
+    pub error: Option<LinkError>,
+}
+
+impl Sharing {
+    /// Nothing pending, nothing kept, on a base whose fingerprint is `base_print`.
+    pub fn new(demo_print: Rc<str>, base_print: Rc<str>) -> Sharing {
+        Sharing {
+            demo_print,
+            base_print,
+            pending: None,
+            before: None,
+            keep: false,
+            error: None,
+        }
+    }
+
+    /// Which organisation this browser has for the pending link, if any: the working base or the
+    /// demo.
+    pub fn base_for<'a>(&self, state: &'a State, link: &Link) -> Option<&'a Rc<Organisation>> {
+        if *self.base_print == *link.base {
+            Some(&state.base)
+        } else if *self.demo_print == *link.base {
+            Some(&state.demo)
+        } else {
+            None
+        }
+    }
+}
+
+impl PartialEq for Sharing {
+    fn eq(&self, other: &Sharing) -> bool {
+        self.demo_print == other.demo_print
+            && self.base_print == other.base_print
+            && self.pending == other.pending
+            && match (&self.before, &other.before) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+            && self.keep == other.keep
+            && self.error == other.error
+    }
 }

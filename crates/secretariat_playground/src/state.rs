@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
 use crate::model;
+use crate::share::{self, Link, LinkError, Sharing};
 
 /// Format tag of what the playground saves (local storage, shared links).
 pub const SAVED_FORMAT: &str = "secretariat-playground/1";
@@ -198,8 +199,8 @@ pub struct State {
     pub report_doctor: Option<String>,
     /// Report screen: who reads it (`None`: the administrator's view).
     pub report_reader: Option<String>,
-    /// A shared link that could not be opened.
-    pub link_error: Option<String>,
+    /// Shared links (pending, undo) and the consent to keep the work in this browser.
+    pub share: Sharing,
 }
 
 /// Everything that can happen to the state.
@@ -251,11 +252,20 @@ pub enum Action {
     ReportDoctor(Option<String>),
     /// Report screen: choose the reader.
     ReportReader(Option<String>),
-    /// Note that a shared link could not be opened.
-    LinkError(String),
-    /// Open a saved state (a shared link pasted into an open page); refused as a whole when it
-    /// does not load, with the reason in `link_error`.
-    Restore(Box<Saved>),
+    /// Note that a shared link could not be read.
+    LinkError(LinkError),
+    /// A shared link was opened: ask before it replaces the working organisation.
+    OfferLink(Box<Link>),
+    /// Open the pending link (when this browser has its organisation); undoable.
+    AcceptLink,
+    /// Back to the working state from before the last link opened.
+    UndoLink,
+    /// Close the link banner (pending link, error, undo offer).
+    DismissLink,
+    /// Consent (or not) to keep the working organisation in this browser.
+    SetKeep(bool),
+    /// Forget the working organisation: back to the demo, nothing kept in this browser.
+    Forget,
 }
 
 /// Applies `changes` to a copy of `base`'s file and checks the result as a whole.
@@ -278,6 +288,7 @@ impl State {
     pub fn new(now: Option<String>) -> State {
         let demo = demo();
         let selected = model::secretaries(&demo).first().map(|p| p.id.clone());
+        let print: Rc<str> = share::fingerprint(&demo).into();
         State {
             base: demo.clone(),
             current: demo.clone(),
@@ -296,7 +307,7 @@ impl State {
             scenario: 0,
             report_doctor: None,
             report_reader: None,
-            link_error: None,
+            share: Sharing::new(print.clone(), print),
         }
     }
 
@@ -315,6 +326,7 @@ impl State {
         let base = Organisation::load(saved.org.text()).map_err(|e| e.problems().to_vec())?;
         let current = apply(&base, &saved.changes)?;
         let mut state = State::new(now);
+        state.share.base_print = share::fingerprint(&base).into();
         state.base = Rc::new(base);
         state.current = Rc::new(current);
         state.changes = saved.changes;
@@ -401,6 +413,7 @@ impl State {
     }
 
     fn with_base(mut self, base: Organisation) -> State {
+        self.share.base_print = share::fingerprint(&base).into();
         let base = Rc::new(base);
         self.current = base.clone();
         self.base = base;
@@ -410,6 +423,43 @@ impl State {
         self.edit_error = None;
         self.explaining = None;
         self.fix_selection();
+        self
+    }
+
+    /// Opens the pending link over the organisation it names (kept pending when this browser does
+    /// not have it); the state before is kept for [`Action::UndoLink`].
+    fn accept_link(mut self) -> State {
+        let Some(link) = self.share.pending.take() else {
+            return self;
+        };
+        let Some(base) = self.share.base_for(&self, &link).cloned() else {
+            self.share.pending = Some(link);
+            return self;
+        };
+        match apply(&base, &link.changes) {
+            Ok(current) => {
+                let mut before = self.clone();
+                before.share.before = None;
+                self.share.before = Some(Rc::new(before));
+                self.share.base_print = link.base.into();
+                self.share.error = None;
+                self.base = base;
+                self.current = Rc::new(current);
+                self.changes = link.changes;
+                self.undone.clear();
+                self.rev += 1;
+                self.selected = link.selected;
+                self.screen = link.screen;
+                self.import = ImportStatus::Idle;
+                self.edit_error = None;
+                self.explaining = None;
+                self.fix_selection();
+            }
+            Err(problems) => {
+                let why = problems.iter().map(ToString::to_string);
+                self.share.error = Some(LinkError::Refused(why.collect::<Vec<_>>().join("; ")));
+            }
+        }
         self
     }
 
@@ -495,19 +545,34 @@ impl State {
             Action::OpenScenario(i) => s.scenario = i,
             Action::ReportDoctor(d) => s.report_doctor = d,
             Action::ReportReader(r) => s.report_reader = r,
-            Action::LinkError(e) => s.link_error = Some(e),
-            Action::Restore(saved) => match State::restore(*saved, s.now.clone()) {
-                Ok(restored) => return restored,
-                Err(problems) => {
-                    s.link_error = Some(
-                        problems
-                            .iter()
-                            .map(ToString::to_string)
-                            .collect::<Vec<_>>()
-                            .join("; "),
-                    );
+            Action::LinkError(e) => s.share.error = Some(e),
+            Action::OfferLink(link) => {
+                s.share.pending = Some(*link);
+                s.share.error = None;
+            }
+            Action::AcceptLink => return s.accept_link(),
+            Action::UndoLink => {
+                if let Some(before) = s.share.before.take() {
+                    let mut before = Rc::unwrap_or_clone(before);
+                    before.rev = s.rev + 1;
+                    before.share.keep = s.share.keep;
+                    return before;
                 }
-            },
+            }
+            Action::DismissLink => {
+                s.share.pending = None;
+                s.share.error = None;
+                s.share.before = None;
+            }
+            Action::SetKeep(on) => s.share.keep = on,
+            Action::Forget => {
+                let demo = (*s.demo).clone();
+                s.import = ImportStatus::Idle;
+                s.selected = None;
+                s.share.keep = false;
+                s.share.before = None;
+                return s.with_base(demo);
+            }
         }
         s
     }
@@ -551,6 +616,6 @@ impl PartialEq for State {
             && self.scenario == other.scenario
             && self.report_doctor == other.report_doctor
             && self.report_reader == other.report_reader
-            && self.link_error == other.link_error
+            && self.share == other.share
     }
 }

@@ -12,9 +12,7 @@ use std::rc::Rc;
 
 use secretariat_core::{Change, Lang, Request, DEMO_ORG};
 use secretariat_playground::share;
-use secretariat_playground::state::{
-    Action, ImportStatus, OrgJson, OrgSource, Saved, Screen, State,
-};
+use secretariat_playground::state::{Action, ImportStatus, OrgSource, Saved, Screen, State};
 
 const NOW: &str = "2026-11-23T10:00:00Z";
 
@@ -284,42 +282,194 @@ fn a_saved_state_that_does_not_load_is_refused_as_a_whole() {
     assert_eq!(problems[0].path, "changes[0]");
 }
 
+/// The fragment's payload as text (what anyone holding the link can read).
+fn payload(fragment: &str) -> String {
+    use base64::Engine as _;
+    let data = fragment.strip_prefix(share::PREFIX).unwrap();
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(data)
+        .unwrap();
+    String::from_utf8(bytes).unwrap()
+}
+
+/// The demo file as another browser would have read it: same organisation, other spacing.
+fn demo_file_respaced() -> String {
+    let value: serde_json::Value = serde_json::from_str(DEMO_ORG).unwrap();
+    serde_json::to_string_pretty(&value).unwrap()
+}
+
 #[test]
-fn shared_links_round_trip_and_damaged_ones_say_so() {
+fn a_link_carries_the_edits_over_a_fingerprint_never_the_organisation() {
     let s = run([
         grant("sophie", "dr-martin", "export_patients"),
         Action::Select("karim".into()),
+        grant("sophie", "dr-martin", "pid_billing"),
+        Action::Undo,
     ]);
-    let fragment = share::encode(&s.saved());
-    assert!(fragment.starts_with("#s="));
+    let fragment = share::encode(&share::link_of(&s));
+    assert!(fragment.starts_with("#l="));
     assert!(
         fragment
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"#=-_".contains(&b)),
         "URL-safe"
     );
-    let saved = share::decode(&fragment).unwrap().unwrap();
-    let r = demo().reduce_owned(Action::Restore(Box::new(saved)));
-    assert_eq!(r.changes.len(), 1);
-    assert_eq!(r.selected.as_deref(), Some("karim"));
+    let text = payload(&fragment);
+    let file = s.base.file();
+    for person in &file.people {
+        assert!(!text.contains(&person.name), "no name: {text}");
+        if let Some(rpps) = &person.rpps {
+            assert!(!text.contains(rpps.as_str()), "no RPPS: {text}");
+        }
+    }
+    for dossier in &file.network.as_ref().unwrap().dossiers {
+        assert!(!text.contains(&dossier.patient), "no patient: {text}");
+    }
+    assert!(
+        !text.contains("pid_billing"),
+        "never the undone edits: {text}"
+    );
+    assert!(
+        fragment.len() < 1024,
+        "a few edits make a short link ({} bytes)",
+        fragment.len()
+    );
+    let link = share::decode(&fragment).unwrap().unwrap();
+    assert_eq!(link.base, share::fingerprint(&s.demo));
+    assert_eq!(link.changes, s.changes);
+    // The fingerprint is of the organisation, not of the file's spacing.
+    let respaced = secretariat_core::Organisation::load(&demo_file_respaced()).unwrap();
+    assert_eq!(share::fingerprint(&respaced), link.base);
+}
+
+#[test]
+fn opening_a_link_asks_first_replaces_the_work_and_can_be_undone() {
+    let sender = run([
+        grant("sophie", "dr-martin", "export_patients"),
+        Action::Select("karim".into()),
+    ]);
+    let link = share::decode(&share::encode(&share::link_of(&sender)))
+        .unwrap()
+        .unwrap();
+    let mine = run([
+        grant("lea", "dr-durand", "pid_billing"),
+        grant("lea", "dr-durand", "export_patients"),
+        Action::Select("lea".into()),
+    ]);
+    let offered = mine
+        .clone()
+        .reduce_owned(Action::OfferLink(Box::new(link.clone())));
+    assert_eq!(
+        offered.changes, mine.changes,
+        "nothing replaced before the answer"
+    );
+    assert_eq!(offered.share.pending.as_ref(), Some(&link));
+    let declined = offered.clone().reduce_owned(Action::DismissLink);
+    assert_eq!(declined.changes, mine.changes);
+    assert!(declined.share.pending.is_none());
+    let opened = offered.reduce_owned(Action::AcceptLink);
+    assert_eq!(opened.changes, sender.changes);
+    assert_eq!(opened.selected.as_deref(), Some("karim"));
+    assert!(opened.share.pending.is_none());
+    assert!(opened.undone.is_empty());
+    let back = opened.clone().reduce_owned(Action::UndoLink);
+    assert_eq!(back.changes, mine.changes, "undo brings my work back");
+    assert_eq!(back.selected.as_deref(), Some("lea"));
+    assert!(
+        back.rev > opened.rev,
+        "a new revision, so derived data is recomputed"
+    );
+    assert!(back.share.before.is_none());
+}
+
+#[test]
+fn a_link_over_a_file_this_browser_lacks_waits_for_that_file() {
+    let file = demo_file_respaced().replace("Démo", "Cabinet importé");
+    let sender = run([
+        Action::Import {
+            name: "cabinet.json".into(),
+            text: file.clone(),
+        },
+        grant("sophie", "dr-martin", "export_patients"),
+    ]);
+    let link = share::link_of(&sender);
+    assert_ne!(link.base, share::fingerprint(&sender.demo));
+    // The recipient is on the demo: opening is refused until she has the file, and nothing changes.
+    let r = run([
+        Action::OfferLink(Box::new(link.clone())),
+        Action::AcceptLink,
+    ]);
+    assert_eq!(r.share.pending.as_ref(), Some(&link), "still waiting");
+    assert!(r.changes.is_empty());
+    assert_eq!(r.current.name(), sender.demo.name());
+    // She imports the same file (spaced otherwise): now it opens.
+    let r = r
+        .reduce_owned(Action::Import {
+            name: "cabinet.json".into(),
+            text: serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&file).unwrap())
+                .unwrap(),
+        })
+        .reduce_owned(Action::AcceptLink);
+    assert!(r.share.pending.is_none());
+    assert_eq!(r.changes, sender.changes);
+    assert_eq!(r.current.file(), sender.current.file());
+}
+
+#[test]
+fn damaged_old_and_oversized_links_are_refused_with_a_reason() {
     assert_eq!(share::decode("").unwrap(), None);
     assert_eq!(share::decode("#main").unwrap(), None);
-    assert!(share::decode("#s=%%%").is_err());
+    assert!(matches!(
+        share::decode("#l=%%%"),
+        Err(share::LinkError::Damaged(_))
+    ));
     assert!(
-        share::decode("#s=e30").is_err(),
-        "an empty object is not a saved state"
+        matches!(share::decode("#l=e30"), Err(share::LinkError::Damaged(_))),
+        "{{}} is not a link"
     );
-    // A link whose organisation does not load leaves the state and says why.
-    let mut bad = s.saved();
-    bad.org = OrgJson::from_text(
-        bad.org
-            .text()
-            .replace("secretariat-org/1", "secretariat-org/9"),
-    )
-    .unwrap();
-    let r = demo().reduce_owned(Action::Restore(Box::new(bad)));
-    assert!(r.link_error.is_some());
-    assert!(r.changes.is_empty());
+    // The first links carried the whole file, patients included: refused, whatever they hold.
+    let old = share::decode("#s=eyJmb3JtYXQiOiJzZWNyZXRhcmlhdC1wbGF5Z3JvdW5kLzEifQ");
+    assert_eq!(old, Err(share::LinkError::OldFormat));
+    // A huge fragment is refused before it is decoded.
+    let huge = format!("#l={}", "A".repeat(share::MAX_FRAGMENT));
+    assert!(matches!(
+        share::decode(&huge),
+        Err(share::LinkError::TooLong(_))
+    ));
+    for e in [share::LinkError::OldFormat, share::LinkError::TooLong(9)] {
+        assert!(!e.text(Lang::Fr).is_empty() && e.text(Lang::Fr) != e.text(Lang::En));
+    }
+    // Edits that do not apply leave the work as it was and say why.
+    let mut link = share::link_of(&demo());
+    link.changes.push(Change::Suspend {
+        person: "nobody".into(),
+    });
+    let mine = run([grant("lea", "dr-durand", "pid_billing")]);
+    let r = mine
+        .clone()
+        .reduce_owned(Action::OfferLink(Box::new(link)))
+        .reduce_owned(Action::AcceptLink);
+    assert!(matches!(r.share.error, Some(share::LinkError::Refused(_))));
+    assert_eq!(r.changes, mine.changes);
+}
+
+#[test]
+fn the_work_is_kept_only_with_consent_and_forgetting_goes_back_to_the_demo() {
+    let s = demo();
+    assert!(!s.share.keep, "nothing is kept without consent");
+    let s = s.reduce_owned(Action::Import {
+        name: "cabinet.json".into(),
+        text: demo_file_respaced().replace("Démo", "Cabinet importé"),
+    });
+    let s = s
+        .reduce_owned(grant("sophie", "dr-martin", "export_patients"))
+        .reduce_owned(Action::SetKeep(true));
+    assert!(s.share.keep);
+    let f = s.clone().reduce_owned(Action::Forget);
+    assert!(!f.share.keep);
+    assert!(f.changes.is_empty() && f.undone.is_empty());
+    assert_eq!(f.base.file(), f.demo.file());
+    assert_eq!(f.share.base_print, f.share.demo_print);
 }
 
 #[test]
@@ -330,5 +480,62 @@ fn the_demo_constant_is_the_state_s_demo() {
         secretariat_core::Organisation::load(DEMO_ORG)
             .unwrap()
             .to_json()
+    );
+}
+
+#[test]
+fn a_whole_file_is_sent_pseudonymised_with_a_link_over_the_copy() {
+    let sender = run([
+        Action::Import {
+            name: "cabinet.json".into(),
+            text: demo_file_respaced().replace("Démo", "Cabinet importé"),
+        },
+        grant("sophie", "dr-martin", "export_patients"),
+        Action::Select("sophie".into()),
+    ]);
+    let (file, fragment) = share::pseudonymised(&sender, "a secret key").unwrap();
+    let original = sender.base.file();
+    for person in &original.people {
+        assert!(
+            !file.contains(&format!("\"{}\"", person.name)),
+            "no name: {}",
+            person.name
+        );
+        if let Some(rpps) = &person.rpps {
+            assert!(!file.contains(rpps.as_str()), "no RPPS");
+        }
+    }
+    for dossier in &original.network.as_ref().unwrap().dossiers {
+        assert!(!file.contains(&dossier.patient), "no patient");
+    }
+    let text = payload(&fragment);
+    assert!(
+        !text.contains("sophie") && !text.contains("dr-martin"),
+        "ids renamed: {text}"
+    );
+    // The same key gives the same copy.
+    assert_eq!(
+        share::pseudonymised(&sender, "a secret key").unwrap().0,
+        file
+    );
+    // The recipient imports the copy and opens the link: the sender's edit, renamed.
+    let link = share::decode(&fragment).unwrap().unwrap();
+    let r = run([
+        Action::Import {
+            name: "copie.json".into(),
+            text: file,
+        },
+        Action::OfferLink(Box::new(link)),
+        Action::AcceptLink,
+    ]);
+    assert!(r.share.error.is_none(), "{:?}", r.share.error);
+    assert_eq!(r.changes.len(), 1);
+    assert!(r.share.pending.is_none());
+    assert_ne!(r.selected.as_deref(), Some("sophie"));
+    let findings = |s: &State| s.current.findings(s.instant(), Lang::Fr).len();
+    assert_eq!(
+        findings(&r),
+        findings(&sender),
+        "the same findings on the copy"
     );
 }

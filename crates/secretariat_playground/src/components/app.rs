@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::explain_dialog::ExplainDialog;
 use crate::components::header::Header;
+use crate::components::link_banner::LinkBanner;
 use crate::components::nav_tabs::NavTabs;
 use crate::components::organisation_screen::OrganisationScreen;
 use crate::components::report_screen::ReportScreen;
@@ -15,35 +16,27 @@ use crate::hooks::{use_persist, use_shared_links, use_undo_shortcuts, AppHandle}
 use crate::share;
 use crate::state::{Action, Screen, State};
 
-/// The state a page load starts from: a shared link first, then local storage, then the demo.
+/// The state a page load starts from: the working state kept with consent, else the demo; a
+/// shared link in the address is then offered over it (never opened without asking).
 fn initial_state() -> State {
     let now = browser::now();
-    let fragment = browser::fragment();
-    let link = share::decode(&fragment);
-    if !fragment.is_empty() && !matches!(link, Ok(None)) {
-        // A shared link is read once; later reloads use the working state kept in local storage.
-        browser::clear_fragment();
-    }
-    let link_error = match link {
-        Ok(Some(saved)) => match State::restore(saved, now.clone()) {
-            Ok(state) => return state,
-            Err(problems) => Some(
-                problems
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            ),
-        },
-        Ok(None) => None,
-        Err(e) => Some(e),
-    };
     let state = browser::load()
         .and_then(|saved| State::restore(saved, now.clone()).ok())
+        .map(|mut state| {
+            state.share.keep = true;
+            state
+        })
         .unwrap_or_else(|| State::new(now));
-    match link_error {
-        Some(e) => state.reduce_owned(Action::LinkError(e)),
-        None => state,
+    let fragment = browser::fragment();
+    let link = share::decode(&fragment);
+    if !matches!(link, Ok(None)) {
+        // A shared link is read once: a reload does not offer it again.
+        browser::clear_fragment();
+    }
+    match link {
+        Ok(Some(link)) => state.reduce_owned(Action::OfferLink(Box::new(link))),
+        Ok(None) => state,
+        Err(e) => state.reduce_owned(Action::LinkError(e)),
     }
 }
 
@@ -66,21 +59,13 @@ pub fn App() -> Html {
         Screen::Report => html! { <ReportScreen /> },
         Screen::Organisation => html! { <OrganisationScreen /> },
     };
-    let link_error = app.link_error.clone().map(|e| {
-        html! {
-            <p class="banner banner-error" role="alert">
-                { lang.pick("Le lien partagé n'a pas pu être ouvert : ", "The shared link could not be opened: ") }
-                { e }
-            </p>
-        }
-    });
     html! {
         <ContextProvider<AppHandle> context={app.clone()}>
             <div class="shell">
                 <a class="skip-link" href="#main">{ lang.pick("Aller au contenu", "Skip to content") }</a>
                 <Header />
                 <NavTabs />
-                { link_error }
+                <LinkBanner />
                 <main id="main" class={classes!("screen", format!("screen-{}", app.screen.id()))}>
                     { screen }
                 </main>

@@ -75,7 +75,8 @@ pub fn Header(_props: &HeaderProps) -> Html {
                 </button>
                 <label class="now-field">
                     <span>{ lang.pick("Date (UTC)", "Date (UTC)") }</span>
-                    <input type="datetime-local" value={now_value} onchange={onnow} data-testid="now" />
+                    <input type="datetime-local" value={now_value} onchange={onnow} data-testid="now"
+                        aria-label={lang.pick("Date des décisions (UTC)", "Decision date (UTC)")} />
                 </label>
                 <div class="lang-switch" role="group" aria-label={lang.pick("Langue", "Language")}>
                     <button type="button" lang="fr" aria-pressed={(lang == Lang::Fr).to_string()} onclick={onlang(Lang::Fr)} data-testid="lang-fr">{ "FR" }</button>

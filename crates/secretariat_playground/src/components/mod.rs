@@ -12,6 +12,7 @@ pub mod gate;
 pub mod header;
 pub mod icons;
 pub mod import_zone;
+pub mod link_banner;
 pub mod nav_tabs;
 pub mod organisation_screen;
 pub mod permission_toggle;

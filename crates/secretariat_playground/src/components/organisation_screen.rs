@@ -1,5 +1,7 @@
 //! The organisation: import (with every problem of a refused file), export, reset to the demo,
-//! shareable link, the engine's findings on the working organisation, and the edit history.
+//! private sharing (a link with the edits only; a pseudonymised copy of a whole file), keeping the
+//! work in this browser (with consent) or forgetting it, the engine's findings on the working
+//! organisation, and the edit history.
 
 use yew::prelude::*;
 
@@ -40,13 +42,40 @@ pub fn OrganisationScreen(_props: &OrganisationScreenProps) -> Html {
         let app = app.clone();
         let link = link.clone();
         Callback::from(move |_: MouseEvent| {
-            let mut saved = app.saved();
-            saved.undone.clear();
-            let url = browser::link(&share::encode(&saved));
+            let url = browser::link(&share::encode(&share::link_of(&app)));
             browser::copy(&url);
             link.set(Some(url));
         })
     };
+    // The pseudonymised copy's key and link, once made.
+    let copy = use_state(|| None::<(String, String)>);
+    let onpseudonymised = {
+        let app = app.clone();
+        let copy = copy.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(key) = browser::random_key() else {
+                return;
+            };
+            if let Some((file, fragment)) = share::pseudonymised(&app, &key) {
+                browser::download("organisation-pseudonymisee.json", "application/json", &file);
+                copy.set(Some((key, browser::link(&fragment))));
+            }
+        })
+    };
+    let onkeep = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let on = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked();
+            app.dispatch(Action::SetKeep(on));
+        })
+    };
+    let onforget = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::Forget))
+    };
+    let on_demo = app.share.base_print == app.share.demo_print;
     let ondismiss = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::DismissImport))
@@ -129,12 +158,63 @@ pub fn OrganisationScreen(_props: &OrganisationScreenProps) -> Html {
                         </div>
                         if let Some(url) = (*link).clone() {
                             <label class="field">
-                                <span class="field-label">{ lang.pick("Lien copié — il contient l'organisation et vos modifications", "Link copied — it holds the organisation and your edits") }</span>
+                                <span class="field-label">{ lang.pick(
+                                    "Lien copié — il contient vos modifications, jamais l'organisation ni ses patients",
+                                    "Link copied — it holds your edits, never the organisation nor its patients",
+                                ) }</span>
                                 <input type="text" readonly=true value={url} data-testid="share-link" onfocus={Callback::from(|e: FocusEvent| {
                                     if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() { i.select(); }
                                 })} />
                             </label>
                         }
+                        <p class="muted small" data-testid="share-note">
+                            { lang.pick("Le lien s'applique à l'organisation d'empreinte ", "The link applies to the organisation with fingerprint ") }
+                            <code>{ share::short(&app.share.base_print).to_owned() }</code>
+                            if on_demo {
+                                { lang.pick(" : la démo, que tout le monde a.", ": the demo, which everyone has.") }
+                            } else {
+                                { lang.pick(
+                                    " : le destinataire doit avoir ce même fichier. Pour le lui envoyer, n'envoyez pas l'original : ",
+                                    ": the recipient needs this same file. To send it, do not send the original: ",
+                                ) }
+                                { lang.pick(
+                                    "envoyez une copie pseudonymisée (patients, RPPS, identifiants et noms remplacés ; les décisions restent les mêmes) et le lien fait pour elle.",
+                                    "send a pseudonymised copy (patients, RPPS, ids and names replaced; the decisions stay the same) and the link made for it.",
+                                ) }
+                            }
+                        </p>
+                        if !on_demo {
+                            <button type="button" class="btn" onclick={onpseudonymised} data-testid="pseudonymised">
+                                { icons::download() }{ lang.pick("Copie pseudonymisée (JSON) et son lien", "Pseudonymised copy (JSON) and its link") }
+                            </button>
+                        }
+                        if let Some((key, url)) = (*copy).clone() {
+                            <label class="field">
+                                <span class="field-label">{ lang.pick("Lien à envoyer avec la copie pseudonymisée", "Link to send with the pseudonymised copy") }</span>
+                                <input type="text" readonly=true value={url} data-testid="pseudonymised-link" />
+                            </label>
+                            <p class="muted small">
+                                { lang.pick("Clé de cette copie, à garder pour relire une réponse — ne l'envoyez pas : ", "This copy's key, to keep to read an answer back — do not send it: ") }
+                                <code data-testid="pseudonymised-key">{ key }</code>
+                            </p>
+                        }
+                    </section>
+                    <section class="card" data-testid="storage">
+                        <h2>{ lang.pick("Ce navigateur", "This browser") }</h2>
+                        <label class="check">
+                            <input type="checkbox" checked={app.share.keep} onchange={onkeep} data-testid="keep" />
+                            <span>{ lang.pick(
+                                "Garder l'organisation de travail et mes modifications dans ce navigateur",
+                                "Keep the working organisation and my edits in this browser",
+                            ) }</span>
+                        </label>
+                        <p class="muted small">{ lang.pick(
+                            "Sans votre accord, rien n'est gardé : tout est oublié en fermant la page.",
+                            "Without your consent nothing is kept: everything is forgotten when the page closes.",
+                        ) }</p>
+                        <button type="button" class="btn btn-danger" onclick={onforget} data-testid="forget">
+                            { lang.pick("Oublier cette organisation", "Forget this organisation") }
+                        </button>
                     </section>
                     <section class="card">
                         <h2>{ lang.pick("Historique des modifications", "Edit history") }</h2>

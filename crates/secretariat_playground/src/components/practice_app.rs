@@ -103,7 +103,7 @@ pub fn PracticeApp(props: &PracticeAppProps) -> Html {
                     if !m.shown { { icons::lock() } }
                 </div>
                 <div class="skeleton" aria-hidden="true">
-                    <span style="width: 78%"></span><span style="width: 56%"></span>
+                    <span></span><span></span>
                 </div>
                 if !buttons.is_empty() && (props.ghosts || any_button) {
                     <div class="module-toolbar">
