@@ -119,3 +119,15 @@ pub fn use_undo_shortcuts(app: &AppHandle) {
         move || drop(listener)
     });
 }
+
+/// A form's draft, emptied whenever the organisation changes (after a form's changes were
+/// applied, a blank organisation, an import, an undo): a refused list keeps what was typed.
+#[hook]
+pub fn use_draft<T: Default + 'static>(app: &AppHandle) -> UseStateHandle<T> {
+    let draft = use_state(T::default);
+    {
+        let draft = draft.clone();
+        use_effect_with(app.rev, move |_| draft.set(T::default()));
+    }
+    draft
+}

@@ -9,6 +9,7 @@
 
 use std::rc::Rc;
 
+use secretariat_core::file::OrgFile;
 use secretariat_core::{Change, Lang, Organisation, Problem, Request, DEMO_ORG};
 use serde::{Deserialize, Serialize};
 use yew::Reducible;
@@ -27,6 +28,8 @@ pub enum Screen {
     Sees,
     /// The edit panel with its before/after diff, findings and change requests.
     Simulate,
+    /// Build an organisation: a blank one, a new secretary's arrival, forms, spreadsheets.
+    Build,
     /// Guided scenarios on the demo organisation.
     Trainer,
     /// The "secretaries of a doctor" report.
@@ -37,9 +40,10 @@ pub enum Screen {
 
 impl Screen {
     /// Every screen, in the navigation's order.
-    pub const ALL: [Screen; 5] = [
+    pub const ALL: [Screen; 6] = [
         Screen::Sees,
         Screen::Simulate,
+        Screen::Build,
         Screen::Trainer,
         Screen::Report,
         Screen::Organisation,
@@ -50,6 +54,7 @@ impl Screen {
         match self {
             Screen::Sees => lang.pick("Ce qu'elle voit", "What she sees"),
             Screen::Simulate => lang.pick("Simuler un changement", "Simulate a change"),
+            Screen::Build => lang.pick("Construire", "Build"),
             Screen::Trainer => lang.pick("Mode formateur", "Trainer mode"),
             Screen::Report => lang.pick("Rapport", "Report"),
             Screen::Organisation => lang.pick("Organisation", "Organisation"),
@@ -61,6 +66,7 @@ impl Screen {
         match self {
             Screen::Sees => "sees",
             Screen::Simulate => "simulate",
+            Screen::Build => "build",
             Screen::Trainer => "trainer",
             Screen::Report => "report",
             Screen::Organisation => "organisation",
@@ -217,6 +223,14 @@ pub enum Action {
     SetNow(Option<String>),
     /// Apply one edit (refused, with the problems, when it does not apply or breaks the file).
     Edit(Change),
+    /// Apply several edits at once (a form's list of changes): all of them, or none with the
+    /// problems.
+    EditAll(Vec<Change>),
+    /// Start from a blank organisation (made by [`crate::forms::blank`]): it becomes the base.
+    NewOrganisation(Box<OrgFile>),
+    /// The working organisation becomes the base: the edits so far are taken as done, so the next
+    /// simulation shows only what comes after.
+    Adopt,
     /// Undo the last edit.
     Undo,
     /// Redo the last undone edit.
@@ -440,6 +454,23 @@ impl State {
                 let mut changes = s.changes.clone();
                 changes.push(change);
                 return s.with_changes(changes, Vec::new());
+            }
+            Action::EditAll(more) => {
+                let mut changes = s.changes.clone();
+                changes.extend(more);
+                return s.with_changes(changes, Vec::new());
+            }
+            Action::NewOrganisation(file) => match Organisation::from_file(*file) {
+                Ok(org) => {
+                    s.import = ImportStatus::Idle;
+                    s.selected = None;
+                    return s.with_base(org);
+                }
+                Err(e) => s.edit_error = Some(e.problems().to_vec()),
+            },
+            Action::Adopt => {
+                let current = (*s.current).clone();
+                return s.with_base(current);
             }
             Action::Undo => {
                 let mut changes = s.changes.clone();
