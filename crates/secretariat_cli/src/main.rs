@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use secretariat_core::{ChangeSet, Instant, Lang, Organisation, Request, CHANGES_FORMAT};
+use secretariat_core::{ChangeSet, Instant, Lang, Organisation, Request};
 
 #[derive(Parser)]
 #[command(
@@ -227,15 +227,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
         } => {
             let org = load(&common.org)?;
             let text = read(&changes)?;
-            let set: ChangeSet = serde_json::from_str(&text)
-                .map_err(|e| Failure(format!("{}: not a changes file: {e}", changes.display())))?;
-            if set.format != CHANGES_FORMAT {
-                return Err(Failure(format!(
-                    "{}: format: unsupported format `{}`; this version reads `{CHANGES_FORMAT}`",
-                    changes.display(),
-                    set.format
-                )));
-            }
+            let set = ChangeSet::parse(&text)
+                .map_err(|e| Failure(format!("{}: {e}", changes.display())))?;
             let sim = org
                 .simulate(&set.changes, now, common.lang.unwrap_or_default())
                 .map_err(|problems| {

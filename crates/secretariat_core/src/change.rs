@@ -4,9 +4,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::file::{
-    AccessEntry, AffiliationEntry, Category, OrgFile, PermissionEntry, ProfileEntry, Status,
-    WindowedPermission,
+    AccessEntry, AffiliationEntry, Category, CentreEntry, GroupEntry, NetworkSection, OrgFile,
+    PermissionEntry, PersonEntry, ProfileEntry, RcpEntry, Status, WindowedPermission,
 };
+use crate::findings::rpps_is_well_formed;
 use crate::load::Problem;
 use crate::permission::Permission;
 
@@ -21,6 +22,48 @@ pub struct ChangeSet {
     pub format: String,
     /// The edits, applied in order.
     pub changes: Vec<Change>,
+}
+
+/// Why a changes text could not be read ([`ChangeSet::parse`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChangeSetError {
+    /// Not JSON, or not the shape of a changes file (serde_json's message, with line and column).
+    Malformed(String),
+    /// A `format` other than `secretariat-changes/1` (the format found).
+    UnsupportedFormat(String),
+}
+
+impl std::fmt::Display for ChangeSetError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ChangeSetError::Malformed(e) => write!(f, "not a changes file: {e}"),
+            ChangeSetError::UnsupportedFormat(found) => write!(
+                f,
+                "format: unsupported format `{found}`; this version reads `{CHANGES_FORMAT}`"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ChangeSetError {}
+
+impl ChangeSet {
+    /// Reads a changes text: a `secretariat-changes/1` object, or a bare JSON array of changes.
+    /// The one reader of changes: the CLI, the npm binding and scenario files call it.
+    pub fn parse(text: &str) -> Result<ChangeSet, ChangeSetError> {
+        let malformed = |e: serde_json::Error| ChangeSetError::Malformed(e.to_string());
+        if text.trim_start().starts_with('[') {
+            return Ok(ChangeSet {
+                format: CHANGES_FORMAT.to_owned(),
+                changes: serde_json::from_str(text).map_err(malformed)?,
+            });
+        }
+        let set: ChangeSet = serde_json::from_str(text).map_err(malformed)?;
+        if set.format != CHANGES_FORMAT {
+            return Err(ChangeSetError::UnsupportedFormat(set.format));
+        }
+        Ok(set)
+    }
 }
 
 /// A doctor's role in one RCP, as a change sets it.
@@ -201,6 +244,124 @@ pub enum Change {
         /// New role.
         role: RcpRole,
     },
+    /// A new person (status `active`). An RPPS, when given, must be well formed (B4).
+    AddPerson {
+        /// Unique among people.
+        id: String,
+        /// Display name.
+        name: String,
+        /// Directory category (a new DCC account starts as `medecin`, seed 001 §2.1).
+        category: Category,
+        /// Doctors: RPPS number (11 digits, Luhn).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rpps: Option<String>,
+        /// Secretaries: external secretary or third-party provider.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        external: Option<bool>,
+    },
+    /// A person's display name.
+    RenamePerson {
+        /// Person id.
+        person: String,
+        /// New name.
+        name: String,
+    },
+    /// Retire a person from the file; refused while anything still refers to her.
+    RemovePerson {
+        /// Person id.
+        person: String,
+    },
+    /// A new secretary group.
+    AddGroup {
+        /// Unique among groups.
+        id: String,
+        /// Display name.
+        name: String,
+        /// People ids.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        members: Vec<String>,
+    },
+    /// A group's display name.
+    RenameGroup {
+        /// Group id.
+        group: String,
+        /// New name.
+        name: String,
+    },
+    /// Retire a group; refused while a doctor is still affiliated to it.
+    RemoveGroup {
+        /// Group id.
+        group: String,
+    },
+    /// A new 3C centre.
+    AddCentre {
+        /// Unique among centres.
+        id: String,
+        /// Display name.
+        name: String,
+    },
+    /// A centre's display name.
+    RenameCentre {
+        /// Centre id.
+        centre: String,
+        /// New name.
+        name: String,
+    },
+    /// Retire a centre; refused while a profile, an RCP or a coordinator refers to it.
+    RemoveCentre {
+        /// Centre id.
+        centre: String,
+    },
+    /// A new RCP on a centre, with its doctors' roles.
+    AddRcp {
+        /// Unique among RCPs.
+        id: String,
+        /// Display name.
+        name: String,
+        /// Centre id.
+        centre: String,
+        /// Participant doctors.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        participants: Vec<String>,
+        /// Animateur doctors.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        animateurs: Vec<String>,
+        /// Responsables (read the D8 report).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        responsables: Vec<String>,
+        /// Next séance (RFC 3339).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        next_session: Option<String>,
+    },
+    /// An RCP's display name.
+    RenameRcp {
+        /// RCP id.
+        rcp: String,
+        /// New name.
+        name: String,
+    },
+    /// Retire an RCP; refused while a dossier is still registered on it.
+    RemoveRcp {
+        /// RCP id.
+        rcp: String,
+    },
+    /// An RCP's next séance (absent: none planned).
+    SetNextSession {
+        /// RCP id.
+        rcp: String,
+        /// Next séance (RFC 3339).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        next_session: Option<String>,
+    },
+    /// Make a person a responsable of an RCP, or not (D8).
+    SetRcpResponsable {
+        /// RCP id.
+        rcp: String,
+        /// Person id.
+        person: String,
+        /// Responsable or not.
+        responsable: bool,
+    },
 }
 
 /// The operations, as `op` names them: one per [`Change`] variant, in the same order.
@@ -224,6 +385,20 @@ enum Op {
     AddProfile,
     RemoveProfile,
     SetRcpRole,
+    AddPerson,
+    RenamePerson,
+    RemovePerson,
+    AddGroup,
+    RenameGroup,
+    RemoveGroup,
+    AddCentre,
+    RenameCentre,
+    RemoveCentre,
+    AddRcp,
+    RenameRcp,
+    RemoveRcp,
+    SetNextSession,
+    SetRcpResponsable,
 }
 
 impl Op {
@@ -256,12 +431,34 @@ impl Op {
             Op::AddProfile => &["secretary", "centre", "valid_from", "valid_until"],
             Op::RemoveProfile => &["secretary", "centre"],
             Op::SetRcpRole => &["rcp", "doctor", "role"],
+            Op::AddPerson => &["id", "name", "category", "rpps", "external"],
+            Op::RenamePerson => &["person", "name"],
+            Op::RemovePerson => &["person"],
+            Op::AddGroup => &["id", "name", "members"],
+            Op::RenameGroup => &["group", "name"],
+            Op::RemoveGroup => &["group"],
+            Op::AddCentre => &["id", "name"],
+            Op::RenameCentre => &["centre", "name"],
+            Op::RemoveCentre => &["centre"],
+            Op::AddRcp => &[
+                "id",
+                "name",
+                "centre",
+                "participants",
+                "animateurs",
+                "responsables",
+                "next_session",
+            ],
+            Op::RenameRcp => &["rcp", "name"],
+            Op::RemoveRcp => &["rcp"],
+            Op::SetNextSession => &["rcp", "next_session"],
+            Op::SetRcpResponsable => &["rcp", "person", "responsable"],
         }
     }
 }
 
 /// Every key any edit has, `op` first.
-const KEYS: [&str; 15] = [
+const KEYS: [&str; 24] = [
     "op",
     "secretary",
     "doctor",
@@ -277,6 +474,15 @@ const KEYS: [&str; 15] = [
     "centre",
     "rcp",
     "role",
+    "id",
+    "name",
+    "rpps",
+    "members",
+    "participants",
+    "animateurs",
+    "responsables",
+    "next_session",
+    "responsable",
 ];
 
 /// One value of an edit, read before its operation is known.
@@ -285,6 +491,8 @@ enum Raw {
     Text(Option<String>),
     Permissions(Vec<PermissionEntry>),
     Flag(bool),
+    /// A list of ids.
+    List(Vec<String>),
 }
 
 /// An edit's values, taken out as its variant is built.
@@ -317,6 +525,22 @@ impl Fields {
         match self.take(key) {
             Some(Raw::Flag(flag)) => Ok(flag),
             _ => Err(E::missing_field(key)),
+        }
+    }
+
+    /// A flag that may be absent.
+    fn optional_flag(&mut self, key: &str) -> Option<bool> {
+        match self.take(key) {
+            Some(Raw::Flag(flag)) => Some(flag),
+            _ => None,
+        }
+    }
+
+    /// A list of ids that may be absent (empty).
+    fn list(&mut self, key: &str) -> Vec<String> {
+        match self.take(key) {
+            Some(Raw::List(list)) => list,
+            _ => Vec::new(),
         }
     }
 
@@ -380,7 +604,12 @@ impl<'de> serde::de::Visitor<'de> for ChangeVisitor {
                     >::new(name))?);
                 }
                 "permissions" => fields.0.push((key, Raw::Permissions(map.next_value()?))),
-                "acknowledged" | "external" => fields.0.push((key, Raw::Flag(map.next_value()?))),
+                "acknowledged" | "external" | "responsable" => {
+                    fields.0.push((key, Raw::Flag(map.next_value()?)))
+                }
+                "members" | "participants" | "animateurs" | "responsables" => {
+                    fields.0.push((key, Raw::List(map.next_value()?)))
+                }
                 _ => fields.0.push((key, Raw::Text(map.next_value()?))),
             }
         }
@@ -480,48 +709,75 @@ impl<'de> serde::de::Visitor<'de> for ChangeVisitor {
                 doctor: f.text("doctor")?,
                 role: f.named("role")?,
             },
+            Op::AddPerson => Change::AddPerson {
+                id: f.text("id")?,
+                name: f.text("name")?,
+                category: f.named("category")?,
+                rpps: f.optional("rpps"),
+                external: f.optional_flag("external"),
+            },
+            Op::RenamePerson => Change::RenamePerson {
+                person: f.text("person")?,
+                name: f.text("name")?,
+            },
+            Op::RemovePerson => Change::RemovePerson {
+                person: f.text("person")?,
+            },
+            Op::AddGroup => Change::AddGroup {
+                id: f.text("id")?,
+                name: f.text("name")?,
+                members: f.list("members"),
+            },
+            Op::RenameGroup => Change::RenameGroup {
+                group: f.text("group")?,
+                name: f.text("name")?,
+            },
+            Op::RemoveGroup => Change::RemoveGroup {
+                group: f.text("group")?,
+            },
+            Op::AddCentre => Change::AddCentre {
+                id: f.text("id")?,
+                name: f.text("name")?,
+            },
+            Op::RenameCentre => Change::RenameCentre {
+                centre: f.text("centre")?,
+                name: f.text("name")?,
+            },
+            Op::RemoveCentre => Change::RemoveCentre {
+                centre: f.text("centre")?,
+            },
+            Op::AddRcp => Change::AddRcp {
+                id: f.text("id")?,
+                name: f.text("name")?,
+                centre: f.text("centre")?,
+                participants: f.list("participants"),
+                animateurs: f.list("animateurs"),
+                responsables: f.list("responsables"),
+                next_session: f.optional("next_session"),
+            },
+            Op::RenameRcp => Change::RenameRcp {
+                rcp: f.text("rcp")?,
+                name: f.text("name")?,
+            },
+            Op::RemoveRcp => Change::RemoveRcp {
+                rcp: f.text("rcp")?,
+            },
+            Op::SetNextSession => Change::SetNextSession {
+                rcp: f.text("rcp")?,
+                next_session: f.optional("next_session"),
+            },
+            Op::SetRcpResponsable => Change::SetRcpResponsable {
+                rcp: f.text("rcp")?,
+                person: f.text("person")?,
+                responsable: f.flag("responsable")?,
+            },
         })
     }
 }
 
-fn person_exists(file: &OrgFile, id: &str) -> Result<(), String> {
-    if file.people.iter().any(|p| p.id == id) {
-        Ok(())
-    } else {
-        Err(format!("unknown person `{id}`"))
-    }
-}
-
-fn known_permission(id: &str) -> Result<(), String> {
-    Permission::from_id(id)
-        .map(|_| ())
-        .ok_or_else(|| format!("unknown permission `{id}`"))
-}
-
-fn access_mut<'a>(file: &'a mut OrgFile, s: &str, d: &str) -> Result<&'a mut AccessEntry, String> {
-    person_exists(file, s)?;
-    person_exists(file, d)?;
-    file.practice
-        .get_or_insert_with(Default::default)
-        .accesses
-        .iter_mut()
-        .find(|a| a.secretary == s && a.doctor == d)
-        .ok_or_else(|| format!("`{s}` holds no access to `{d}`'s account"))
-}
-
-fn set_status(file: &mut OrgFile, person: &str, status: Status) -> Result<(), String> {
-    let p = file
-        .people
-        .iter_mut()
-        .find(|p| p.id == person)
-        .ok_or_else(|| format!("unknown person `{person}`"))?;
-    p.status = status;
-    Ok(())
-}
-
 impl Change {
     /// Applies this edit to a file. The result is checked as a whole afterwards (dates, references);
-    /// here only what the edit itself names is checked.
+    /// here only what the edit itself names is checked. One function per edit, below.
     pub fn apply(&self, file: &mut OrgFile) -> Result<(), String> {
         match self {
             Change::GrantPermission {
@@ -530,103 +786,54 @@ impl Change {
                 permission,
                 valid_from,
                 valid_until,
-            } => {
-                known_permission(permission)?;
-                let a = access_mut(file, secretary, doctor)?;
-                let entry = if valid_from.is_none() && valid_until.is_none() {
-                    PermissionEntry::Id(permission.clone())
-                } else {
-                    PermissionEntry::Windowed(WindowedPermission {
-                        id: permission.clone(),
-                        valid_from: valid_from.clone(),
-                        valid_until: valid_until.clone(),
-                    })
-                };
-                match a.permissions.iter_mut().find(|p| p.id() == permission) {
-                    Some(slot) => *slot = entry,
-                    None => a.permissions.push(entry),
-                }
-            }
+            } => grant_permission(file, secretary, doctor, permission, valid_from, valid_until),
             Change::RevokePermission {
                 secretary,
                 doctor,
                 permission,
-            } => {
-                known_permission(permission)?;
-                let a = access_mut(file, secretary, doctor)?;
-                let before = a.permissions.len();
-                a.permissions.retain(|p| p.id() != permission);
-                if a.permissions.len() == before {
-                    return Err(format!(
-                        "`{secretary}` does not hold `{permission}` on `{doctor}`"
-                    ));
-                }
-            }
+            } => revoke_permission(file, secretary, doctor, permission),
             Change::AddAccess {
                 secretary,
                 doctor,
                 permissions,
                 valid_from,
                 valid_until,
-            } => {
-                for p in permissions {
-                    known_permission(p.id())?;
-                }
-                match access_mut(file, secretary, doctor) {
-                    Ok(a) => {
-                        a.valid_from.clone_from(valid_from);
-                        a.valid_until.clone_from(valid_until);
-                        for p in permissions {
-                            if !a.permissions.iter().any(|x| x.id() == p.id()) {
-                                a.permissions.push(p.clone());
-                            }
-                        }
-                    }
-                    Err(_) => {
-                        person_exists(file, secretary)?;
-                        person_exists(file, doctor)?;
-                        file.practice
-                            .get_or_insert_with(Default::default)
-                            .accesses
-                            .push(AccessEntry {
-                                secretary: secretary.clone(),
-                                doctor: doctor.clone(),
-                                permissions: permissions.clone(),
-                                valid_from: valid_from.clone(),
-                                valid_until: valid_until.clone(),
-                                confidentiality_acknowledged: false,
-                            });
-                    }
-                }
-            }
-            Change::RemoveAccess { secretary, doctor } => {
-                access_mut(file, secretary, doctor)?;
-                if let Some(p) = file.practice.as_mut() {
-                    p.accesses
-                        .retain(|a| !(a.secretary == *secretary && a.doctor == *doctor));
-                }
-            }
+            } => add_access(
+                file,
+                secretary,
+                doctor,
+                permissions,
+                valid_from,
+                valid_until,
+            ),
+            Change::RemoveAccess { secretary, doctor } => remove_access(file, secretary, doctor),
             Change::AcknowledgeConfidentiality {
                 secretary,
                 doctor,
                 acknowledged,
             } => {
                 access_mut(file, secretary, doctor)?.confidentiality_acknowledged = *acknowledged;
+                Ok(())
             }
-            Change::Suspend { person } => set_status(file, person, Status::Suspended)?,
-            Change::Reactivate { person } => set_status(file, person, Status::Active)?,
-            Change::Departure { person } => set_status(file, person, Status::Deleted)?,
+            Change::Suspend { person } => {
+                person_mut(file, person)?.status = Status::Suspended;
+                Ok(())
+            }
+            Change::Reactivate { person } => {
+                person_mut(file, person)?.status = Status::Active;
+                Ok(())
+            }
+            Change::Departure { person } => {
+                person_mut(file, person)?.status = Status::Deleted;
+                Ok(())
+            }
             Change::SetCategory { person, category } => {
-                person_exists(file, person)?;
-                if let Some(p) = file.people.iter_mut().find(|p| p.id == *person) {
-                    p.category = *category;
-                }
+                person_mut(file, person)?.category = *category;
+                Ok(())
             }
             Change::SetExternal { person, external } => {
-                person_exists(file, person)?;
-                if let Some(p) = file.people.iter_mut().find(|p| p.id == *person) {
-                    p.external = Some(*external);
-                }
+                person_mut(file, person)?.external = Some(*external);
+                Ok(())
             }
             Change::AddAffiliation {
                 doctor,
@@ -634,120 +841,126 @@ impl Change {
                 group,
                 valid_from,
                 valid_until,
-            } => {
-                person_exists(file, doctor)?;
-                target_exists(file, secretary.as_deref(), group.as_deref())?;
-                let net = file.network.get_or_insert_with(Default::default);
-                match net
-                    .affiliations
-                    .iter_mut()
-                    .find(|a| a.doctor == *doctor && a.secretary == *secretary && a.group == *group)
-                {
-                    Some(a) => {
-                        a.valid_from.clone_from(valid_from);
-                        a.valid_until.clone_from(valid_until);
-                    }
-                    None => net.affiliations.push(AffiliationEntry {
-                        doctor: doctor.clone(),
-                        secretary: secretary.clone(),
-                        group: group.clone(),
-                        valid_from: valid_from.clone(),
-                        valid_until: valid_until.clone(),
-                    }),
-                }
-            }
+            } => add_affiliation(
+                file,
+                AffiliationEntry {
+                    doctor: doctor.clone(),
+                    secretary: secretary.clone(),
+                    group: group.clone(),
+                    valid_from: valid_from.clone(),
+                    valid_until: valid_until.clone(),
+                },
+            ),
             Change::RemoveAffiliation {
                 doctor,
                 secretary,
                 group,
-            } => {
-                person_exists(file, doctor)?;
-                target_exists(file, secretary.as_deref(), group.as_deref())?;
-                let net = file.network.get_or_insert_with(Default::default);
-                let before = net.affiliations.len();
-                net.affiliations.retain(|a| {
-                    !(a.doctor == *doctor && a.secretary == *secretary && a.group == *group)
-                });
-                if net.affiliations.len() == before {
-                    return Err(format!("`{doctor}` has no such affiliation"));
-                }
-            }
-            Change::AddGroupMember { group, person } => {
-                person_exists(file, person)?;
-                let g = group_mut(file, group)?;
-                if !g.members.contains(person) {
-                    g.members.push(person.clone());
-                }
-            }
-            Change::RemoveGroupMember { group, person } => {
-                let g = group_mut(file, group)?;
-                let before = g.members.len();
-                g.members.retain(|m| m != person);
-                if g.members.len() == before {
-                    return Err(format!("`{person}` is not a member of `{group}`"));
-                }
-            }
+            } => remove_affiliation(file, doctor, secretary.as_deref(), group.as_deref()),
+            Change::AddGroupMember { group, person } => add_group_member(file, group, person),
+            Change::RemoveGroupMember { group, person } => remove_group_member(file, group, person),
             Change::AddProfile {
                 secretary,
                 centre,
                 valid_from,
                 valid_until,
+            } => add_profile(
+                file,
+                ProfileEntry {
+                    secretary: secretary.clone(),
+                    centre: centre.clone(),
+                    valid_from: valid_from.clone(),
+                    valid_until: valid_until.clone(),
+                },
+            ),
+            Change::RemoveProfile { secretary, centre } => remove_profile(file, secretary, centre),
+            Change::SetRcpRole { rcp, doctor, role } => set_rcp_role(file, rcp, doctor, *role),
+            Change::AddPerson {
+                id,
+                name,
+                category,
+                rpps,
+                external,
+            } => add_person(
+                file,
+                PersonEntry {
+                    id: id.clone(),
+                    name: name.clone(),
+                    category: *category,
+                    rpps: rpps.clone(),
+                    external: *external,
+                    status: Status::Active,
+                    coordinator_of: Vec::new(),
+                },
+            ),
+            Change::RenamePerson { person, name } => {
+                person_mut(file, person)?.name.clone_from(name);
+                Ok(())
+            }
+            Change::RemovePerson { person } => remove_person(file, person),
+            Change::AddGroup { id, name, members } => add_group(
+                file,
+                GroupEntry {
+                    id: id.clone(),
+                    name: name.clone(),
+                    members: members.clone(),
+                },
+            ),
+            Change::RenameGroup { group, name } => {
+                group_mut(file, group)?.name.clone_from(name);
+                Ok(())
+            }
+            Change::RemoveGroup { group } => remove_group(file, group),
+            Change::AddCentre { id, name } => add_centre(
+                file,
+                CentreEntry {
+                    id: id.clone(),
+                    name: name.clone(),
+                },
+            ),
+            Change::RenameCentre { centre, name } => {
+                centre_mut(file, centre)?.name.clone_from(name);
+                Ok(())
+            }
+            Change::RemoveCentre { centre } => remove_centre(file, centre),
+            Change::AddRcp {
+                id,
+                name,
+                centre,
+                participants,
+                animateurs,
+                responsables,
+                next_session,
+            } => add_rcp(
+                file,
+                RcpEntry {
+                    id: id.clone(),
+                    name: name.clone(),
+                    centre: centre.clone(),
+                    participants: participants.clone(),
+                    animateurs: animateurs.clone(),
+                    responsables: responsables.clone(),
+                    next_session: next_session.clone(),
+                },
+            ),
+            Change::RenameRcp { rcp, name } => {
+                rcp_mut(file, rcp)?.name.clone_from(name);
+                Ok(())
+            }
+            Change::RemoveRcp { rcp } => remove_rcp(file, rcp),
+            Change::SetNextSession { rcp, next_session } => {
+                rcp_mut(file, rcp)?.next_session.clone_from(next_session);
+                Ok(())
+            }
+            Change::SetRcpResponsable {
+                rcp,
+                person,
+                responsable,
             } => {
-                person_exists(file, secretary)?;
-                centre_exists(file, centre)?;
-                let net = file.network.get_or_insert_with(Default::default);
-                match net
-                    .profiles
-                    .iter_mut()
-                    .find(|p| p.secretary == *secretary && p.centre == *centre)
-                {
-                    Some(p) => {
-                        p.valid_from.clone_from(valid_from);
-                        p.valid_until.clone_from(valid_until);
-                    }
-                    None => net.profiles.push(ProfileEntry {
-                        secretary: secretary.clone(),
-                        centre: centre.clone(),
-                        valid_from: valid_from.clone(),
-                        valid_until: valid_until.clone(),
-                    }),
-                }
-            }
-            Change::RemoveProfile { secretary, centre } => {
-                person_exists(file, secretary)?;
-                centre_exists(file, centre)?;
-                let net = file.network.get_or_insert_with(Default::default);
-                let before = net.profiles.len();
-                net.profiles
-                    .retain(|p| !(p.secretary == *secretary && p.centre == *centre));
-                if net.profiles.len() == before {
-                    return Err(format!("`{secretary}` holds no profile on `{centre}`"));
-                }
-            }
-            Change::SetRcpRole { rcp, doctor, role } => {
-                person_exists(file, doctor)?;
-                let r = file
-                    .network
-                    .as_mut()
-                    .and_then(|n| n.rcps.iter_mut().find(|r| r.id == *rcp))
-                    .ok_or_else(|| format!("unknown rcp `{rcp}`"))?;
-                let (p, a) = match role {
-                    RcpRole::None => (false, false),
-                    RcpRole::Participant => (true, false),
-                    RcpRole::Animateur => (false, true),
-                    RcpRole::Both => (true, true),
-                };
-                for (list, wanted) in [(&mut r.participants, p), (&mut r.animateurs, a)] {
-                    let has = list.contains(doctor);
-                    if wanted && !has {
-                        list.push(doctor.clone());
-                    } else if !wanted && has {
-                        list.retain(|d| d != doctor);
-                    }
-                }
+                person_exists(file, person)?;
+                set_member(&mut rcp_mut(file, rcp)?.responsables, person, *responsable);
+                Ok(())
             }
         }
-        Ok(())
     }
 
     /// Applies edits in order; reports every edit that could not be applied, with its path.
@@ -769,6 +982,40 @@ impl Change {
     }
 }
 
+// ---- Looking things up ----
+
+fn person_exists(file: &OrgFile, id: &str) -> Result<(), String> {
+    if file.people.iter().any(|p| p.id == id) {
+        Ok(())
+    } else {
+        Err(format!("unknown person `{id}`"))
+    }
+}
+
+fn person_mut<'a>(file: &'a mut OrgFile, id: &str) -> Result<&'a mut PersonEntry, String> {
+    file.people
+        .iter_mut()
+        .find(|p| p.id == id)
+        .ok_or_else(|| format!("unknown person `{id}`"))
+}
+
+fn known_permission(id: &str) -> Result<(), String> {
+    Permission::from_id(id)
+        .map(|_| ())
+        .ok_or_else(|| format!("unknown permission `{id}`"))
+}
+
+fn access_mut<'a>(file: &'a mut OrgFile, s: &str, d: &str) -> Result<&'a mut AccessEntry, String> {
+    person_exists(file, s)?;
+    person_exists(file, d)?;
+    file.practice
+        .get_or_insert_with(Default::default)
+        .accesses
+        .iter_mut()
+        .find(|a| a.secretary == s && a.doctor == d)
+        .ok_or_else(|| format!("`{s}` holds no access to `{d}`'s account"))
+}
+
 fn target_exists(
     file: &OrgFile,
     secretary: Option<&str>,
@@ -786,14 +1033,15 @@ fn target_exists(
     }
 }
 
-fn group_mut<'a>(
-    file: &'a mut OrgFile,
-    group: &str,
-) -> Result<&'a mut crate::file::GroupEntry, String> {
+fn group_mut<'a>(file: &'a mut OrgFile, group: &str) -> Result<&'a mut GroupEntry, String> {
     file.groups
         .iter_mut()
         .find(|g| g.id == group)
         .ok_or_else(|| format!("unknown group `{group}`"))
+}
+
+fn network(file: &mut OrgFile) -> &mut NetworkSection {
+    file.network.get_or_insert_with(Default::default)
 }
 
 fn centre_exists(file: &OrgFile, centre: &str) -> Result<(), String> {
@@ -802,4 +1050,394 @@ fn centre_exists(file: &OrgFile, centre: &str) -> Result<(), String> {
         .is_some_and(|n| n.centres.iter().any(|c| c.id == centre))
         .then_some(())
         .ok_or_else(|| format!("unknown centre `{centre}`"))
+}
+
+fn centre_mut<'a>(file: &'a mut OrgFile, centre: &str) -> Result<&'a mut CentreEntry, String> {
+    file.network
+        .as_mut()
+        .and_then(|n| n.centres.iter_mut().find(|c| c.id == centre))
+        .ok_or_else(|| format!("unknown centre `{centre}`"))
+}
+
+fn rcp_mut<'a>(file: &'a mut OrgFile, rcp: &str) -> Result<&'a mut RcpEntry, String> {
+    file.network
+        .as_mut()
+        .and_then(|n| n.rcps.iter_mut().find(|r| r.id == rcp))
+        .ok_or_else(|| format!("unknown rcp `{rcp}`"))
+}
+
+/// Puts `id` in `list` or takes it out.
+fn set_member(list: &mut Vec<String>, id: &str, wanted: bool) {
+    let has = list.iter().any(|x| x == id);
+    if wanted && !has {
+        list.push(id.to_owned());
+    } else if !wanted && has {
+        list.retain(|x| x != id);
+    }
+}
+
+/// A refusal to retire `what` while `refs` still name it (at most five listed).
+fn still_referred(what: &str, refs: Vec<String>) -> Result<(), String> {
+    const SHOWN: usize = 5;
+    if refs.is_empty() {
+        return Ok(());
+    }
+    let more = refs.len().saturating_sub(SHOWN);
+    let mut list: Vec<String> = refs.into_iter().take(SHOWN).collect();
+    if more > 0 {
+        list.push(format!("and {more} more"));
+    }
+    Err(format!(
+        "{what} is still referred to by {}; remove these first",
+        list.join(", ")
+    ))
+}
+
+// ---- Practice: accesses and permissions ----
+
+fn grant_permission(
+    file: &mut OrgFile,
+    secretary: &str,
+    doctor: &str,
+    permission: &str,
+    valid_from: &Option<String>,
+    valid_until: &Option<String>,
+) -> Result<(), String> {
+    known_permission(permission)?;
+    let a = access_mut(file, secretary, doctor)?;
+    let entry = if valid_from.is_none() && valid_until.is_none() {
+        PermissionEntry::Id(permission.to_owned())
+    } else {
+        PermissionEntry::Windowed(WindowedPermission {
+            id: permission.to_owned(),
+            valid_from: valid_from.clone(),
+            valid_until: valid_until.clone(),
+        })
+    };
+    match a.permissions.iter_mut().find(|p| p.id() == permission) {
+        Some(slot) => *slot = entry,
+        None => a.permissions.push(entry),
+    }
+    Ok(())
+}
+
+fn revoke_permission(
+    file: &mut OrgFile,
+    secretary: &str,
+    doctor: &str,
+    permission: &str,
+) -> Result<(), String> {
+    known_permission(permission)?;
+    let a = access_mut(file, secretary, doctor)?;
+    let before = a.permissions.len();
+    a.permissions.retain(|p| p.id() != permission);
+    if a.permissions.len() == before {
+        return Err(format!(
+            "`{secretary}` does not hold `{permission}` on `{doctor}`"
+        ));
+    }
+    Ok(())
+}
+
+fn add_access(
+    file: &mut OrgFile,
+    secretary: &str,
+    doctor: &str,
+    permissions: &[PermissionEntry],
+    valid_from: &Option<String>,
+    valid_until: &Option<String>,
+) -> Result<(), String> {
+    for p in permissions {
+        known_permission(p.id())?;
+    }
+    if let Ok(a) = access_mut(file, secretary, doctor) {
+        a.valid_from.clone_from(valid_from);
+        a.valid_until.clone_from(valid_until);
+        for p in permissions {
+            if !a.permissions.iter().any(|x| x.id() == p.id()) {
+                a.permissions.push(p.clone());
+            }
+        }
+        return Ok(());
+    }
+    person_exists(file, secretary)?;
+    person_exists(file, doctor)?;
+    file.practice
+        .get_or_insert_with(Default::default)
+        .accesses
+        .push(AccessEntry {
+            secretary: secretary.to_owned(),
+            doctor: doctor.to_owned(),
+            permissions: permissions.to_vec(),
+            valid_from: valid_from.clone(),
+            valid_until: valid_until.clone(),
+            confidentiality_acknowledged: false,
+        });
+    Ok(())
+}
+
+fn remove_access(file: &mut OrgFile, secretary: &str, doctor: &str) -> Result<(), String> {
+    access_mut(file, secretary, doctor)?;
+    if let Some(p) = file.practice.as_mut() {
+        p.accesses
+            .retain(|a| !(a.secretary == secretary && a.doctor == doctor));
+    }
+    Ok(())
+}
+
+// ---- Network: affiliations, groups, profiles, roles ----
+
+fn add_affiliation(file: &mut OrgFile, entry: AffiliationEntry) -> Result<(), String> {
+    person_exists(file, &entry.doctor)?;
+    target_exists(file, entry.secretary.as_deref(), entry.group.as_deref())?;
+    let net = network(file);
+    match net.affiliations.iter_mut().find(|a| {
+        a.doctor == entry.doctor && a.secretary == entry.secretary && a.group == entry.group
+    }) {
+        Some(a) => {
+            a.valid_from = entry.valid_from;
+            a.valid_until = entry.valid_until;
+        }
+        None => net.affiliations.push(entry),
+    }
+    Ok(())
+}
+
+fn remove_affiliation(
+    file: &mut OrgFile,
+    doctor: &str,
+    secretary: Option<&str>,
+    group: Option<&str>,
+) -> Result<(), String> {
+    person_exists(file, doctor)?;
+    target_exists(file, secretary, group)?;
+    let net = network(file);
+    let before = net.affiliations.len();
+    net.affiliations.retain(|a| {
+        !(a.doctor == doctor && a.secretary.as_deref() == secretary && a.group.as_deref() == group)
+    });
+    if net.affiliations.len() == before {
+        return Err(format!("`{doctor}` has no such affiliation"));
+    }
+    Ok(())
+}
+
+fn add_group_member(file: &mut OrgFile, group: &str, person: &str) -> Result<(), String> {
+    person_exists(file, person)?;
+    let g = group_mut(file, group)?;
+    set_member(&mut g.members, person, true);
+    Ok(())
+}
+
+fn remove_group_member(file: &mut OrgFile, group: &str, person: &str) -> Result<(), String> {
+    let g = group_mut(file, group)?;
+    if !g.members.iter().any(|m| m == person) {
+        return Err(format!("`{person}` is not a member of `{group}`"));
+    }
+    set_member(&mut g.members, person, false);
+    Ok(())
+}
+
+fn add_profile(file: &mut OrgFile, entry: ProfileEntry) -> Result<(), String> {
+    person_exists(file, &entry.secretary)?;
+    centre_exists(file, &entry.centre)?;
+    let net = network(file);
+    match net
+        .profiles
+        .iter_mut()
+        .find(|p| p.secretary == entry.secretary && p.centre == entry.centre)
+    {
+        Some(p) => {
+            p.valid_from = entry.valid_from;
+            p.valid_until = entry.valid_until;
+        }
+        None => net.profiles.push(entry),
+    }
+    Ok(())
+}
+
+fn remove_profile(file: &mut OrgFile, secretary: &str, centre: &str) -> Result<(), String> {
+    person_exists(file, secretary)?;
+    centre_exists(file, centre)?;
+    let net = network(file);
+    let before = net.profiles.len();
+    net.profiles
+        .retain(|p| !(p.secretary == secretary && p.centre == centre));
+    if net.profiles.len() == before {
+        return Err(format!("`{secretary}` holds no profile on `{centre}`"));
+    }
+    Ok(())
+}
+
+fn set_rcp_role(file: &mut OrgFile, rcp: &str, doctor: &str, role: RcpRole) -> Result<(), String> {
+    person_exists(file, doctor)?;
+    let r = rcp_mut(file, rcp)?;
+    let (participant, animateur) = match role {
+        RcpRole::None => (false, false),
+        RcpRole::Participant => (true, false),
+        RcpRole::Animateur => (false, true),
+        RcpRole::Both => (true, true),
+    };
+    set_member(&mut r.participants, doctor, participant);
+    set_member(&mut r.animateurs, doctor, animateur);
+    Ok(())
+}
+
+// ---- Creating and retiring what the organisation holds ----
+
+fn add_person(file: &mut OrgFile, person: PersonEntry) -> Result<(), String> {
+    if file.people.iter().any(|p| p.id == person.id) {
+        return Err(format!("person `{}` already exists", person.id));
+    }
+    if let Some(rpps) = person.rpps.as_deref().filter(|r| !rpps_is_well_formed(r)) {
+        return Err(format!(
+            "`{rpps}` is not an RPPS number (11 digits, the last a Luhn check digit)"
+        ));
+    }
+    file.people.push(person);
+    Ok(())
+}
+
+/// What still names person `id`, in words.
+fn person_references(file: &OrgFile, id: &str) -> Vec<String> {
+    let mut refs = Vec::new();
+    for a in file.practice.iter().flat_map(|p| &p.accesses) {
+        if a.secretary == id || a.doctor == id {
+            refs.push(format!(
+                "the access of `{}` to `{}`'s account",
+                a.secretary, a.doctor
+            ));
+        }
+    }
+    for g in file
+        .groups
+        .iter()
+        .filter(|g| g.members.iter().any(|m| m == id))
+    {
+        refs.push(format!("membership of group `{}`", g.id));
+    }
+    if let Some(net) = &file.network {
+        for p in net.profiles.iter().filter(|p| p.secretary == id) {
+            refs.push(format!("the profile on centre `{}`", p.centre));
+        }
+        for a in &net.affiliations {
+            let target = a.secretary.as_deref().or(a.group.as_deref()).unwrap_or("");
+            if a.doctor == id || a.secretary.as_deref() == Some(id) {
+                refs.push(format!("the affiliation of `{}` to `{target}`", a.doctor));
+            }
+        }
+        for r in &net.rcps {
+            for (list, role) in [
+                (&r.participants, "participant"),
+                (&r.animateurs, "animateur"),
+                (&r.responsables, "responsable"),
+            ] {
+                if list.iter().any(|x| x == id) {
+                    refs.push(format!("{role} of rcp `{}`", r.id));
+                }
+            }
+        }
+        for d in net.dossiers.iter().filter(|d| d.demandeur == id) {
+            refs.push(format!("demandeur of dossier `{}`", d.id));
+        }
+    }
+    refs
+}
+
+fn remove_person(file: &mut OrgFile, person: &str) -> Result<(), String> {
+    person_exists(file, person)?;
+    still_referred(&format!("`{person}`"), person_references(file, person))?;
+    file.people.retain(|p| p.id != person);
+    Ok(())
+}
+
+fn add_group(file: &mut OrgFile, group: GroupEntry) -> Result<(), String> {
+    if file.groups.iter().any(|g| g.id == group.id) {
+        return Err(format!("group `{}` already exists", group.id));
+    }
+    for m in &group.members {
+        person_exists(file, m)?;
+    }
+    file.groups.push(group);
+    Ok(())
+}
+
+fn remove_group(file: &mut OrgFile, group: &str) -> Result<(), String> {
+    group_mut(file, group)?;
+    let refs = file
+        .network
+        .iter()
+        .flat_map(|n| &n.affiliations)
+        .filter(|a| a.group.as_deref() == Some(group))
+        .map(|a| format!("the affiliation of `{}`", a.doctor))
+        .collect();
+    still_referred(&format!("group `{group}`"), refs)?;
+    file.groups.retain(|g| g.id != group);
+    Ok(())
+}
+
+fn add_centre(file: &mut OrgFile, centre: CentreEntry) -> Result<(), String> {
+    if centre_exists(file, &centre.id).is_ok() {
+        return Err(format!("centre `{}` already exists", centre.id));
+    }
+    network(file).centres.push(centre);
+    Ok(())
+}
+
+fn remove_centre(file: &mut OrgFile, centre: &str) -> Result<(), String> {
+    centre_exists(file, centre)?;
+    let mut refs: Vec<String> = file
+        .people
+        .iter()
+        .filter(|p| p.coordinator_of.iter().any(|c| c == centre))
+        .map(|p| format!("its coordinator `{}`", p.id))
+        .collect();
+    if let Some(net) = &file.network {
+        refs.extend(
+            net.profiles
+                .iter()
+                .filter(|p| p.centre == centre)
+                .map(|p| format!("the profile of `{}`", p.secretary)),
+        );
+        refs.extend(
+            net.rcps
+                .iter()
+                .filter(|r| r.centre == centre)
+                .map(|r| format!("rcp `{}`", r.id)),
+        );
+    }
+    still_referred(&format!("centre `{centre}`"), refs)?;
+    network(file).centres.retain(|c| c.id != centre);
+    Ok(())
+}
+
+fn add_rcp(file: &mut OrgFile, rcp: RcpEntry) -> Result<(), String> {
+    if rcp_mut(file, &rcp.id).is_ok() {
+        return Err(format!("rcp `{}` already exists", rcp.id));
+    }
+    centre_exists(file, &rcp.centre)?;
+    for p in rcp
+        .participants
+        .iter()
+        .chain(&rcp.animateurs)
+        .chain(&rcp.responsables)
+    {
+        person_exists(file, p)?;
+    }
+    network(file).rcps.push(rcp);
+    Ok(())
+}
+
+fn remove_rcp(file: &mut OrgFile, rcp: &str) -> Result<(), String> {
+    rcp_mut(file, rcp)?;
+    let refs = file
+        .network
+        .iter()
+        .flat_map(|n| &n.dossiers)
+        .filter(|d| d.rcp == rcp)
+        .map(|d| format!("dossier `{}`", d.id))
+        .collect();
+    still_referred(&format!("rcp `{rcp}`"), refs)?;
+    network(file).rcps.retain(|r| r.id != rcp);
+    Ok(())
 }

@@ -15,6 +15,7 @@
 //! ```
 
 mod change;
+mod change_requests;
 mod decision;
 mod engine;
 pub mod file;
@@ -30,13 +31,13 @@ mod practice;
 mod reason;
 mod report;
 mod request;
-mod requests;
 mod simulate;
 mod sorted;
 mod time;
 mod view;
 
-pub use change::{Change, ChangeSet, RcpRole, CHANGES_FORMAT};
+pub use change::{Change, ChangeSet, ChangeSetError, RcpRole, CHANGES_FORMAT};
+pub use change_requests::{ChangeRequest, Recipient};
 pub use decision::{AuditEvent, Decision, Effect, Explanation, Role, Step};
 pub use findings::{rpps_is_well_formed, Finding};
 pub use lang::Lang;
@@ -45,7 +46,7 @@ pub use org::Organisation;
 pub use permission::{Permission, Placement, Recommendation, Severity};
 pub use report::{to_csv, ReportError, ReportRow};
 pub use request::{Action, Gate, Icon, Principal, Query, Request, RequestError, ResourceKind, Tab};
-pub use simulate::{ChangeRequest, Entitlement, Recipient, SecretaryDiff, Simulation, Tally};
+pub use simulate::{Entitlement, SecretaryDiff, Simulation, Tally};
 pub use time::{InForce, Instant, Window};
 pub use view::{
     AccountView, CentreView, DccView, DossierActions, DossierView, GateItem, PersonRef, RcpView,

@@ -269,6 +269,17 @@ pub enum Severity {
     Info,
 }
 
+impl Severity {
+    /// « Danger », « Avertissement », « Information », as the seed heads its warnings.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Severity::Danger => "Danger",
+            Severity::Warning => lang.pick("Avertissement", "Warning"),
+            Severity::Info => "Information",
+        }
+    }
+}
+
 impl Permission {
     /// The seed's text on a sensitive or not-recommended permission (P6): severity and words.
     pub fn warning(self, lang: Lang) -> Option<(Severity, &'static str)> {

@@ -5,12 +5,12 @@
 use serde::Serialize;
 
 use crate::change::Change;
-use crate::file::{Category, OrgFile, Status};
+use crate::change_requests::ChangeRequest;
+use crate::file::{OrgFile, PersonEntry};
 use crate::findings::Finding;
 use crate::lang::Lang;
 use crate::load::Problem;
 use crate::org::Organisation;
-use crate::permission::Permission;
 use crate::sorted::set;
 use crate::time::Instant;
 use crate::view::{PersonRef, View};
@@ -57,45 +57,6 @@ pub struct SecretaryDiff {
     pub count_after: Tally,
 }
 
-/// Where a change request goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Recipient {
-    /// The practice software vendor's administration (P7).
-    Practice,
-    /// The cancer network (the 3C, the regional e-health agency) (D9).
-    Network,
-}
-
-/// A change request ready to send.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ChangeRequest {
-    /// Vendor or network.
-    pub recipient: Recipient,
-    /// `add_access`, `modify_permissions`, `temporary_deactivation`, `reactivation`, `departure`,
-    /// `account_opening`, `profile_removal`, `category_rectification`, `affiliation_change`,
-    /// `account_closure`.
-    pub kind: &'static str,
-    /// E-mail address from the organisation's `support`, if configured.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub to: Option<String>,
-    /// Subject line (French).
-    pub subject: String,
-    /// Text ready to send (French, as the vendor and the network read it).
-    pub body: String,
-    /// The secretary concerned.
-    pub secretary: String,
-    /// The doctor concerned, if one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub doctor: Option<String>,
-    /// Departure: whether `login_as_doctor` was enabled on any of her accounts.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub login_as_doctor_enabled: Option<bool>,
-    /// A `mailto:` link with subject and body.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub mailto: Option<String>,
-}
-
 /// The result of a simulation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Simulation {
@@ -131,11 +92,19 @@ impl Organisation {
             named(&after, c, &mut ids, &mut direct);
         }
         let (ids, direct) = (set(ids), set(direct));
+        // A person the changes add (or retire) is seen on both sides: with nothing where she is not.
+        let before_plus = with_missing_people(self, &after);
+        let after_plus = with_missing_people(&after, self);
+        let (seen_before, seen_after) = (
+            before_plus.as_ref().unwrap_or(self),
+            after_plus.as_ref().unwrap_or(&after),
+        );
         let mut affected = Vec::new();
         for id in &ids {
-            let (Some(before_view), Some(after_view)) =
-                (self.view(id, now, lang), after.view(id, now, lang))
-            else {
+            let (Some(before_view), Some(after_view)) = (
+                seen_before.view(id, now, lang),
+                seen_after.view(id, now, lang),
+            ) else {
                 continue;
             };
             let (b, a) = (
@@ -182,9 +151,30 @@ impl Organisation {
             affected,
             findings_added,
             findings_removed,
-            requests: crate::requests::write(self, &after),
+            requests: crate::change_requests::write(self, &after),
         })
     }
+}
+
+/// `org` with the people of `other` it lacks, holding nothing (no grant refers to them); `None`
+/// when it lacks none.
+fn with_missing_people(org: &Organisation, other: &Organisation) -> Option<Organisation> {
+    let missing: Vec<PersonEntry> = other
+        .file
+        .people
+        .iter()
+        .filter(|p| org.person_id(&p.id).is_none())
+        .map(|p| PersonEntry {
+            coordinator_of: Vec::new(),
+            ..p.clone()
+        })
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let mut file = org.file.clone();
+    file.people.extend(missing);
+    Organisation::from_file(file).ok()
 }
 
 /// What `a` has and `b` (a [`set`]) has not, in `a`'s order.
@@ -243,6 +233,29 @@ fn named(org: &Organisation, change: &Change, out: &mut Vec<String>, direct: &mu
             people.push(secretary)
         }
         Change::SetRcpRole { doctor, .. } => people.push(doctor),
+        Change::AddPerson { id: person, .. }
+        | Change::RenamePerson { person, .. }
+        | Change::RemovePerson { person } => people.push(person),
+        Change::AddGroup { id: group, .. }
+        | Change::RenameGroup { group, .. }
+        | Change::RemoveGroup { group } => groups.push(group),
+        Change::AddCentre { .. } | Change::RenameCentre { .. } | Change::RemoveCentre { .. } => {}
+        Change::AddRcp { id: rcp, .. }
+        | Change::RenameRcp { rcp, .. }
+        | Change::RemoveRcp { rcp }
+        | Change::SetNextSession { rcp, .. }
+        | Change::SetRcpResponsable { rcp, .. } => {
+            // The doctors of the board: their secretaries' agendas and déroulements show it.
+            let board = org.file.network.iter().flat_map(|n| &n.rcps);
+            for r in board.filter(|r| r.id == *rcp) {
+                people.extend(
+                    r.participants
+                        .iter()
+                        .chain(&r.animateurs)
+                        .map(String::as_str),
+                );
+            }
+        }
     }
     if let Some(first) = people.first() {
         if !matches!(
@@ -250,6 +263,11 @@ fn named(org: &Organisation, change: &Change, out: &mut Vec<String>, direct: &mu
             Change::SetRcpRole { .. }
                 | Change::AddAffiliation { .. }
                 | Change::RemoveAffiliation { .. }
+                | Change::AddRcp { .. }
+                | Change::RenameRcp { .. }
+                | Change::RemoveRcp { .. }
+                | Change::SetNextSession { .. }
+                | Change::SetRcpResponsable { .. }
         ) {
             direct.push((*first).to_owned());
         }
@@ -414,15 +432,4 @@ fn tally(view: &View) -> Tally {
         rcps: rcps.len(),
         dossiers: dossiers.len(),
     }
-}
-
-// Used by requests.rs.
-pub(crate) fn status_of(file: &OrgFile, id: &str) -> Option<Status> {
-    file.people.iter().find(|p| p.id == id).map(|p| p.status)
-}
-pub(crate) fn category_of(file: &OrgFile, id: &str) -> Option<Category> {
-    file.people.iter().find(|p| p.id == id).map(|p| p.category)
-}
-pub(crate) fn permission_label(id: &str) -> String {
-    Permission::from_id(id).map_or_else(|| id.to_owned(), |p| p.label(Lang::Fr).to_owned())
 }

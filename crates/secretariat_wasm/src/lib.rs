@@ -18,7 +18,7 @@ mod failure;
 use rustc_hash::FxHashMap;
 use secretariat_core::{
     to_csv, Change, ChangeSet, Gate, Instant, Lang, Organisation, Principal, ReportRow, Request,
-    RequestError, CHANGES_FORMAT,
+    RequestError,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -360,20 +360,9 @@ fn json_text(value: &JsValue) -> Result<String, Failure> {
 
 /// Changes from an array of changes or a `secretariat-changes/1` object.
 fn read_changes(value: JsValue) -> Result<Vec<Change>, Failure> {
-    let text = json_text(&value)?;
-    if value.is_array() {
-        return serde_json::from_str(&text)
-            .map_err(|e| Failure::input(format!("malformed changes: {e}")));
-    }
-    let set: ChangeSet = serde_json::from_str(&text)
-        .map_err(|e| Failure::input(format!("malformed changes: {e}")))?;
-    if set.format != CHANGES_FORMAT {
-        return Err(Failure::input(format!(
-            "unsupported changes format `{}`; this version reads `{CHANGES_FORMAT}`",
-            set.format
-        )));
-    }
-    Ok(set.changes)
+    ChangeSet::parse(&json_text(&value)?)
+        .map(|set| set.changes)
+        .map_err(|e| Failure::input(e.to_string()))
 }
 
 /// A string argument. Every argument arrives as a JS value and is checked here: a number or an

@@ -2,10 +2,63 @@
 //! practice vendor's administration and the cancer network do. From the file before and after a
 //! change, write what to ask of each, in French, ready to send.
 
+use serde::Serialize;
+
 use crate::file::{AccessEntry, Category, OrgFile, PermissionEntry, Status};
+use crate::lang::Lang;
 use crate::org::Organisation;
-use crate::simulate::{category_of, permission_label, status_of, ChangeRequest, Recipient};
+use crate::permission::Permission;
 use crate::sorted::set;
+
+/// Where a change request goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Recipient {
+    /// The practice software vendor's administration (P7).
+    Practice,
+    /// The cancer network (the 3C, the regional e-health agency) (D9).
+    Network,
+}
+
+/// A change request ready to send.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChangeRequest {
+    /// Vendor or network.
+    pub recipient: Recipient,
+    /// `add_access`, `modify_permissions`, `temporary_deactivation`, `reactivation`, `departure`,
+    /// `account_opening`, `profile_removal`, `category_rectification`, `affiliation_change`,
+    /// `account_closure`.
+    pub kind: &'static str,
+    /// E-mail address from the organisation's `support`, if configured.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// Subject line (French).
+    pub subject: String,
+    /// Text ready to send (French, as the vendor and the network read it).
+    pub body: String,
+    /// The secretary concerned.
+    pub secretary: String,
+    /// The doctor concerned, if one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doctor: Option<String>,
+    /// Departure: whether `login_as_doctor` was enabled on any of her accounts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub login_as_doctor_enabled: Option<bool>,
+    /// A `mailto:` link with subject and body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mailto: Option<String>,
+}
+
+// Labels and look-ups in the files before and after.
+fn status_of(file: &OrgFile, id: &str) -> Option<Status> {
+    file.people.iter().find(|p| p.id == id).map(|p| p.status)
+}
+fn category_of(file: &OrgFile, id: &str) -> Option<Category> {
+    file.people.iter().find(|p| p.id == id).map(|p| p.category)
+}
+fn permission_label(id: &str) -> String {
+    Permission::from_id(id).map_or_else(|| id.to_owned(), |p| p.label(Lang::Fr).to_owned())
+}
 
 struct Writer<'a> {
     before: &'a OrgFile,
@@ -32,6 +85,20 @@ fn describe(entry: &PermissionEntry) -> String {
             }
             s
         }
+    }
+}
+
+/// One line of an access request: the permission, and under it the seed's warning when it has one
+/// (P6), so that the vendor reads the same caution as the admin.
+fn describe_with_warning(entry: &PermissionEntry) -> String {
+    let warning = Permission::from_id(entry.id()).and_then(|p| p.warning(Lang::Fr));
+    match warning {
+        Some((severity, text)) => format!(
+            "- {}\n  {} : {text}\n",
+            describe(entry),
+            severity.label(Lang::Fr)
+        ),
+        None => format!("- {}\n", describe(entry)),
     }
 }
 
@@ -109,6 +176,19 @@ impl Writer<'_> {
             reason = "the element was pushed on the line above"
         )]
         &mut self.out[last]
+    }
+
+    /// A person the change creates: her arrival is written step by step (seed 001, §2).
+    fn is_new(&self, id: &str) -> bool {
+        !self.before.people.iter().any(|p| p.id == id)
+            && self.after.people.iter().any(|p| p.id == id)
+    }
+
+    fn is_external(&self, id: &str) -> bool {
+        self.after
+            .people
+            .iter()
+            .any(|p| p.id == id && p.external == Some(true))
     }
 
     fn has_profile(file: &OrgFile, s: &str) -> bool {
@@ -212,11 +292,16 @@ impl Writer<'_> {
         let (sn, dn) = (self.name(s), self.name(d));
         match (before, after) {
             (None, Some(a)) => {
-                let perms: Vec<String> = a.permissions.iter().map(describe).collect();
+                let perms: String = a.permissions.iter().map(describe_with_warning).collect();
+                let who = match (self.is_new(s), self.is_external(s)) {
+                    (true, true) => " (nouvelle arrivée, secrétaire externe)",
+                    (true, false) => " (nouvelle arrivée)",
+                    (false, true) => " (secrétaire externe)",
+                    (false, false) => "",
+                };
                 let body = format!(
-                    "Nous demandons l'ajout d'un accès secrétariat pour {sn} sur le compte de {dn}{}, avec les permissions suivantes :\n{}",
+                    "Nous demandons l'ajout d'un accès secrétariat pour {sn}{who} sur le compte de {dn}{}, avec les permissions suivantes :\n{perms}",
                     window_words(a.valid_from.as_ref(), a.valid_until.as_ref()),
-                    perms.iter().map(|p| format!("- {p}\n")).collect::<String>()
                 );
                 self.push(
                     Recipient::Practice,
@@ -342,6 +427,7 @@ impl Writer<'_> {
                 }
             }
         }
+        let mut opened: Vec<String> = Vec::new();
         for p in &na.profiles {
             if nb
                 .profiles
@@ -352,8 +438,15 @@ impl Writer<'_> {
             }
             let sn = self.name(&p.secretary);
             let cn = centre_name(&p.centre);
-            let first = !Self::has_profile(self.before, &p.secretary);
-            let body = if first {
+            let first =
+                !Self::has_profile(self.before, &p.secretary) && !opened.contains(&p.secretary);
+            opened.push(p.secretary.clone());
+            let body = if first && self.is_new(&p.secretary) {
+                format!(
+                    "Le 3C transmet à NeS une demande d'ouverture de compte pour {sn}, nouvelle secrétaire : création de la personne et du compte, avec le profil attendu : « secrétaire médecin », sur {cn}{}.\nÀ la création, le compte est en catégorie « médecin » : la catégorie sera ensuite rectifiée en « Secrétaire » dans l'annuaire professionnel, puis ses rattachements aux médecins faits.",
+                    window_words(p.valid_from.as_ref(), p.valid_until.as_ref())
+                )
+            } else if first {
                 format!(
                     "Le 3C demande l'ouverture d'un compte pour {sn}, secrétaire, avec le profil attendu : « secrétaire médecin », sur {cn}{}.\nAprès création, la catégorie sera rectifiée en « Secrétaire » dans l'annuaire professionnel.",
                     window_words(p.valid_from.as_ref(), p.valid_until.as_ref())
@@ -396,6 +489,10 @@ impl Writer<'_> {
             );
         }
         for p in &self.after.people {
+            if self.is_new(&p.id) && Self::has_profile(self.after, &p.id) {
+                self.rectification_reminder(&p.id, &p.name);
+                continue;
+            }
             if p.category == Category::Secretaire
                 && category_of(self.before, &p.id) == Some(Category::Medecin)
             {
@@ -448,7 +545,14 @@ impl Writer<'_> {
             {
                 continue; // part of the account closure
             }
-            let body = if add {
+            let arrival = add && self.is_new(&who);
+            let body = if arrival {
+                format!(
+                    "Dans l'annuaire professionnel du DCC, merci d'ajouter {target} aux secrétaires de {dn}{} :\n{}",
+                    window_words(a.valid_from.as_ref(), a.valid_until.as_ref()),
+                    affiliation_steps(&dn, &target, a.group.is_some())
+                )
+            } else if add {
                 format!(
                     "Dans l'annuaire professionnel (fiche de {dn} › « gérer les secrétaires »), merci d'ajouter {target} aux secrétaires de {dn}{}.",
                     window_words(a.valid_from.as_ref(), a.valid_until.as_ref())
@@ -479,7 +583,10 @@ impl Writer<'_> {
                 .map(|x| x.members.clone())
                 .unwrap_or_default();
             for m in g.members.iter().filter(|m| !old.contains(m)) {
-                let body = format!("Merci d'ajouter {} au groupe de secrétaires « {} » dans l'annuaire professionnel.", self.name(m), g.name);
+                let mut body = format!("Merci d'ajouter {} au groupe de secrétaires « {} » dans l'annuaire professionnel.", self.name(m), g.name);
+                if self.is_new(m) {
+                    body.push_str(&self.through_group(&g.id, &na.affiliations));
+                }
                 self.push(
                     Recipient::Network,
                     "affiliation_change",
@@ -501,6 +608,72 @@ impl Writer<'_> {
                 );
             }
         }
+    }
+}
+
+/// The seed's steps to attach a secretary or a group to a doctor (seed 001, §2.2).
+fn affiliation_steps(doctor: &str, target: &str, group: bool) -> String {
+    let add = if group {
+        format!("« ajouter un groupe », faire une recherche et sélectionner {target} (le détail des personnes le composant est accessible si nécessaire)")
+    } else {
+        format!("« ajouter », faire une recherche et sélectionner {target}")
+    };
+    format!(
+        "1. Cliquer sur l'icône « annuaire professionnel »\n2. Rechercher le professionnel médecin {doctor} et le sélectionner\n3. Cliquer sur « gérer les secrétaires »\n4. Cliquer sur {add} : {target} rejoint les « secrétaires » de {doctor}.\nNB : si cela n'est pas disponible mais nécessaire, se rapprocher du 3C."
+    )
+}
+
+impl Writer<'_> {
+    /// A new account starts in category « médecin »: the reminder of who rectifies it, and how
+    /// (seed 001, §2.1).
+    fn rectification_reminder(&mut self, id: &str, sn: &str) {
+        let centres: Vec<String> = self
+            .after
+            .network
+            .iter()
+            .flat_map(|n| &n.profiles)
+            .filter(|p| p.secretary == id)
+            .map(|p| p.centre.clone())
+            .collect();
+        let coordinators: Vec<String> = self
+            .after
+            .people
+            .iter()
+            .filter(|p| p.coordinator_of.iter().any(|c| centres.contains(c)))
+            .map(|p| p.name.clone())
+            .collect();
+        let whom = if coordinators.is_empty() {
+            String::new()
+        } else {
+            format!(" — ici : {}", coordinators.join(", "))
+        };
+        let body = format!("Une fois le compte de {sn} créé par NeS, il est en catégorie « médecin » (catégorie par défaut) : tant qu'elle n'est pas rectifiée, le profil « secrétaire médecin » ne donne aucun droit.\nLa rectification en « Secrétaire » dans l'annuaire professionnel du DCC est faite par la personne côté « métier » (celle qui a demandé l'ouverture du compte et / ou qui gère les rattachements secrétaires / médecins{whom}) :\n1. Cliquer sur l'icône « annuaire professionnel »\n2. Rechercher le professionnel secrétaire {sn} (par défaut en catégorie « médecin »)\n3. Le sélectionner\n4. Cliquer sur « modifier la catégorie »\n5. Choisir « secrétaire »\n6. Valider avec « Ok »");
+        self.push(
+            Recipient::Network,
+            "category_rectification",
+            id,
+            None,
+            format!(
+                "Rectification de catégorie — {sn} en « Secrétaire » (après l'ouverture du compte)"
+            ),
+            body,
+        );
+    }
+
+    /// For a newcomer added to a group: the doctors she is attached to through it.
+    fn through_group(&self, group: &str, affiliations: &[crate::file::AffiliationEntry]) -> String {
+        let doctors: Vec<String> = affiliations
+            .iter()
+            .filter(|a| a.group.as_deref() == Some(group))
+            .map(|a| self.name(&a.doctor))
+            .collect();
+        if doctors.is_empty() {
+            return String::new();
+        }
+        format!(
+            "\nCe groupe figure déjà dans « gérer les secrétaires » de {} : y entrer suffit pour ces rattachements.\nNB : si cela n'est pas disponible mais nécessaire, se rapprocher du 3C.",
+            doctors.join(", ")
+        )
     }
 }
 
