@@ -8,6 +8,13 @@
 use secretariat_core::file::{Category, OrgFile, PermissionEntry, Support, FORMAT};
 use secretariat_core::{rpps_is_well_formed, Change, Permission, RcpRole, Recommendation};
 
+/// A form's draft: what it makes of the organisation, as core changes (the core applies and
+/// checks them; a refused list changes nothing).
+pub trait Draft: Clone + Default + PartialEq + 'static {
+    /// The changes the draft stands for, on the working organisation `file`.
+    fn changes(&self, file: &OrgFile) -> Vec<Change>;
+}
+
 /// A blank organisation: a name and where change requests go.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NewOrgDraft {
@@ -45,7 +52,7 @@ impl NewOrgDraft {
 fn taken(file: &OrgFile) -> Vec<&str> {
     let mut ids: Vec<&str> = file.people.iter().map(|p| p.id.as_str()).collect();
     ids.extend(file.groups.iter().map(|g| g.id.as_str()));
-    for n in &file.network {
+    if let Some(n) = &file.network {
         ids.extend(n.centres.iter().map(|c| c.id.as_str()));
         ids.extend(n.rcps.iter().map(|r| r.id.as_str()));
         ids.extend(n.dossiers.iter().map(|d| d.id.as_str()));
@@ -146,9 +153,9 @@ pub struct DoctorDraft {
     pub rpps: String,
 }
 
-impl DoctorDraft {
+impl Draft for DoctorDraft {
     /// One `add_person` in the « médecin » category.
-    pub fn changes(&self, file: &OrgFile) -> Vec<Change> {
+    fn changes(&self, file: &OrgFile) -> Vec<Change> {
         vec![Change::AddPerson {
             id: new_id(file, &self.id, &self.name),
             name: self.name.trim().to_owned(),
@@ -172,9 +179,9 @@ pub struct GroupDraft {
     pub doctors: Vec<String>,
 }
 
-impl GroupDraft {
+impl Draft for GroupDraft {
     /// `add_group`, then one `add_affiliation` per doctor attached to the group.
-    pub fn changes(&self, file: &OrgFile) -> Vec<Change> {
+    fn changes(&self, file: &OrgFile) -> Vec<Change> {
         let id = new_id(file, &self.id, &self.name);
         let mut changes = vec![Change::AddGroup {
             id: id.clone(),
@@ -201,9 +208,9 @@ pub struct CentreDraft {
     pub id: String,
 }
 
-impl CentreDraft {
+impl Draft for CentreDraft {
     /// One `add_centre`.
-    pub fn changes(&self, file: &OrgFile) -> Vec<Change> {
+    fn changes(&self, file: &OrgFile) -> Vec<Change> {
         vec![Change::AddCentre {
             id: new_id(file, &self.id, &self.name),
             name: self.name.trim().to_owned(),
@@ -228,9 +235,9 @@ pub struct RcpDraft {
     pub next_session: String,
 }
 
-impl RcpDraft {
+impl Draft for RcpDraft {
     /// One `add_rcp` with its participants, animateurs, responsables and next séance.
-    pub fn changes(&self, file: &OrgFile) -> Vec<Change> {
+    fn changes(&self, file: &OrgFile) -> Vec<Change> {
         let with = |f: fn(RcpRole) -> bool| {
             self.roles
                 .iter()
@@ -241,12 +248,28 @@ impl RcpDraft {
         vec![Change::AddRcp {
             id: new_id(file, &self.id, &self.name),
             name: self.name.trim().to_owned(),
-            centre: self.centre.clone(),
+            centre: self.centre_or_first(file),
             participants: with(|r| matches!(r, RcpRole::Participant | RcpRole::Both)),
             animateurs: with(|r| matches!(r, RcpRole::Animateur | RcpRole::Both)),
             responsables: self.responsables.clone(),
             next_session: given(&self.next_session),
         }]
+    }
+}
+
+impl RcpDraft {
+    /// The centre chosen, or the file's first centre while none is (the form's select shows it).
+    pub fn centre_or_first(&self, file: &OrgFile) -> String {
+        match given(&self.centre) {
+            Some(c) => c,
+            None => file
+                .network
+                .iter()
+                .flat_map(|n| &n.centres)
+                .next()
+                .map(|c| c.id.clone())
+                .unwrap_or_default(),
+        }
     }
 }
 
@@ -335,12 +358,14 @@ impl ArrivalDraft {
     pub fn person_id(&self, file: &OrgFile) -> String {
         new_id(file, &self.id, &self.name)
     }
+}
 
+impl Draft for ArrivalDraft {
     /// The arrival as changes, in the seeds' order: the person (« Secrétaire », the category she
     /// must end with), her accesses to each doctor's account, her profile on each 3C, then each
     /// affiliation — direct, or through a group she joins (the group attached to the doctor when it
     /// is not yet).
-    pub fn changes(&self, file: &OrgFile) -> Vec<Change> {
+    fn changes(&self, file: &OrgFile) -> Vec<Change> {
         let me = self.person_id(file);
         let mut changes = vec![Change::AddPerson {
             id: me.clone(),
@@ -389,9 +414,10 @@ impl ArrivalDraft {
                             person: me.clone(),
                         });
                     }
-                    let attached = file.network.iter().flat_map(|n| &n.affiliations).any(|a| {
-                        a.doctor == d.doctor && a.group.as_deref() == Some(g.as_str())
-                    });
+                    let attached =
+                        file.network.iter().flat_map(|n| &n.affiliations).any(|a| {
+                            a.doctor == d.doctor && a.group.as_deref() == Some(g.as_str())
+                        });
                     if !attached {
                         changes.push(Change::AddAffiliation {
                             doctor: d.doctor.clone(),

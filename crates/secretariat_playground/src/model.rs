@@ -622,7 +622,81 @@ pub fn describe(change: &Change, file: &OrgFile, lang: Lang) -> String {
             lang.pick(" :", ":"),
             role_label(*role, lang)
         ),
+        Change::AddPerson {
+            name: n, category, ..
+        } => format!(
+            "{} {} ({})",
+            lang.pick("Créer", "Create"),
+            n,
+            category.label(lang)
+        ),
+        Change::AddGroup { name: n, .. } => format!(
+            "{} {}",
+            lang.pick("Créer le groupe", "Create the group"),
+            quoted(n, lang)
+        ),
+        Change::AddCentre { name: n, .. } => {
+            format!(
+                "{} {}",
+                lang.pick("Créer le centre", "Create the centre"),
+                n
+            )
+        }
+        Change::AddRcp {
+            name: n, centre, ..
+        } => format!(
+            "{} {} ({})",
+            lang.pick("Créer la RCP", "Create the RCP"),
+            n,
+            centre_name(file, centre)
+        ),
+        Change::RenamePerson { person, name: n } => renamed(&name(person), n, lang),
+        Change::RenameGroup { group, name: n } => renamed(&group_name(file, group), n, lang),
+        Change::RenameCentre { centre, name: n } => renamed(&centre_name(file, centre), n, lang),
+        Change::RenameRcp { rcp, name: n } => renamed(&rcp_name(file, rcp), n, lang),
+        Change::RemovePerson { person } => removed(&name(person), lang),
+        Change::RemoveGroup { group } => removed(&group_name(file, group), lang),
+        Change::RemoveCentre { centre } => removed(&centre_name(file, centre), lang),
+        Change::RemoveRcp { rcp } => removed(&rcp_name(file, rcp), lang),
+        Change::SetNextSession { rcp, next_session } => format!(
+            "{} {} : {}",
+            lang.pick("Prochaine séance de", "Next séance of"),
+            rcp_name(file, rcp),
+            next_session.as_deref().map_or_else(
+                || lang.pick("aucune", "none").to_owned(),
+                |t| short_date(t, lang)
+            )
+        ),
+        Change::SetRcpResponsable {
+            rcp,
+            person,
+            responsable,
+        } => format!(
+            "{} {} {}",
+            name(person),
+            if *responsable {
+                lang.pick("responsable de", "responsable of")
+            } else {
+                lang.pick("n'est plus responsable de", "no longer responsable of")
+            },
+            rcp_name(file, rcp)
+        ),
     }
+}
+
+fn renamed(old: &str, new: &str, lang: Lang) -> String {
+    format!(
+        "{} {old} {} {new}",
+        lang.pick("Renommer", "Rename"),
+        lang.pick("en", "to")
+    )
+}
+
+fn removed(what: &str, lang: Lang) -> String {
+    format!(
+        "{} {what}",
+        lang.pick("Retirer du fichier :", "Remove from the file:")
+    )
 }
 
 /// The RCPs of the file that a list of shown RCP ids leaves out (ghosts).

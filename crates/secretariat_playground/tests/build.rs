@@ -11,8 +11,8 @@
 use secretariat_core::file::Category;
 use secretariat_core::{Change, Permission, RcpRole, Request};
 use secretariat_playground::forms::{
-    rpps_state, slug, ArrivalDraft, CentreDraft, DoctorDraft, GroupDraft, NewOrgDraft, RcpDraft,
-    RppsState, Through,
+    rpps_state, slug, ArrivalDraft, CentreDraft, DoctorDraft, Draft, GroupDraft, NewOrgDraft,
+    RcpDraft, RppsState, Through,
 };
 use secretariat_playground::state::{Action, State};
 
@@ -53,7 +53,10 @@ fn a_blank_organisation_is_named_with_its_support_and_nobody() {
 #[test]
 fn slugs_and_ids_come_from_names_and_stay_unique() {
     assert_eq!(slug("Dr Émilie Lefèvre"), "dr-emilie-lefevre");
-    assert_eq!(slug("  Secrétariat  d'Œnologie! "), "secretariat-d-oenologie");
+    assert_eq!(
+        slug("  Secrétariat  d'Œnologie! "),
+        "secretariat-d-oenologie"
+    );
     let s = blank();
     let d = DoctorDraft {
         name: "Dr Moreau".into(),
@@ -70,7 +73,9 @@ fn slugs_and_ids_come_from_names_and_stay_unique() {
         id: "moreau".into(),
         ..d
     };
-    assert!(matches!(&typed.changes(s.current.file())[0], Change::AddPerson { id, .. } if id == "moreau"));
+    assert!(
+        matches!(&typed.changes(s.current.file())[0], Change::AddPerson { id, .. } if id == "moreau")
+    );
 }
 
 #[test]
@@ -78,7 +83,11 @@ fn the_rpps_is_checked_as_typed_by_the_core() {
     assert_eq!(rpps_state(""), RppsState::Empty);
     assert_eq!(rpps_state("1000345"), RppsState::Typing(7));
     assert_eq!(rpps_state("10003456786"), RppsState::Valid);
-    assert_eq!(rpps_state("10003456787"), RppsState::Invalid, "wrong Luhn key");
+    assert_eq!(
+        rpps_state("10003456787"),
+        RppsState::Invalid,
+        "wrong Luhn key"
+    );
     assert_eq!(rpps_state("1000345678x"), RppsState::Invalid);
     assert_eq!(rpps_state("100034567861"), RppsState::Invalid, "too long");
 }
@@ -101,7 +110,10 @@ fn a_refused_form_changes_nothing_and_says_why() {
 /// A small network built with the forms, as the end-to-end test does.
 fn built() -> State {
     let mut s = blank();
-    for (name, rpps) in [("Dr Anne Martin", "10003456786"), ("Dr Paul Durand", "10011223343")] {
+    for (name, rpps) in [
+        ("Dr Anne Martin", "10003456786"),
+        ("Dr Paul Durand", "10011223343"),
+    ] {
         let d = DoctorDraft {
             name: name.into(),
             rpps: rpps.into(),
@@ -152,7 +164,10 @@ fn forms_build_an_organisation_the_core_checks() {
     assert_eq!(rcp.participants, ["dr-anne-martin", "dr-paul-durand"]);
     assert_eq!(rcp.animateurs, ["dr-paul-durand"]);
     assert_eq!(rcp.next_session.as_deref(), Some("2026-12-02T00:00:00Z"));
-    assert_eq!(network.affiliations[0].group.as_deref(), Some("secretariat-digestif"));
+    assert_eq!(
+        network.affiliations[0].group.as_deref(),
+        Some("secretariat-digestif")
+    );
     // One edit per form; undo takes back the last change.
     assert_eq!(s.changes.len(), 6);
 }
@@ -165,7 +180,7 @@ fn arrival() -> ArrivalDraft {
     a.toggle_doctor("dr-anne-martin", true);
     a.toggle_doctor("dr-paul-durand", true);
     a.toggle_permission("dr-anne-martin", Permission::LoginAsDoctor, true);
-    a.toggle_permission("dr-anne-martin", Permission::Letters, false);
+    a.toggle_permission("dr-paul-durand", Permission::Letters, false);
     a.set_through(
         "dr-paul-durand",
         Through::Group("secretariat-digestif".into()),
@@ -193,7 +208,12 @@ fn an_arrival_is_a_list_of_changes_in_the_seeds_order() {
     let changes = arrival().changes(s.current.file());
     let ops: Vec<String> = changes
         .iter()
-        .map(|c| serde_json::to_value(c).unwrap()["op"].as_str().unwrap().to_owned())
+        .map(|c| {
+            serde_json::to_value(c).unwrap()["op"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
         .collect();
     assert_eq!(
         ops,
@@ -216,12 +236,28 @@ fn an_arrival_is_a_list_of_changes_in_the_seeds_order() {
 #[test]
 fn an_arrival_simulated_shows_her_gains_and_the_requests() {
     let s = built().reduce_owned(Action::Adopt);
-    assert!(s.changes.is_empty(), "adopted: the forms are the reference now");
+    assert!(
+        s.changes.is_empty(),
+        "adopted: the forms are the reference now"
+    );
     let changes = arrival().changes(s.current.file());
     let s = submit(s, changes.clone());
     assert_eq!(s.edit_error, None);
-    assert!(allowed(&s, "camille-petit", "practice.agenda", "doctor:dr-anne-martin"));
-    assert!(!allowed(&s, "camille-petit", "practice.letters", "doctor:dr-anne-martin"), "unticked");
+    assert!(allowed(
+        &s,
+        "camille-petit",
+        "practice.agenda",
+        "doctor:dr-anne-martin"
+    ));
+    assert!(
+        !allowed(
+            &s,
+            "camille-petit",
+            "practice.letters",
+            "doctor:dr-paul-durand"
+        ),
+        "unticked"
+    );
     let sim = s
         .base
         .simulate(&s.changes, s.instant(), secretariat_core::Lang::Fr)
@@ -233,5 +269,21 @@ fn an_arrival_simulated_shows_her_gains_and_the_requests() {
         .expect("the new secretary is affected");
     assert!(!her.gained.is_empty());
     assert!(her.lost.is_empty());
-    assert!(!sim.requests.is_empty(), "requests to the vendor and the network");
+    let kinds: Vec<&str> = sim.requests.iter().map(|r| r.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            "add_access",
+            "add_access",
+            "account_opening",
+            "category_rectification",
+            "affiliation_change",
+            "affiliation_change",
+        ],
+        "the vendor's accesses, then the network's opening, rectification and affiliations"
+    );
+    assert_eq!(
+        sim.requests[0].to.as_deref(),
+        Some("support@editeur.example")
+    );
 }

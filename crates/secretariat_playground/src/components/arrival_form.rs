@@ -8,10 +8,10 @@ use yew::prelude::*;
 
 use crate::components::arrival_doctor::ArrivalDoctor;
 use crate::components::choice_checks::ChoiceChecks;
-use crate::components::form_kit::{field, submit, update};
+use crate::components::form_kit::{field, toggler, update};
 use crate::components::text_field::TextField;
 use crate::forms::{ArrivalDraft, Through};
-use crate::hooks::{use_app, use_draft};
+use crate::hooks::use_change_form;
 use crate::model;
 
 /// The form takes everything from the shared state.
@@ -21,30 +21,33 @@ pub struct ArrivalFormProps {}
 /// The arrival form.
 #[component]
 pub fn ArrivalForm(_props: &ArrivalFormProps) -> Html {
-    let app = use_app();
+    let (app, draft, onsubmit) = use_change_form::<ArrivalDraft>();
     let lang = app.lang;
-    let draft = use_draft::<ArrivalDraft>(&app);
     let org = app.current.clone();
     let file = org.file();
     let doctors = model::doctors(&org);
     let groups = model::groups(file);
-    let onsubmit = {
-        let d = (*draft).clone();
-        let org = org.clone();
-        submit(&app, move || d.changes(org.file()))
-    };
     let onexternal = update(&draft, |d: &mut ArrivalDraft, e: Event| {
-        d.external = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+        d.external = e
+            .target_unchecked_into::<web_sys::HtmlInputElement>()
+            .checked();
     });
     let picks = draft.doctors.iter().map(|pick| {
         let id = pick.doctor.clone();
         let ontoggle = {
             let id = id.clone();
-            update(&draft, move |d: &mut ArrivalDraft, (p, on): (Permission, bool)| d.toggle_permission(&id, p, on))
+            update(
+                &draft,
+                move |d: &mut ArrivalDraft, (p, on): (Permission, bool)| {
+                    d.toggle_permission(&id, p, on)
+                },
+            )
         };
         let onthrough = {
             let id = id.clone();
-            update(&draft, move |d: &mut ArrivalDraft, t: Through| d.set_through(&id, t))
+            update(&draft, move |d: &mut ArrivalDraft, t: Through| {
+                d.set_through(&id, t)
+            })
         };
         html! {
             <ArrivalDoctor key={id.clone()} pick={pick.clone()} name={model::person_name(file, &id)}
@@ -75,7 +78,7 @@ pub fn ArrivalForm(_props: &ArrivalFormProps) -> Html {
             <fieldset class="step">
                 <legend>{ lang.pick("3. Sur quels 3C (profil « secrétaire médecin ») ?", "3. On which 3C (“secrétaire médecin” profile)?") }</legend>
                 <ChoiceChecks legend={lang.pick("Centres", "Centres")} choices={model::centres(file)} chosen={draft.centres.clone()} testid="arrival-centre"
-                    ontoggle={update(&draft, |d: &mut ArrivalDraft, (id, on): (String, bool)| d.toggle_centre(&id, on))}
+                    ontoggle={toggler(&draft, |d: &mut ArrivalDraft| &mut d.centres)}
                     empty={lang.pick("Aucun centre 3C dans l'organisation.", "No 3C centre in the organisation.")} />
             </fieldset>
             <div class="toolbar">

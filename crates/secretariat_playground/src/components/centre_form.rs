@@ -2,10 +2,10 @@
 
 use yew::prelude::*;
 
-use crate::components::form_kit::{field, submit};
+use crate::components::form_kit::field;
 use crate::components::text_field::TextField;
 use crate::forms::CentreDraft;
-use crate::hooks::{use_app, use_draft};
+use crate::hooks::use_change_form;
 
 /// The form takes everything from the shared state.
 #[derive(Properties, PartialEq)]
@@ -14,15 +14,9 @@ pub struct CentreFormProps {}
 /// The centre form.
 #[component]
 pub fn CentreForm(_props: &CentreFormProps) -> Html {
-    let app = use_app();
+    let (app, draft, onsubmit) = use_change_form::<CentreDraft>();
     let lang = app.lang;
-    let draft = use_draft::<CentreDraft>(&app);
     let org = app.current.clone();
-    let onsubmit = {
-        let d = (*draft).clone();
-        let org = org.clone();
-        submit(&app, move || d.changes(org.file()))
-    };
     html! {
         <form class="build-form" onsubmit={onsubmit} data-testid="centre-form">
             <TextField label={lang.pick("Nom du 3C", "3C name")} value={draft.name.clone()} placeholder="3C de Caen"

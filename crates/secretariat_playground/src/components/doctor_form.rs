@@ -2,10 +2,10 @@
 
 use yew::prelude::*;
 
-use crate::components::form_kit::{field, submit};
+use crate::components::form_kit::field;
 use crate::components::text_field::TextField;
 use crate::forms::{rpps_state, DoctorDraft, RppsState};
-use crate::hooks::{use_app, use_draft};
+use crate::hooks::use_change_form;
 
 /// The form takes everything from the shared state.
 #[derive(Properties, PartialEq)]
@@ -14,9 +14,8 @@ pub struct DoctorFormProps {}
 /// The doctor form.
 #[component]
 pub fn DoctorForm(_props: &DoctorFormProps) -> Html {
-    let app = use_app();
+    let (app, draft, onsubmit) = use_change_form::<DoctorDraft>();
     let lang = app.lang;
-    let draft = use_draft::<DoctorDraft>(&app);
     let org = app.current.clone();
     let rpps = rpps_state(&draft.rpps);
     let check = match rpps {
@@ -36,12 +35,8 @@ pub fn DoctorForm(_props: &DoctorFormProps) -> Html {
             ) }</span>
         },
     };
-    let ready = !draft.name.trim().is_empty() && matches!(rpps, RppsState::Empty | RppsState::Valid);
-    let onsubmit = {
-        let d = (*draft).clone();
-        let org = org.clone();
-        submit(&app, move || d.changes(org.file()))
-    };
+    let ready =
+        !draft.name.trim().is_empty() && matches!(rpps, RppsState::Empty | RppsState::Valid);
     let id_hint = crate::forms::new_id(org.file(), "", &draft.name);
     html! {
         <form class="build-form" onsubmit={onsubmit} data-testid="doctor-form">

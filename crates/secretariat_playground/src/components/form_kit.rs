@@ -1,13 +1,9 @@
-//! What the "Construire" forms share: a callback that writes one field of a draft, and the submit
-//! button that hands the draft's changes to the core.
+//! What the "Construire" forms share: callbacks that write into a draft (a field, a checkbox, a
+//! list of ids). Submitting is [`crate::hooks::use_change_form`].
 
 use std::rc::Rc;
 
-use secretariat_core::Change;
 use yew::prelude::*;
-
-use crate::hooks::AppHandle;
-use crate::state::Action;
 
 /// A callback writing the typed text into one field of the draft.
 pub fn field<T: Clone + 'static>(
@@ -36,11 +32,13 @@ pub fn update<T: Clone + 'static, A: 'static>(
     })
 }
 
-/// On submit: the changes the draft makes, applied as one edit by the core (all or none).
-pub fn submit(app: &AppHandle, changes: impl Fn() -> Vec<Change> + 'static) -> Callback<SubmitEvent> {
-    let app = app.clone();
-    Callback::from(move |e: SubmitEvent| {
-        e.prevent_default();
-        app.dispatch(Action::EditAll(changes()));
+/// A callback for a [`ChoiceChecks`](crate::components::choice_checks::ChoiceChecks): ticks or
+/// unticks an id in one list of the draft.
+pub fn toggler<T: Clone + 'static>(
+    draft: &UseStateHandle<T>,
+    list: fn(&mut T) -> &mut Vec<String>,
+) -> Callback<(String, bool)> {
+    update(draft, move |d: &mut T, (id, on): (String, bool)| {
+        crate::forms::toggle(list(d), &id, on)
     })
 }

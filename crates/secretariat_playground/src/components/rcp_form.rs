@@ -6,10 +6,10 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::choice_checks::ChoiceChecks;
-use crate::components::form_kit::{field, submit, update};
+use crate::components::form_kit::{field, toggler, update};
 use crate::components::text_field::TextField;
-use crate::forms::{toggle, RcpDraft};
-use crate::hooks::{use_app, use_draft};
+use crate::forms::RcpDraft;
+use crate::hooks::use_change_form;
 use crate::model;
 
 /// The form takes everything from the shared state.
@@ -26,28 +26,21 @@ const ROLES: [(RcpRole, &str); 4] = [
 /// The RCP form.
 #[component]
 pub fn RcpForm(_props: &RcpFormProps) -> Html {
-    let app = use_app();
+    let (app, draft, onsubmit) = use_change_form::<RcpDraft>();
     let lang = app.lang;
-    let draft = use_draft::<RcpDraft>(&app);
     let org = app.current.clone();
     let centres = model::centres(org.file());
     let doctors = model::doctors(&org);
-    let centre = if draft.centre.is_empty() {
-        centres.first().map(|c| c.id.clone()).unwrap_or_default()
-    } else {
-        draft.centre.clone()
-    };
-    let onsubmit = {
-        let mut d = (*draft).clone();
-        d.centre = centre.clone();
-        let org = org.clone();
-        submit(&app, move || d.changes(org.file()))
-    };
+    let centre = draft.centre_or_first(org.file());
     let oncentre = {
         let set = update(&draft, |d: &mut RcpDraft, v: String| d.centre = v);
-        Callback::from(move |e: Event| set.emit(e.target_unchecked_into::<HtmlSelectElement>().value()))
+        Callback::from(move |e: Event| {
+            set.emit(e.target_unchecked_into::<HtmlSelectElement>().value())
+        })
     };
-    let onsession = field(&draft, |d, v| d.next_session = model::from_date_field(&v, false).unwrap_or_default());
+    let onsession = field(&draft, |d, v| {
+        d.next_session = model::from_date_field(&v, false).unwrap_or_default()
+    });
     let roles = doctors.iter().map(|d| {
         let role = draft.roles.iter().find(|(id, _)| *id == d.id).map_or(RcpRole::None, |(_, r)| *r);
         let onchange = {
@@ -98,7 +91,7 @@ pub fn RcpForm(_props: &RcpFormProps) -> Html {
             </fieldset>
             <ChoiceChecks legend={lang.pick("Responsables (lisent le rapport des secrétaires)", "Responsables (read the secretaries report)")}
                 choices={doctors.clone()} chosen={draft.responsables.clone()} testid="rcp-responsable"
-                ontoggle={update(&draft, |d: &mut RcpDraft, (id, on)| toggle(&mut d.responsables, &id, on))}
+                ontoggle={toggler(&draft, |d: &mut RcpDraft| &mut d.responsables)}
                 empty={lang.pick("Aucun médecin pour l'instant.", "No doctor yet.")} />
             <TextField label={lang.pick("Prochaine séance", "Next séance")} kind="date"
                 value={model::date_field(Some(draft.next_session.as_str()).filter(|s| !s.is_empty()))}
