@@ -102,6 +102,45 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// CSV sheets (people, practice accesses, the report of a doctor's secretaries) → an
+    /// organisation file. Every problem with its row and column; nothing half-imported.
+    Import(ImportArgs),
+    /// One sheet of an organisation as CSV (`;`, UTF-8 with BOM), as `import` reads it back.
+    Export(ExportArgs),
+}
+
+#[derive(clap::Args)]
+struct ImportArgs {
+    /// The CSV files, in any order (each is recognised by its header row).
+    #[arg(required = true, value_name = "CSV")]
+    sheets: Vec<PathBuf>,
+    /// Import into this organisation file; a blank organisation when absent.
+    #[arg(long, value_name = "FILE")]
+    org: Option<PathBuf>,
+    /// Name of the blank organisation.
+    #[arg(long)]
+    name: Option<String>,
+    /// Where to write the organisation file; standard output when absent.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct ExportArgs {
+    /// The organisation file (secretariat-org/1).
+    #[arg(long, value_name = "FILE")]
+    org: PathBuf,
+    /// people, accesses or secretaries (the network's report: Secrétaire, Médecin, RPPS Médecin).
+    #[arg(long, value_parser = parse_sheet)]
+    sheet: secretariat_sheets::SheetKind,
+    /// Where to write the CSV; standard output when absent.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+fn parse_sheet(s: &str) -> Result<secretariat_sheets::SheetKind, String> {
+    secretariat_sheets::SheetKind::parse(s)
+        .ok_or_else(|| format!("`{s}` is not a sheet; use `people`, `accesses` or `secretaries`"))
 }
 
 fn parse_scale(s: &str) -> Result<secretariat_scale::Scale, String> {
@@ -297,12 +336,65 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 None => writeln!(out, "{text}").map_err(write_err)?,
             }
         }
+        Command::Import(args) => {
+            let text = json(&import(&args)?)? + "\n";
+            match &args.out {
+                Some(path) => write_file(path, &text)?,
+                None => write!(out, "{text}").map_err(write_err)?,
+            }
+        }
+        Command::Export(args) => {
+            let org = load(&args.org)?;
+            let csv = secretariat_sheets::export(org.file(), args.sheet);
+            match &args.out {
+                Some(path) => write_file(path, &csv)?,
+                None => write!(out, "{csv}").map_err(write_err)?,
+            }
+        }
         Command::Schema => {
             let schema = schemars::schema_for!(secretariat_core::file::OrgFile);
             writeln!(out, "{}", json(&schema)?).map_err(write_err)?;
         }
     }
     out.flush().map_err(write_err)
+}
+
+/// `import`: the sheets read and applied to the base (or a blank organisation), checked as a whole.
+fn import(args: &ImportArgs) -> Result<secretariat_core::file::OrgFile, Failure> {
+    let base = match &args.org {
+        Some(path) => load(path)?.file().clone(),
+        None => secretariat_core::file::OrgFile {
+            format: secretariat_core::file::FORMAT.to_owned(),
+            name: args.name.clone().unwrap_or_default(),
+            ..Default::default()
+        },
+    };
+    let mut texts = Vec::new();
+    for path in &args.sheets {
+        let bytes = std::fs::read(path)
+            .map_err(|e| Failure(format!("{}: cannot read: {e}", path.display())))?;
+        texts.push((path.display().to_string(), bytes));
+    }
+    let sheets: Vec<secretariat_sheets::Sheet<'_>> = texts
+        .iter()
+        .map(|(name, bytes)| secretariat_sheets::Sheet { name, bytes })
+        .collect();
+    let file =
+        secretariat_sheets::import_into(base, &sheets).map_err(|e| Failure(e.to_string()))?;
+    eprintln!(
+        "{} sheets imported: {} people, {} accesses, {} affiliations",
+        sheets.len(),
+        file.people.len(),
+        file.practice.as_ref().map_or(0, |p| p.accesses.len()),
+        file.network.as_ref().map_or(0, |n| n.affiliations.len())
+    );
+    Ok(file)
+}
+
+/// Writes `text` to the file `path`.
+fn write_file(path: &Path, text: &str) -> Result<(), Failure> {
+    std::fs::write(path, text)
+        .map_err(|e| Failure(format!("{}: cannot write: {e}", path.display())))
 }
 
 fn main() -> ExitCode {
