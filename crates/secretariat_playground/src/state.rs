@@ -114,6 +114,37 @@ pub enum ImportStatus {
     },
 }
 
+/// A spreadsheet dropped on the page: its name and bytes as the browser read them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SheetFile {
+    /// File name.
+    pub name: String,
+    /// Contents (UTF-8, with or without BOM, as spreadsheet software writes it).
+    pub bytes: Vec<u8>,
+}
+
+/// What the last spreadsheet import did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum SheetsStatus {
+    /// None in this session.
+    #[default]
+    Idle,
+    /// Imported: this many changes were added to the edits.
+    Imported {
+        /// File names.
+        names: Vec<String>,
+        /// How many changes the sheets made.
+        changes: usize,
+    },
+    /// Refused as a whole: every problem, with its sheet, row and column.
+    Failed {
+        /// File names.
+        names: Vec<String>,
+        /// The problems.
+        problems: Vec<secretariat_sheets::Problem>,
+    },
+}
+
 /// What is saved in local storage and encoded in a shared link.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Saved {
@@ -194,6 +225,8 @@ pub struct State {
     pub now: Option<String>,
     /// Result of the last import.
     pub import: ImportStatus,
+    /// Result of the last spreadsheet import.
+    pub sheets: SheetsStatus,
     /// Why the last edit was refused, if it was.
     pub edit_error: Option<Vec<Problem>>,
     /// The explanation dialog.
@@ -251,6 +284,9 @@ pub enum Action {
         /// Why, in words.
         message: String,
     },
+    /// Spreadsheets (people, practice accesses, the network's report) read by the core's import:
+    /// their changes are added to the edits, or every problem is reported and nothing changes.
+    ImportSheets(Vec<SheetFile>),
     /// Forget the import report.
     DismissImport,
     /// Back to the demo organisation, without edits.
@@ -305,6 +341,7 @@ impl State {
             ghosts: false,
             now,
             import: ImportStatus::Idle,
+            sheets: SheetsStatus::Idle,
             edit_error: None,
             explaining: None,
             scenario: 0,
@@ -427,6 +464,54 @@ impl State {
         self
     }
 
+    /// Imports spreadsheets onto the working organisation (see [`Action::ImportSheets`]).
+    fn import_sheets(mut self, files: Vec<SheetFile>) -> State {
+        let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
+        let sheets: Vec<secretariat_sheets::Sheet<'_>> = files
+            .iter()
+            .map(|f| secretariat_sheets::Sheet {
+                name: &f.name,
+                bytes: &f.bytes,
+            })
+            .collect();
+        match secretariat_sheets::import(self.current.file(), &sheets) {
+            Ok(more) => {
+                let count = more.len();
+                let mut changes = self.changes.clone();
+                changes.extend(more);
+                let mut s = self.with_changes(changes, Vec::new());
+                let refused = s.edit_error.clone();
+                s.sheets = match refused {
+                    None => SheetsStatus::Imported {
+                        names,
+                        changes: count,
+                    },
+                    Some(problems) => SheetsStatus::Failed {
+                        problems: problems
+                            .iter()
+                            .map(|p| secretariat_sheets::Problem {
+                                sheet: names.join(", "),
+                                row: 0,
+                                column: None,
+                                header: None,
+                                message: p.to_string(),
+                            })
+                            .collect(),
+                        names,
+                    },
+                };
+                s
+            }
+            Err(e) => {
+                self.sheets = SheetsStatus::Failed {
+                    names,
+                    problems: e.problems().to_vec(),
+                };
+                self
+            }
+        }
+    }
+
     /// The pure reducer.
     pub fn reduce_owned(self, action: Action) -> State {
         let mut s = self;
@@ -514,7 +599,11 @@ impl State {
                     }],
                 };
             }
-            Action::DismissImport => s.import = ImportStatus::Idle,
+            Action::ImportSheets(files) => return s.import_sheets(files),
+            Action::DismissImport => {
+                s.import = ImportStatus::Idle;
+                s.sheets = SheetsStatus::Idle;
+            }
             Action::ResetDemo => {
                 let demo = (*s.demo).clone();
                 s.import = ImportStatus::Idle;
@@ -577,6 +666,7 @@ impl PartialEq for State {
             && self.ghosts == other.ghosts
             && self.now == other.now
             && self.import == other.import
+            && self.sheets == other.sheets
             && self.edit_error == other.edit_error
             && self.explaining == other.explaining
             && self.scenario == other.scenario

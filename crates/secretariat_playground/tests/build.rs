@@ -287,3 +287,50 @@ fn an_arrival_simulated_shows_her_gains_and_the_requests() {
         Some("support@editeur.example")
     );
 }
+
+fn sheet(name: &str) -> secretariat_playground::state::SheetFile {
+    let path = format!(
+        "{}/../../tests/fixtures/sheets/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    secretariat_playground::state::SheetFile {
+        name: name.to_owned(),
+        bytes: std::fs::read(path).unwrap(),
+    }
+}
+
+#[test]
+fn spreadsheets_dropped_on_a_blank_organisation_become_edits() {
+    use secretariat_playground::state::SheetsStatus;
+    let s = blank().reduce_owned(Action::ImportSheets(vec![
+        sheet("people.csv"),
+        sheet("accesses.csv"),
+        sheet("secretaries.csv"),
+    ]));
+    assert_eq!(s.edit_error, None);
+    let SheetsStatus::Imported { names, changes } = &s.sheets else {
+        panic!("imported: {:?}", s.sheets);
+    };
+    assert_eq!(names.len(), 3);
+    assert_eq!(*changes, s.changes.len(), "every change is an edit to undo");
+    assert_eq!(s.current.file().people.len(), 4);
+    assert!(allowed(&s, "karim-haddad", "practice.agenda", "doctor:dr-paul-durand"));
+    // Undo walks back the import like any edit.
+    let s = s.reduce_owned(Action::DiscardEdits);
+    assert!(s.current.file().people.is_empty());
+}
+
+#[test]
+fn a_spreadsheet_with_problems_imports_nothing_and_says_where() {
+    use secretariat_playground::state::SheetsStatus;
+    let s = blank().reduce_owned(Action::ImportSheets(vec![sheet("people-bad.csv")]));
+    assert!(s.changes.is_empty(), "nothing half-imported");
+    let SheetsStatus::Failed { problems, .. } = &s.sheets else {
+        panic!("refused: {:?}", s.sheets);
+    };
+    assert!(problems.iter().all(|p| p.sheet == "people-bad.csv"));
+    assert!(
+        problems.iter().any(|p| p.row == 2 && p.column == Some(2)),
+        "`docteur` is no category: {problems:?}"
+    );
+}

@@ -10,6 +10,7 @@ use crate::components::doctor_form::DoctorForm;
 use crate::components::group_form::GroupForm;
 use crate::components::new_org_form::NewOrgForm;
 use crate::components::rcp_form::RcpForm;
+use crate::components::sheets_zone::SheetsZone;
 use crate::components::simulation_panel::SimulationPanel;
 use crate::hooks::use_app;
 use crate::state::Action;
@@ -22,6 +23,7 @@ pub struct BuildScreenProps {}
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Form {
     NewOrg,
+    Sheets,
     Doctor,
     Centre,
     Group,
@@ -30,8 +32,9 @@ enum Form {
 }
 
 impl Form {
-    const ALL: [Form; 6] = [
+    const ALL: [Form; 7] = [
         Form::NewOrg,
+        Form::Sheets,
         Form::Doctor,
         Form::Centre,
         Form::Group,
@@ -42,6 +45,7 @@ impl Form {
     fn id(self) -> &'static str {
         match self {
             Form::NewOrg => "new-org",
+            Form::Sheets => "sheets",
             Form::Doctor => "doctor",
             Form::Centre => "centre",
             Form::Group => "group",
@@ -53,6 +57,7 @@ impl Form {
     fn label(self, lang: secretariat_core::Lang) -> &'static str {
         match self {
             Form::NewOrg => lang.pick("Nouvelle organisation", "New organisation"),
+            Form::Sheets => lang.pick("Tableaux (CSV)", "Spreadsheets (CSV)"),
             Form::Doctor => lang.pick("Médecin", "Doctor"),
             Form::Centre => lang.pick("Centre 3C", "3C centre"),
             Form::Group => lang.pick("Groupe de secrétaires", "Secretary group"),
@@ -83,6 +88,7 @@ pub fn BuildScreen(_props: &BuildScreenProps) -> Html {
     });
     let body = match *form {
         Form::NewOrg => html! { <NewOrgForm /> },
+        Form::Sheets => html! { <SheetsZone /> },
         Form::Doctor => html! { <DoctorForm /> },
         Form::Centre => html! { <CentreForm /> },
         Form::Group => html! { <GroupForm /> },

@@ -30,6 +30,7 @@ pub mod rcp_form;
 pub mod report_screen;
 pub mod secretary_picker;
 pub mod sees_screen;
+pub mod sheets_zone;
 pub mod simulate_screen;
 pub mod simulation_panel;
 pub mod text_field;
