@@ -107,6 +107,32 @@ enum Command {
     Import(ImportArgs),
     /// One sheet of an organisation as CSV (`;`, UTF-8 with BOM), as `import` reads it back.
     Export(ExportArgs),
+    /// Trainers' scenario files (secretariat-scenarios/1).
+    Scenarios {
+        #[command(subcommand)]
+        command: ScenariosCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ScenariosCommand {
+    /// Runs every step and reports where an expected answer disagrees with the engine (exit 1).
+    Check {
+        /// The scenario file.
+        file: PathBuf,
+        /// Organisation files a file may name by content hash (the built-in demo is always known).
+        #[arg(long, value_name = "FILE")]
+        org: Vec<PathBuf>,
+        /// Language of the messages and reasons: fr or en.
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+    },
+    /// The content hash that names an organisation in a scenario file.
+    Hash {
+        /// The organisation file.
+        #[arg(long, value_name = "FILE")]
+        org: PathBuf,
+    },
 }
 
 #[derive(clap::Args)]
@@ -351,6 +377,24 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 None => write!(out, "{csv}").map_err(write_err)?,
             }
         }
+        Command::Scenarios {
+            command: ScenariosCommand::Check { file, org, lang },
+        } => {
+            let (text, agrees) = check_scenarios(&file, &org, lang.unwrap_or_default())?;
+            write!(out, "{text}").map_err(write_err)?;
+            if !agrees {
+                out.flush().map_err(write_err)?;
+                return Err(Failure(format!(
+                    "{}: the expected answers disagree with the engine",
+                    file.display()
+                )));
+            }
+        }
+        Command::Scenarios {
+            command: ScenariosCommand::Hash { org },
+        } => {
+            writeln!(out, "{}", load(&org)?.content_hash()).map_err(write_err)?;
+        }
         Command::Schema => {
             let schema = schemars::schema_for!(secretariat_core::file::OrgFile);
             writeln!(out, "{}", json(&schema)?).map_err(write_err)?;
@@ -389,6 +433,33 @@ fn import(args: &ImportArgs) -> Result<secretariat_core::file::OrgFile, Failure>
         file.network.as_ref().map_or(0, |n| n.affiliations.len())
     );
     Ok(file)
+}
+
+/// `scenarios check`: the report as text, and whether every expected answer agrees.
+fn check_scenarios(file: &Path, orgs: &[PathBuf], lang: Lang) -> Result<(String, bool), Failure> {
+    let scenarios = secretariat_core::ScenarioFile::parse(&read(file)?)
+        .map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+    let mut known = vec![Organisation::load(secretariat_core::DEMO_ORG)
+        .map_err(|e| Failure(format!("the built-in demo: {e}")))?];
+    for path in orgs {
+        known.push(load(path)?);
+    }
+    let refs: Vec<&Organisation> = known.iter().collect();
+    let org = scenarios
+        .organisation(&refs)
+        .map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+    let report = scenarios.check(&org, lang);
+    let mut text = format!(
+        "{}\n{} steps, {} expected answers, {} disagreements\n",
+        scenarios.title.get(lang),
+        report.steps,
+        report.expectations,
+        report.disagreements.len()
+    );
+    for d in &report.disagreements {
+        text.push_str(&format!("  {} ({}): {}\n", d.path, d.step, d.message));
+    }
+    Ok((text, report.disagreements.is_empty()))
 }
 
 /// Writes `text` to the file `path`.

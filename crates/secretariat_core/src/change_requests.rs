@@ -11,7 +11,7 @@ use crate::permission::Permission;
 use crate::sorted::set;
 
 /// Where a change request goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Recipient {
     /// The practice software vendor's administration (P7).

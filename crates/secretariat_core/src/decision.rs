@@ -12,7 +12,7 @@ use crate::request::{Icon, Tab};
 use crate::time::InForce;
 
 /// Allow or deny.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Effect {
     /// Allowed.

@@ -31,6 +31,7 @@ mod practice;
 mod reason;
 mod report;
 mod request;
+mod scenario;
 mod simulate;
 mod sorted;
 mod time;
@@ -46,6 +47,10 @@ pub use org::Organisation;
 pub use permission::{Permission, Placement, Recommendation, Severity};
 pub use report::{to_csv, ReportError, ReportRow};
 pub use request::{Action, Gate, Icon, Principal, Query, Request, RequestError, ResourceKind, Tab};
+pub use scenario::{
+    Bilingual, Disagreement, Expect, ExpectedDecision, ExpectedItem, ExpectedRequest, Focus,
+    OrgSource, ScenarioError, ScenarioFile, ScenarioReport, ScenarioStep, SCENARIOS_FORMAT,
+};
 pub use simulate::{Entitlement, SecretaryDiff, Simulation, Tally};
 pub use time::{InForce, Instant, Window};
 pub use view::{

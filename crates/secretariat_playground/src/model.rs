@@ -622,50 +622,76 @@ pub fn describe(change: &Change, file: &OrgFile, lang: Lang) -> String {
             lang.pick(" :", ":"),
             role_label(*role, lang)
         ),
+        // Creating and retiring (issue 13): the names come from the change when it creates.
         Change::AddPerson {
             name: n, category, ..
         } => format!(
             "{} {} ({})",
-            lang.pick("Créer", "Create"),
+            lang.pick("Nouvelle personne :", "New person:"),
             n,
             category.label(lang)
         ),
-        Change::AddGroup { name: n, .. } => format!(
-            "{} {}",
-            lang.pick("Créer le groupe", "Create the group"),
-            quoted(n, lang)
-        ),
-        Change::AddCentre { name: n, .. } => {
+        Change::RenamePerson { person, name: n } => {
+            format!("{} {} → {n}", lang.pick("Renommer", "Rename"), name(person))
+        }
+        Change::RemovePerson { person } => {
             format!(
                 "{} {}",
-                lang.pick("Créer le centre", "Create the centre"),
-                n
+                lang.pick("Retirer la personne", "Remove the person"),
+                name(person)
             )
         }
-        Change::AddRcp {
-            name: n, centre, ..
-        } => format!(
-            "{} {} ({})",
-            lang.pick("Créer la RCP", "Create the RCP"),
-            n,
+        Change::AddGroup { name: n, .. } => {
+            format!(
+                "{} {}",
+                lang.pick("Nouveau groupe", "New group"),
+                quoted(n, lang)
+            )
+        }
+        Change::RenameGroup { group, name: n } => format!(
+            "{} {} → {}",
+            lang.pick("Renommer le groupe", "Rename the group"),
+            quoted(&group_name(file, group), lang),
+            quoted(n, lang)
+        ),
+        Change::RemoveGroup { group } => format!(
+            "{} {}",
+            lang.pick("Retirer le groupe", "Remove the group"),
+            quoted(&group_name(file, group), lang)
+        ),
+        Change::AddCentre { name: n, .. } => {
+            format!("{} {n}", lang.pick("Nouveau centre :", "New centre:"))
+        }
+        Change::RenameCentre { centre, name: n } => format!(
+            "{} {} → {n}",
+            lang.pick("Renommer", "Rename"),
             centre_name(file, centre)
         ),
-        Change::RenamePerson { person, name: n } => renamed(&name(person), n, lang),
-        Change::RenameGroup { group, name: n } => renamed(&group_name(file, group), n, lang),
-        Change::RenameCentre { centre, name: n } => renamed(&centre_name(file, centre), n, lang),
-        Change::RenameRcp { rcp, name: n } => renamed(&rcp_name(file, rcp), n, lang),
-        Change::RemovePerson { person } => removed(&name(person), lang),
-        Change::RemoveGroup { group } => removed(&group_name(file, group), lang),
-        Change::RemoveCentre { centre } => removed(&centre_name(file, centre), lang),
-        Change::RemoveRcp { rcp } => removed(&rcp_name(file, rcp), lang),
+        Change::RemoveCentre { centre } => format!(
+            "{} {}",
+            lang.pick("Retirer le centre", "Remove the centre"),
+            centre_name(file, centre)
+        ),
+        Change::AddRcp { name: n, .. } => {
+            format!("{} {n}", lang.pick("Nouvelle RCP :", "New RCP:"))
+        }
+        Change::RenameRcp { rcp, name: n } => format!(
+            "{} {} → {n}",
+            lang.pick("Renommer", "Rename"),
+            rcp_name(file, rcp)
+        ),
+        Change::RemoveRcp { rcp } => format!(
+            "{} {}",
+            lang.pick("Retirer la", "Remove the"),
+            rcp_name(file, rcp)
+        ),
         Change::SetNextSession { rcp, next_session } => format!(
             "{} {} : {}",
             lang.pick("Prochaine séance de", "Next séance of"),
             rcp_name(file, rcp),
-            next_session.as_deref().map_or_else(
-                || lang.pick("aucune", "none").to_owned(),
-                |t| short_date(t, lang)
-            )
+            next_session
+                .as_deref()
+                .unwrap_or(lang.pick("aucune", "none"))
         ),
         Change::SetRcpResponsable {
             rcp,
@@ -682,21 +708,6 @@ pub fn describe(change: &Change, file: &OrgFile, lang: Lang) -> String {
             rcp_name(file, rcp)
         ),
     }
-}
-
-fn renamed(old: &str, new: &str, lang: Lang) -> String {
-    format!(
-        "{} {old} {} {new}",
-        lang.pick("Renommer", "Rename"),
-        lang.pick("en", "to")
-    )
-}
-
-fn removed(what: &str, lang: Lang) -> String {
-    format!(
-        "{} {what}",
-        lang.pick("Retirer du fichier :", "Remove from the file:")
-    )
 }
 
 /// The RCPs of the file that a list of shown RCP ids leaves out (ghosts).
