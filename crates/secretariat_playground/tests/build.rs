@@ -314,7 +314,12 @@ fn spreadsheets_dropped_on_a_blank_organisation_become_edits() {
     assert_eq!(names.len(), 3);
     assert_eq!(*changes, s.changes.len(), "every change is an edit to undo");
     assert_eq!(s.current.file().people.len(), 4);
-    assert!(allowed(&s, "karim-haddad", "practice.agenda", "doctor:dr-paul-durand"));
+    assert!(allowed(
+        &s,
+        "karim-haddad",
+        "practice.agenda",
+        "doctor:dr-paul-durand"
+    ));
     // Undo walks back the import like any edit.
     let s = s.reduce_owned(Action::DiscardEdits);
     assert!(s.current.file().people.is_empty());

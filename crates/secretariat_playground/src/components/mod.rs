@@ -10,6 +10,7 @@ pub mod change_requests;
 pub mod choice_checks;
 pub mod dcc_app;
 pub mod doctor_form;
+pub mod drop_zone;
 pub mod edit_history;
 pub mod edit_panel;
 pub mod explain_dialog;

@@ -4,11 +4,12 @@
 //! three sheets.
 
 use secretariat_sheets::SheetKind;
-use web_sys::{DragEvent, FileList, HtmlInputElement};
+use web_sys::FileList;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::drop_zone::DropZone;
 use crate::components::icons;
 use crate::hooks::{use_app, AppHandle};
 use crate::state::{Action, SheetFile, SheetsStatus};
@@ -62,38 +63,9 @@ fn kind_label(kind: SheetKind, lang: secretariat_core::Lang) -> &'static str {
 pub fn SheetsZone(_props: &SheetsZoneProps) -> Html {
     let app = use_app();
     let lang = app.lang;
-    let over = use_state(|| false);
-    let onchange = {
+    let onfiles = {
         let app = app.clone();
-        Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<HtmlInputElement>();
-            if let Some(list) = input.files() {
-                read_all(app.clone(), list);
-            }
-            input.set_value("");
-        })
-    };
-    let ondragover = {
-        let over = over.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            over.set(true);
-        })
-    };
-    let ondragleave = {
-        let over = over.clone();
-        Callback::from(move |_: DragEvent| over.set(false))
-    };
-    let ondrop = {
-        let app = app.clone();
-        let over = over.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            over.set(false);
-            if let Some(list) = e.data_transfer().and_then(|d| d.files()) {
-                read_all(app.clone(), list);
-            }
-        })
+        Callback::from(move |list: FileList| read_all(app.clone(), list))
     };
     let ondismiss = {
         let app = app.clone();
@@ -152,19 +124,13 @@ pub fn SheetsZone(_props: &SheetsZoneProps) -> Html {
     });
     html! {
         <div class="sheets">
-            <div class={classes!("dropzone", (*over).then_some("is-over"))}
-                ondragover={ondragover} ondragenter={Callback::from(|e: DragEvent| e.prevent_default())}
-                ondragleave={ondragleave} ondrop={ondrop} data-testid="sheets-dropzone">
-                { icons::upload() }
+            <DropZone onfiles={onfiles} accept=".csv,text/csv" multiple={true} testid="sheets-dropzone" input_testid="sheets-file"
+                pick={lang.pick("Choisir des fichiers…", "Choose files…")}>
                 <p>{ lang.pick(
                     "Déposez ici vos tableaux CSV : personnes (Nom, Catégorie, RPPS, Externe), accès au logiciel de cabinet (Secrétaire, Médecin, un droit par colonne), ou le rapport du réseau (Secrétaire, Médecin, RPPS Médecin).",
                     "Drop your CSV sheets here: people (Nom, Catégorie, RPPS, Externe), practice accesses (Secrétaire, Médecin, one permission per column), or the network's report (Secrétaire, Médecin, RPPS Médecin).",
                 ) }</p>
-                <label class="btn">
-                    { lang.pick("Choisir des fichiers…", "Choose files…") }
-                    <input type="file" multiple=true accept=".csv,text/csv" class="sr-only" onchange={onchange} data-testid="sheets-file" />
-                </label>
-            </div>
+            </DropZone>
             { report }
             <p class="muted small">{ lang.pick(
                 "Séparateur ; ou , — UTF-8, avec ou sans BOM. Chaque ligne devient une modification que vous pouvez annuler.",
