@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
 use crate::model;
+use crate::scenarios::Trainer;
 
 /// Format tag of what the playground saves (local storage, shared links).
 pub const SAVED_FORMAT: &str = "secretariat-playground/1";
@@ -231,6 +232,10 @@ pub struct State {
     pub edit_error: Option<Vec<Problem>>,
     /// The explanation dialog.
     pub explaining: Option<Explaining>,
+    /// Trainer mode: the scenario file (built-in unless a trainer opened one).
+    pub trainer: Trainer,
+    /// Trainer mode: why the last scenario file could not be opened.
+    pub trainer_error: Option<String>,
     /// Trainer mode: the scenario shown.
     pub scenario: usize,
     /// Report screen: the doctor chosen.
@@ -297,6 +302,16 @@ pub enum Action {
     CloseExplain,
     /// Trainer mode: show a scenario.
     OpenScenario(usize),
+    /// Trainer mode: open a scenario file (`secretariat-scenarios/1`); its organisation is embedded
+    /// or one of the demo, the base and the working organisation, named by content hash.
+    OpenScenarios {
+        /// File name.
+        name: String,
+        /// File contents.
+        text: String,
+    },
+    /// Trainer mode: back to the built-in scenarios.
+    BuiltinScenarios,
     /// Report screen: choose the doctor.
     ReportDoctor(Option<String>),
     /// Report screen: choose the reader.
@@ -329,6 +344,8 @@ impl State {
         let demo = demo();
         let selected = model::secretaries(&demo).first().map(|p| p.id.clone());
         State {
+            trainer: Trainer::builtin(&demo),
+            trainer_error: None,
             base: demo.clone(),
             current: demo.clone(),
             demo,
@@ -613,6 +630,22 @@ impl State {
             Action::Explain(request, source) => s.explaining = Some(Explaining { request, source }),
             Action::CloseExplain => s.explaining = None,
             Action::OpenScenario(i) => s.scenario = i,
+            Action::OpenScenarios { name, text } => {
+                let known = [&*s.demo, &*s.base, &*s.current];
+                match Trainer::open(Some(name.clone()), &text, &known) {
+                    Ok(trainer) => {
+                        s.trainer = trainer;
+                        s.trainer_error = None;
+                        s.scenario = 0;
+                    }
+                    Err(e) => s.trainer_error = Some(format!("{name}: {e}")),
+                }
+            }
+            Action::BuiltinScenarios => {
+                s.trainer = Trainer::builtin(&s.demo);
+                s.trainer_error = None;
+                s.scenario = 0;
+            }
             Action::ReportDoctor(d) => s.report_doctor = d,
             Action::ReportReader(r) => s.report_reader = r,
             Action::LinkError(e) => s.link_error = Some(e),
@@ -669,6 +702,8 @@ impl PartialEq for State {
             && self.sheets == other.sheets
             && self.edit_error == other.edit_error
             && self.explaining == other.explaining
+            && self.trainer == other.trainer
+            && self.trainer_error == other.trainer_error
             && self.scenario == other.scenario
             && self.report_doctor == other.report_doctor
             && self.report_reader == other.report_reader

@@ -29,6 +29,7 @@ pub mod permission_warning;
 pub mod practice_app;
 pub mod rcp_form;
 pub mod report_screen;
+pub mod scenario_step;
 pub mod secretary_picker;
 pub mod sees_screen;
 pub mod sheets_zone;
