@@ -15,11 +15,7 @@ use secretariat_core::Lang;
 use secretariat_playground::state::{Action, State};
 
 fn fixture(path: &str) -> String {
-    std::fs::read_to_string(format!(
-        "{}/../../tests/{path}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
+    std::fs::read_to_string(format!("{}/../../tests/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
 }
 
 fn open(name: &str, path: &str) -> State {
@@ -34,7 +30,10 @@ fn the_built_in_scenarios_run_on_the_demo_and_agree_with_the_engine() {
     let s = State::new(None);
     let t = &s.trainer;
     assert_eq!(t.name, None);
-    assert!(t.file.steps.len() >= 8, "the eight guided scenarios at least");
+    assert!(
+        t.file.steps.len() >= 8,
+        "the eight guided scenarios at least"
+    );
     let ids: BTreeSet<&str> = t.file.steps.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids.len(), t.file.steps.len(), "distinct ids");
     for step in &t.file.steps {
@@ -52,12 +51,23 @@ fn the_built_in_scenarios_run_on_the_demo_and_agree_with_the_engine() {
 
 #[test]
 fn a_trainers_file_with_wrong_answers_is_flagged_where_it_disagrees() {
-    let s = open("wrong-answers.json", "fixtures/scenarios/wrong-answers.json");
+    let s = open(
+        "wrong-answers.json",
+        "fixtures/scenarios/wrong-answers.json",
+    );
     assert_eq!(s.trainer_error, None);
     assert_eq!(s.trainer.name.as_deref(), Some("wrong-answers.json"));
-    assert_eq!(s.trainer.org.name(), "Petit cabinet", "the embedded organisation");
+    assert_eq!(
+        s.trainer.org.name(),
+        "Petit cabinet",
+        "the embedded organisation"
+    );
     let report = s.trainer.check(Lang::Fr);
-    let steps: BTreeSet<&str> = report.disagreements.iter().map(|d| d.step.as_str()).collect();
+    let steps: BTreeSet<&str> = report
+        .disagreements
+        .iter()
+        .map(|d| d.step.as_str())
+        .collect();
     assert!(!steps.contains("right"), "a right answer is not flagged");
     assert!(steps.contains("external-login"));
     assert!(report
@@ -74,7 +84,10 @@ fn a_trainers_file_with_wrong_answers_is_flagged_where_it_disagrees() {
 fn a_file_that_cannot_open_leaves_the_scenarios_and_says_why() {
     for (path, says) in [
         ("fixtures/scenarios/bad-format.json", "format"),
-        ("fixtures/scenarios/unknown-organisation.json", "organisation.sha256"),
+        (
+            "fixtures/scenarios/unknown-organisation.json",
+            "organisation.sha256",
+        ),
     ] {
         let s = open("x.json", path);
         let e = s.trainer_error.as_deref().unwrap();

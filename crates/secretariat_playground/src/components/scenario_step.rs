@@ -144,6 +144,11 @@ pub fn ScenarioStepView(props: &ScenarioStepViewProps) -> Html {
                 <summary>{ lang.pick("Réponse commentée", "Commented answer") }</summary>
                 <p>{ step.commentary.get(lang).to_owned() }</p>
             </details>
+            // On paper a closed <details> prints nothing: the handout gets the answer as a block.
+            <section class="answer-print card" aria-hidden="true">
+                <h3>{ lang.pick("Réponse commentée", "Commented answer") }</h3>
+                <p>{ step.commentary.get(lang).to_owned() }</p>
+            </section>
             <section class="live">
                 <h3>{ lang.pick("Vue en direct", "Live view") }
                     <span class="muted small">{ " — " }{ model::person_name(view_org.file(), &step.secretary) }</span>
