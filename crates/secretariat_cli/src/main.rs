@@ -426,7 +426,7 @@ fn import(args: &ImportArgs) -> Result<secretariat_core::file::OrgFile, Failure>
     let file =
         secretariat_sheets::import_into(base, &sheets).map_err(|e| Failure(e.to_string()))?;
     eprintln!(
-        "{} sheets imported: {} people, {} accesses, {} affiliations",
+        "{} sheets imported; the organisation has {} people, {} accesses, {} affiliations",
         sheets.len(),
         file.people.len(),
         file.practice.as_ref().map_or(0, |p| p.accesses.len()),

@@ -616,3 +616,42 @@ fn decisions_are_deterministic_and_independent_of_the_order_of_the_arrays() {
         Ok(())
     });
 }
+
+/// Retiring what an organisation holds (`remove_person`, `remove_group`, `remove_centre`,
+/// `remove_rcp`) is refused while anything refers to it, and otherwise leaves a file that loads:
+/// the refusal never misses a reference, and a refusal is always the edit's own (`changes[0]`),
+/// never a dangling reference found by the loader afterwards.
+#[test]
+fn a_removal_is_refused_or_leaves_a_file_that_loads() {
+    use secretariat_core::Change;
+    check("removal refused or clean", |_, file| {
+        let org = load(&file);
+        let net = file.network.clone().unwrap_or_default();
+        let removals = file
+            .people
+            .iter()
+            .map(|p| Change::RemovePerson {
+                person: p.id.clone(),
+            })
+            .chain(file.groups.iter().map(|g| Change::RemoveGroup {
+                group: g.id.clone(),
+            }))
+            .chain(net.centres.iter().map(|c| Change::RemoveCentre {
+                centre: c.id.clone(),
+            }))
+            .chain(
+                net.rcps
+                    .iter()
+                    .map(|r| Change::RemoveRcp { rcp: r.id.clone() }),
+            );
+        for removal in removals {
+            if let Err(problems) = org.with_changes(std::slice::from_ref(&removal)) {
+                prop_assert!(
+                    problems.iter().all(|p| p.path == "changes[0]"),
+                    "{removal:?}: the loader found {problems:?}"
+                );
+            }
+        }
+        Ok(())
+    });
+}

@@ -4,7 +4,7 @@
 use secretariat_core::file::OrgFile;
 use secretariat_core::{Lang, Permission};
 
-use crate::words::{name_key, yes_no_word};
+use crate::words::{guarded, name_key, yes_no_word};
 use crate::SheetKind;
 
 const BOM: &str = "\u{feff}";
@@ -24,7 +24,10 @@ pub fn export(file: &OrgFile, kind: SheetKind) -> String {
     let mut out = String::from(BOM);
     for row in &rows {
         // Writing to memory fails only on I/O, which a `Vec` never does.
-        if writer.write_record(row).is_err() {
+        if writer
+            .write_record(row.iter().map(|c| guarded(c.clone())))
+            .is_err()
+        {
             break;
         }
     }

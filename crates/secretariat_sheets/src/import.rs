@@ -240,7 +240,19 @@ impl Import<'_> {
             let external = (ext_col.is_some() && !ext_cell.is_empty()).then_some(external);
             let id_cell = cell(cells, id_col);
             let existing = if id_cell.is_empty() {
-                self.directory.find(name).ok()
+                let key = name_key(name);
+                let mut same = self.directory.people.iter().filter(|k| k.key == key);
+                match (same.next(), same.next()) {
+                    (Some(_), Some(_)) => {
+                        self.problems.push(t.problem(
+                            row,
+                            name_col,
+                            format!("`{name}` names more than one person; give their ids in an `Id` column"),
+                        ));
+                        continue;
+                    }
+                    (found, _) => found,
+                }
             } else {
                 self.directory.people.iter().find(|k| k.id == id_cell)
             };

@@ -28,6 +28,14 @@ impl Table {
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// A cell an export guarded against formula injection (`'=…`), as written before the guard.
+fn unguarded(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(crate::words::FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
 /// `;` or `,`: whichever the header line holds more of, outside quotes (`;` on a tie, as French
 /// spreadsheet software writes).
 fn separator(bytes: &[u8]) -> u8 {
@@ -77,7 +85,7 @@ pub(crate) fn table(sheet: &Sheet<'_>) -> Result<Table, Vec<Problem>> {
         let mut cells = Vec::with_capacity(record.len());
         for (c, field) in record.iter().enumerate() {
             match std::str::from_utf8(field) {
-                Ok(text) => cells.push(text.trim().to_owned()),
+                Ok(text) => cells.push(unguarded(text.trim()).to_owned()),
                 Err(_) => {
                     let message = "not UTF-8 text; save the sheet as « CSV UTF-8 »".to_owned();
                     problems.push(table.problem(row, Some(c), message));

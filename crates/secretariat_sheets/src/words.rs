@@ -98,3 +98,16 @@ pub(crate) fn yes_no_word(b: bool) -> &'static str {
         "non"
     }
 }
+
+/// What a spreadsheet reads as the start of a formula (`=`, `+`, `-`, `@`, tab, carriage return).
+pub(crate) const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as an export writes it: text that a spreadsheet would run as a formula gets a leading
+/// `'` (which an import takes off again).
+pub(crate) fn guarded(cell: String) -> String {
+    if cell.starts_with(FORMULA_STARTS) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}

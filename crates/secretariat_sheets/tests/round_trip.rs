@@ -1,4 +1,4 @@
-//! Every organisation under `tests/fixtures/` exported as sheets, imported into a blank
+//! Every organisation under `tests/fixtures/` (each `*/org.json`, and `sheets/*.json`) exported as sheets, imported into a blank
 //! organisation and exported again gives the same sheets: what an admin exports, she can import.
 //! (The report sheet is compared as a set of rows: a secretary attached to a doctor both directly and
 //! through a group is one affiliation once imported.) An organisation holding a malformed RPPS (a
@@ -20,6 +20,13 @@ fn organisations() -> Vec<std::path::PathBuf> {
         let org = dir.unwrap().path().join("org.json");
         if org.is_file() {
             out.push(org);
+        }
+    }
+    // Organisations written for the sheets: names a spreadsheet would run as formulas, separators.
+    for entry in std::fs::read_dir(root.join("sheets")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            out.push(path);
         }
     }
     out.sort();

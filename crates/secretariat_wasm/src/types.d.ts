@@ -298,7 +298,25 @@ export type Change =
   | { op: "remove_group_member"; group: string; person: string }
   | ({ op: "add_profile"; secretary: string; centre: string } & Validity)
   | { op: "remove_profile"; secretary: string; centre: string }
-  | { op: "set_rcp_role"; rcp: string; doctor: string; role: RcpRole };
+  | { op: "set_rcp_role"; rcp: string; doctor: string; role: RcpRole }
+  // Creating and retiring what the organisation holds; a removal is refused while anything refers to it.
+  | { op: "add_person"; id: string; name: string; category: Category; rpps?: string; external?: boolean }
+  | { op: "rename_person"; person: string; name: string }
+  | { op: "remove_person"; person: string }
+  | { op: "add_group"; id: string; name: string; members?: string[] }
+  | { op: "rename_group"; group: string; name: string }
+  | { op: "remove_group"; group: string }
+  | { op: "add_centre"; id: string; name: string }
+  | { op: "rename_centre"; centre: string; name: string }
+  | { op: "remove_centre"; centre: string }
+  | {
+      op: "add_rcp"; id: string; name: string; centre: string;
+      participants?: string[]; animateurs?: string[]; responsables?: string[]; next_session?: DateTime;
+    }
+  | { op: "rename_rcp"; rcp: string; name: string }
+  | { op: "remove_rcp"; rcp: string }
+  | { op: "set_next_session"; rcp: string; next_session?: DateTime }
+  | { op: "set_rcp_responsable"; rcp: string; person: string; responsable: boolean };
 
 /** A changes file. */
 export interface ChangeSet {
