@@ -185,12 +185,17 @@ describe('building an organisation without JSON', () => {
     assert.match(await doctor.locator(sel('warning-login_as_doctor')).textContent(),
       /Ne jamais activer cette option pour un secrétaire externe ou un prestataire tiers/);
     await login.check();
+    // An export asks for her confidentiality acknowledgement (the seed's warning, P6).
+    assert.equal(await page.locator(sel('arrival-confidentiality-dr-claire-martin')).count(), 0);
+    await page.check(sel('arrival-perm-dr-claire-martin-export_patients'));
+    assert.match(await doctor.locator(sel('warning-export_patients')).textContent(), /obligations de confidentialité/);
+    await page.check(sel('arrival-confidentiality-dr-claire-martin'));
     await page.uncheck(sel('arrival-perm-dr-paul-durand-letters'));
     await page.selectOption(sel('arrival-through-dr-paul-durand'), 'group:secretariat-digestif');
     await page.check(sel('arrival-centre-3c-de-caen'));
-    // Her person, two accesses, her profile, one direct affiliation, joining the group (already
-    // attached to Dr Durand): six changes.
-    await apply('arrival-simulate', 6);
+    // Her person, two accesses, her acknowledgement, her profile, one direct affiliation, joining
+    // the group (already attached to Dr Durand): seven changes.
+    await apply('arrival-simulate', 7);
     await shot('22-build-arrival');
 
     const her = page.locator(`${sel('diff')} [data-secretary="camille-petit"]`);

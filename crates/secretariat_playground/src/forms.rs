@@ -293,6 +293,17 @@ pub struct DoctorPick {
     pub permissions: Vec<Permission>,
     /// In the DCC: attached to her, through a group, or not.
     pub through: Through,
+    /// She has acknowledged her confidentiality obligations (P6: asked when an export is ticked).
+    pub confidentiality: bool,
+}
+
+impl DoctorPick {
+    /// An export is ticked: the seed's warning asks that she knows her confidentiality obligations.
+    pub fn exports(&self) -> bool {
+        self.permissions
+            .iter()
+            .any(|p| matches!(p, Permission::ExportPatients | Permission::ExportDeposits))
+    }
 }
 
 /// The permissions a new access starts with: the vendor's recommended ones.
@@ -327,6 +338,7 @@ impl ArrivalDraft {
                 doctor: doctor.to_owned(),
                 permissions: recommended(),
                 through: Through::Herself,
+                confidentiality: false,
             });
         }
     }
@@ -339,6 +351,13 @@ impl ArrivalDraft {
                 d.permissions.push(permission);
                 d.permissions.sort();
             }
+        }
+    }
+
+    /// Records (or not) that she acknowledged her confidentiality obligations on a doctor's account.
+    pub fn set_confidentiality(&mut self, doctor: &str, acknowledged: bool) {
+        if let Some(d) = self.doctors.iter_mut().find(|d| d.doctor == doctor) {
+            d.confidentiality = acknowledged;
         }
     }
 
@@ -362,7 +381,8 @@ impl ArrivalDraft {
 
 impl Draft for ArrivalDraft {
     /// The arrival as changes, in the seeds' order: the person (« Secrétaire », the category she
-    /// must end with), her accesses to each doctor's account, her profile on each 3C, then each
+    /// must end with), her accesses to each doctor's account (with her confidentiality
+    /// acknowledgement where an export is granted), her profile on each 3C, then each
     /// affiliation — direct, or through a group she joins (the group attached to the doctor when it
     /// is not yet).
     fn changes(&self, file: &OrgFile) -> Vec<Change> {
@@ -386,6 +406,13 @@ impl Draft for ArrivalDraft {
                 valid_from: None,
                 valid_until: None,
             });
+            if d.confidentiality && d.exports() {
+                changes.push(Change::AcknowledgeConfidentiality {
+                    secretary: me.clone(),
+                    doctor: d.doctor.clone(),
+                    acknowledged: true,
+                });
+            }
         }
         for c in &self.centres {
             changes.push(Change::AddProfile {

@@ -190,6 +190,26 @@ fn arrival() -> ArrivalDraft {
 }
 
 #[test]
+fn an_export_granted_on_arrival_carries_her_confidentiality_acknowledgement() {
+    let s = built();
+    let mut a = arrival();
+    a.toggle_permission("dr-anne-martin", Permission::ExportPatients, true);
+    a.set_confidentiality("dr-anne-martin", true);
+    a.set_confidentiality("dr-paul-durand", true);
+    let changes = a.changes(s.current.file());
+    let acks: Vec<&Change> = changes
+        .iter()
+        .filter(|c| matches!(c, Change::AcknowledgeConfidentiality { .. }))
+        .collect();
+    assert_eq!(acks.len(), 1, "only where an export is granted");
+    assert!(
+        matches!(acks[0], Change::AcknowledgeConfidentiality { doctor, acknowledged: true, .. } if doctor == "dr-anne-martin")
+    );
+    let s = submit(s, changes);
+    assert_eq!(s.edit_error, None);
+}
+
+#[test]
 fn an_arrival_starts_with_the_recommended_permissions() {
     let mut a = ArrivalDraft::default();
     a.toggle_doctor("dr-x", true);

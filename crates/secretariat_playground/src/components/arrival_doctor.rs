@@ -24,6 +24,8 @@ pub struct ArrivalDoctorProps {
     pub ontoggle: Callback<(Permission, bool)>,
     /// Called with the new way he is attached.
     pub onthrough: Callback<Through>,
+    /// Called when her confidentiality acknowledgement is ticked or unticked.
+    pub onconfidentiality: Callback<bool>,
 }
 
 /// The doctor's card in the arrival form.
@@ -72,6 +74,12 @@ pub fn ArrivalDoctor(props: &ArrivalDoctorProps) -> Html {
             });
         })
     };
+    let onconfidentiality = {
+        let cb = props.onconfidentiality.clone();
+        Callback::from(move |e: Event| {
+            cb.emit(e.target_unchecked_into::<HtmlInputElement>().checked())
+        })
+    };
     let through = match &props.pick.through {
         Through::None => "none".to_owned(),
         Through::Herself => "herself".to_owned(),
@@ -85,6 +93,13 @@ pub fn ArrivalDoctor(props: &ArrivalDoctorProps) -> Html {
                 "Practice application: the recommended permissions are ticked; none ticked, no access.",
             ) }</p>
             <ul class="perms">{ for usual.into_iter().map(row) }</ul>
+            if props.pick.exports() {
+                <label class="check">
+                    <input type="checkbox" checked={props.pick.confidentiality} onchange={onconfidentiality}
+                        data-testid={format!("arrival-confidentiality-{doctor}")} />
+                    <span>{ lang.pick("Elle est informée de ses obligations de confidentialité (exports)", "She knows her confidentiality obligations (exports)") }</span>
+                </label>
+            }
             <details class="sensitive" open={sensitive_on}>
                 <summary data-testid={format!("arrival-sensitive-{doctor}")}>
                     { lang.pick("Droits sensibles — lire l'avertissement avant de cocher", "Sensitive permissions — read the warning before ticking") }

@@ -49,9 +49,13 @@ pub fn ArrivalForm(_props: &ArrivalFormProps) -> Html {
                 d.set_through(&id, t)
             })
         };
+        let onconfidentiality = {
+            let id = id.clone();
+            update(&draft, move |d: &mut ArrivalDraft, on: bool| d.set_confidentiality(&id, on))
+        };
         html! {
             <ArrivalDoctor key={id.clone()} pick={pick.clone()} name={model::person_name(file, &id)}
-                groups={groups.clone()} ontoggle={ontoggle} onthrough={onthrough} />
+                groups={groups.clone()} ontoggle={ontoggle} onthrough={onthrough} onconfidentiality={onconfidentiality} />
         }
     });
     let chosen: Vec<String> = draft.doctors.iter().map(|d| d.doctor.clone()).collect();
