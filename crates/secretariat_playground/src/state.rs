@@ -82,8 +82,10 @@ pub enum OrgSource {
     Current,
     /// The organisation before the edits.
     Base,
-    /// The built-in demo (trainer mode).
+    /// The built-in demo.
     Demo,
+    /// The organisation of trainer mode's scenario file.
+    Trainer,
 }
 
 /// The explanation dialog, when open.
@@ -424,6 +426,7 @@ impl State {
             OrgSource::Current => &self.current,
             OrgSource::Base => &self.base,
             OrgSource::Demo => &self.demo,
+            OrgSource::Trainer => &self.trainer.org,
         }
     }
 

@@ -12,7 +12,7 @@
 use std::collections::BTreeSet;
 
 use secretariat_core::Lang;
-use secretariat_playground::state::{Action, State};
+use secretariat_playground::state::{Action, OrgSource, State};
 
 fn fixture(path: &str) -> String {
     std::fs::read_to_string(format!("{}/../../tests/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
@@ -74,6 +74,8 @@ fn a_trainers_file_with_wrong_answers_is_flagged_where_it_disagrees() {
         .disagreements
         .iter()
         .any(|d| d.path == "steps[1].expect.decisions[0]"));
+    // Explanations in trainer mode are asked of the file's organisation, not the demo.
+    assert_eq!(s.org_of(OrgSource::Trainer).name(), "Petit cabinet");
     // Back to the built-in file.
     let s = s.reduce_owned(Action::BuiltinScenarios);
     assert_eq!(s.trainer.name, None);

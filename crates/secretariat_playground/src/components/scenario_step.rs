@@ -54,7 +54,7 @@ pub fn ScenarioStepView(props: &ScenarioStepViewProps) -> Html {
     let base = format!("steps[{}]", props.index);
     let onexplain = {
         let app = app.clone();
-        Callback::from(move |r: Request| app.dispatch(Action::Explain(r, OrgSource::Demo)))
+        Callback::from(move |r: Request| app.dispatch(Action::Explain(r, OrgSource::Trainer)))
     };
     let simulation = (!step.changes.is_empty()).then(|| org.simulate(&step.changes, now, lang));
     let after: Rc<Organisation> = if step.changes.is_empty() {
