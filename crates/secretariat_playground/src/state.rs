@@ -314,6 +314,15 @@ pub enum Action {
     },
     /// Trainer mode: back to the built-in scenarios.
     BuiltinScenarios,
+    /// A spreadsheet or a scenario file that could not even be read as bytes or text.
+    Unreadable {
+        /// Trainer mode's scenario file (else a spreadsheet).
+        scenarios: bool,
+        /// File name.
+        name: String,
+        /// Why, in words.
+        message: String,
+    },
     /// Report screen: choose the doctor.
     ReportDoctor(Option<String>),
     /// Report screen: choose the reader.
@@ -642,6 +651,23 @@ impl State {
                         s.scenario = 0;
                     }
                     Err(e) => s.trainer_error = Some(format!("{name}: {e}")),
+                }
+            }
+            Action::Unreadable {
+                scenarios: true,
+                name,
+                message,
+            } => s.trainer_error = Some(format!("{name}: {message}")),
+            Action::Unreadable { name, message, .. } => {
+                s.sheets = SheetsStatus::Failed {
+                    names: vec![name.clone()],
+                    problems: vec![secretariat_sheets::Problem {
+                        sheet: name,
+                        row: 0,
+                        column: None,
+                        header: None,
+                        message,
+                    }],
                 }
             }
             Action::BuiltinScenarios => {

@@ -359,3 +359,24 @@ fn a_spreadsheet_with_problems_imports_nothing_and_says_where() {
         "`docteur` is no category: {problems:?}"
     );
 }
+
+#[test]
+fn an_unreadable_file_is_reported_where_it_was_dropped() {
+    use secretariat_playground::state::SheetsStatus;
+    let unreadable = |scenarios| Action::Unreadable {
+        scenarios,
+        name: "x.csv".into(),
+        message: "the file could not be read: gone".into(),
+    };
+    let s = blank().reduce_owned(unreadable(false));
+    assert!(
+        matches!(&s.sheets, SheetsStatus::Failed { problems, .. } if problems[0].message.contains("gone"))
+    );
+    assert_eq!(s.trainer_error, None);
+    let s = blank().reduce_owned(unreadable(true));
+    assert_eq!(s.sheets, SheetsStatus::Idle);
+    assert_eq!(
+        s.trainer_error.as_deref(),
+        Some("x.csv: the file could not be read: gone")
+    );
+}

@@ -35,7 +35,8 @@ fn read_all(app: AppHandle, list: FileList) {
             match gloo::file::futures::read_as_bytes(&file).await {
                 Ok(bytes) => sheets.push(SheetFile { name, bytes }),
                 Err(e) => {
-                    app.dispatch(Action::ImportUnreadable {
+                    app.dispatch(Action::Unreadable {
+                        scenarios: false,
                         name,
                         message: format!("the file could not be read: {e}"),
                     });

@@ -26,9 +26,10 @@ fn read(app: AppHandle, list: FileList) {
         let name = file.name();
         match gloo::file::futures::read_as_text(&file).await {
             Ok(text) => app.dispatch(Action::OpenScenarios { name, text }),
-            Err(e) => app.dispatch(Action::OpenScenarios {
-                text: String::new(),
-                name: format!("{name} ({e})"),
+            Err(e) => app.dispatch(Action::Unreadable {
+                scenarios: true,
+                name,
+                message: format!("the file could not be read: {e}"),
             }),
         }
     });
