@@ -508,6 +508,46 @@ impl Writer<'_> {
                 );
             }
         }
+        // Group memberships first: a group is created before a doctor can be attached to it.
+        for g in &self.after.groups {
+            let old: Vec<String> = self
+                .before
+                .groups
+                .iter()
+                .find(|x| x.id == g.id)
+                .map(|x| x.members.clone())
+                .unwrap_or_default();
+            for m in g.members.iter().filter(|m| !old.contains(m)) {
+                let created = !self.before.groups.iter().any(|x| x.id == g.id);
+                let mut body = if created {
+                    format!("Merci de créer le groupe de secrétaires « {} » dans l'annuaire professionnel et d'y ajouter {}.", g.name, self.name(m))
+                } else {
+                    format!("Merci d'ajouter {} au groupe de secrétaires « {} » dans l'annuaire professionnel.", self.name(m), g.name)
+                };
+                if self.is_new(m) {
+                    body.push_str(&self.through_group(&g.id, &na.affiliations));
+                }
+                self.push(
+                    Recipient::Network,
+                    "affiliation_change",
+                    m,
+                    None,
+                    format!("Groupe « {} » — ajout de {}", g.name, self.name(m)),
+                    body,
+                );
+            }
+            for m in old.iter().filter(|m| !g.members.contains(m)) {
+                let body = format!("Merci de retirer {} du groupe de secrétaires « {} » dans l'annuaire professionnel.", self.name(m), g.name);
+                self.push(
+                    Recipient::Network,
+                    "affiliation_change",
+                    m,
+                    None,
+                    format!("Groupe « {} » — retrait de {}", g.name, self.name(m)),
+                    body,
+                );
+            }
+        }
         let key = |a: &crate::file::AffiliationEntry| {
             (a.doctor.clone(), a.secretary.clone(), a.group.clone())
         };
@@ -545,7 +585,16 @@ impl Writer<'_> {
             {
                 continue; // part of the account closure
             }
-            let arrival = add && self.is_new(&who);
+            // A newcomer's affiliation, in her name or through a group she joins: step by step.
+            let arrival = add
+                && match &a.group {
+                    None => self.is_new(&who),
+                    Some(g) => self
+                        .after
+                        .groups
+                        .iter()
+                        .any(|x| x.id == *g && x.members.iter().any(|m| self.is_new(m))),
+                };
             let body = if arrival {
                 format!(
                     "Dans l'annuaire professionnel du DCC, merci d'ajouter {target} aux secrétaires de {dn}{} :\n{}",
@@ -573,40 +622,6 @@ impl Writer<'_> {
                 subject,
                 body,
             );
-        }
-        for g in &self.after.groups {
-            let old: Vec<String> = self
-                .before
-                .groups
-                .iter()
-                .find(|x| x.id == g.id)
-                .map(|x| x.members.clone())
-                .unwrap_or_default();
-            for m in g.members.iter().filter(|m| !old.contains(m)) {
-                let mut body = format!("Merci d'ajouter {} au groupe de secrétaires « {} » dans l'annuaire professionnel.", self.name(m), g.name);
-                if self.is_new(m) {
-                    body.push_str(&self.through_group(&g.id, &na.affiliations));
-                }
-                self.push(
-                    Recipient::Network,
-                    "affiliation_change",
-                    m,
-                    None,
-                    format!("Groupe « {} » — ajout de {}", g.name, self.name(m)),
-                    body,
-                );
-            }
-            for m in old.iter().filter(|m| !g.members.contains(m)) {
-                let body = format!("Merci de retirer {} du groupe de secrétaires « {} » dans l'annuaire professionnel.", self.name(m), g.name);
-                self.push(
-                    Recipient::Network,
-                    "affiliation_change",
-                    m,
-                    None,
-                    format!("Groupe « {} » — retrait de {}", g.name, self.name(m)),
-                    body,
-                );
-            }
         }
     }
 }
@@ -671,7 +686,7 @@ impl Writer<'_> {
             return String::new();
         }
         format!(
-            "\nCe groupe figure déjà dans « gérer les secrétaires » de {} : y entrer suffit pour ces rattachements.\nNB : si cela n'est pas disponible mais nécessaire, se rapprocher du 3C.",
+            "\nCe groupe est rattaché à {} (« gérer les secrétaires ») : y entrer suffit pour ces rattachements.\nNB : si cela n'est pas disponible mais nécessaire, se rapprocher du 3C.",
             doctors.join(", ")
         )
     }

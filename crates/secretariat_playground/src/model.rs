@@ -445,6 +445,9 @@ pub fn describe(change: &Change, file: &OrgFile, lang: Lang) -> String {
             (None, None) => "?".to_owned(),
         };
     let account = lang.pick("sur le compte de", "on the account of");
+    let two = |verb: &str, what: String| format!("{verb} {what}");
+    let renamed =
+        |old: String, new: String| format!("{} {old} → {new}", lang.pick("Renommer", "Rename"));
     match change {
         Change::GrantPermission {
             secretary,
@@ -626,65 +629,38 @@ pub fn describe(change: &Change, file: &OrgFile, lang: Lang) -> String {
         Change::AddPerson {
             name: n, category, ..
         } => format!(
-            "{} {} ({})",
+            "{} {n} ({})",
             lang.pick("Nouvelle personne :", "New person:"),
-            n,
             category.label(lang)
         ),
-        Change::RenamePerson { person, name: n } => {
-            format!("{} {} → {n}", lang.pick("Renommer", "Rename"), name(person))
-        }
-        Change::RemovePerson { person } => {
-            format!(
-                "{} {}",
-                lang.pick("Retirer la personne", "Remove the person"),
-                name(person)
-            )
-        }
         Change::AddGroup { name: n, .. } => {
-            format!(
-                "{} {}",
-                lang.pick("Nouveau groupe", "New group"),
-                quoted(n, lang)
-            )
+            two(lang.pick("Nouveau groupe", "New group"), quoted(n, lang))
         }
-        Change::RenameGroup { group, name: n } => format!(
-            "{} {} → {}",
-            lang.pick("Renommer le groupe", "Rename the group"),
-            quoted(&group_name(file, group), lang),
-            quoted(n, lang)
-        ),
-        Change::RemoveGroup { group } => format!(
-            "{} {}",
-            lang.pick("Retirer le groupe", "Remove the group"),
-            quoted(&group_name(file, group), lang)
-        ),
         Change::AddCentre { name: n, .. } => {
-            format!("{} {n}", lang.pick("Nouveau centre :", "New centre:"))
+            two(lang.pick("Nouveau centre :", "New centre:"), n.clone())
         }
-        Change::RenameCentre { centre, name: n } => format!(
-            "{} {} → {n}",
-            lang.pick("Renommer", "Rename"),
-            centre_name(file, centre)
+        Change::AddRcp { name: n, .. } => two(lang.pick("Nouvelle RCP :", "New RCP:"), n.clone()),
+        Change::RenamePerson { person, name: n } => renamed(name(person), n.clone()),
+        Change::RenameGroup { group, name: n } => {
+            renamed(quoted(&group_name(file, group), lang), quoted(n, lang))
+        }
+        Change::RenameCentre { centre, name: n } => renamed(centre_name(file, centre), n.clone()),
+        Change::RenameRcp { rcp, name: n } => renamed(rcp_name(file, rcp), n.clone()),
+        Change::RemovePerson { person } => two(
+            lang.pick("Retirer la personne", "Remove the person"),
+            name(person),
         ),
-        Change::RemoveCentre { centre } => format!(
-            "{} {}",
+        Change::RemoveGroup { group } => two(
+            lang.pick("Retirer le groupe", "Remove the group"),
+            quoted(&group_name(file, group), lang),
+        ),
+        Change::RemoveCentre { centre } => two(
             lang.pick("Retirer le centre", "Remove the centre"),
-            centre_name(file, centre)
+            centre_name(file, centre),
         ),
-        Change::AddRcp { name: n, .. } => {
-            format!("{} {n}", lang.pick("Nouvelle RCP :", "New RCP:"))
+        Change::RemoveRcp { rcp } => {
+            two(lang.pick("Retirer la", "Remove the"), rcp_name(file, rcp))
         }
-        Change::RenameRcp { rcp, name: n } => format!(
-            "{} {} → {n}",
-            lang.pick("Renommer", "Rename"),
-            rcp_name(file, rcp)
-        ),
-        Change::RemoveRcp { rcp } => format!(
-            "{} {}",
-            lang.pick("Retirer la", "Remove the"),
-            rcp_name(file, rcp)
-        ),
         Change::SetNextSession { rcp, next_session } => format!(
             "{} {} : {}",
             lang.pick("Prochaine séance de", "Next séance of"),
