@@ -146,6 +146,12 @@ struct ImportArgs {
     /// Name of the blank organisation.
     #[arg(long)]
     name: Option<String>,
+    /// The practice vendor's support e-mail (blank organisation): change requests are addressed to it.
+    #[arg(long, value_name = "EMAIL")]
+    support_practice: Option<String>,
+    /// The cancer network's support e-mail (blank organisation).
+    #[arg(long, value_name = "EMAIL")]
+    support_network: Option<String>,
     /// Where to write the organisation file; standard output when absent.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
@@ -410,6 +416,12 @@ fn import(args: &ImportArgs) -> Result<secretariat_core::file::OrgFile, Failure>
         None => secretariat_core::file::OrgFile {
             format: secretariat_core::file::FORMAT.to_owned(),
             name: args.name.clone().unwrap_or_default(),
+            support: (args.support_practice.is_some() || args.support_network.is_some()).then(
+                || secretariat_core::file::Support {
+                    practice: args.support_practice.clone(),
+                    network: args.support_network.clone(),
+                },
+            ),
             ..Default::default()
         },
     };
