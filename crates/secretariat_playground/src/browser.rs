@@ -120,3 +120,8 @@ pub fn set_lang(code: &str) {
         let _ = root.set_attribute("lang", code);
     }
 }
+
+/// Opens the browser's print dialog (a trainer's scenario as a handout).
+pub fn print() {
+    let _ = gloo::utils::window().print();
+}

@@ -127,3 +127,34 @@ pub fn use_undo_shortcuts(app: &AppHandle) {
         move || drop(listener)
     });
 }
+
+/// A form's draft, emptied whenever the organisation changes (after a form's changes were
+/// applied, a blank organisation, an import, an undo): a refused list keeps what was typed.
+#[hook]
+pub fn use_draft<T: Default + 'static>(app: &AppHandle) -> UseStateHandle<T> {
+    let draft = use_state(T::default);
+    {
+        let draft = draft.clone();
+        use_effect_with(app.rev, move |_| draft.set(T::default()));
+    }
+    draft
+}
+
+/// A "Construire" form: the shared state, the form's draft (emptied when the organisation changes),
+/// and the submit callback that hands the draft's changes to the core as one edit.
+#[hook]
+pub fn use_change_form<T: crate::forms::Draft>(
+) -> (AppHandle, UseStateHandle<T>, Callback<SubmitEvent>) {
+    let app = use_app();
+    let draft = use_draft::<T>(&app);
+    let onsubmit = {
+        let app = app.clone();
+        let draft = draft.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let changes = draft.changes(app.current.file());
+            app.dispatch(crate::state::Action::EditAll(changes));
+        })
+    };
+    (app, draft, onsubmit)
+}

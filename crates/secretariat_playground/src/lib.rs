@@ -9,6 +9,7 @@
 //!
 //! - [`state`]: plain data, [`state::Action`] and the pure reducer (tested natively).
 //! - [`model`]: the view-model — lists and wording read from the organisation file.
+//! - [`forms`]: the "Construire" forms as drafts that turn into core changes (tested natively).
 //! - [`scenarios`]: trainer mode's guided scenarios (data, checked against the engine by tests).
 //! - [`share`]: the shareable link (state in the URL fragment).
 //! - [`browser`]: the browser edge — clock, storage, URL, downloads, clipboard.
@@ -16,6 +17,7 @@
 
 pub mod browser;
 pub mod components;
+pub mod forms;
 pub mod hooks;
 pub mod model;
 pub mod scenarios;

@@ -725,3 +725,17 @@ pub fn request(
     r.now = now.map(str::to_owned);
     r
 }
+
+/// The 3C centres, in file order.
+pub fn centres(file: &OrgFile) -> Vec<Choice> {
+    file.network
+        .iter()
+        .flat_map(|n| &n.centres)
+        .map(|c| choice(&c.id, &c.name))
+        .collect()
+}
+
+/// The secretary groups, in file order.
+pub fn groups(file: &OrgFile) -> Vec<Choice> {
+    file.groups.iter().map(|g| choice(&g.id, &g.name)).collect()
+}

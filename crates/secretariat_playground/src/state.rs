@@ -9,11 +9,13 @@
 
 use std::rc::Rc;
 
+use secretariat_core::file::OrgFile;
 use secretariat_core::{Change, Lang, Organisation, Problem, Request, DEMO_ORG};
 use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
 use crate::model;
+use crate::scenarios::Trainer;
 use crate::share::{self, Link, LinkError, Sharing};
 
 /// Format tag of what the playground saves (local storage, shared links).
@@ -28,6 +30,8 @@ pub enum Screen {
     Sees,
     /// The edit panel with its before/after diff, findings and change requests.
     Simulate,
+    /// Build an organisation: a blank one, a new secretary's arrival, forms, spreadsheets.
+    Build,
     /// Guided scenarios on the demo organisation.
     Trainer,
     /// The "secretaries of a doctor" report.
@@ -38,9 +42,10 @@ pub enum Screen {
 
 impl Screen {
     /// Every screen, in the navigation's order.
-    pub const ALL: [Screen; 5] = [
+    pub const ALL: [Screen; 6] = [
         Screen::Sees,
         Screen::Simulate,
+        Screen::Build,
         Screen::Trainer,
         Screen::Report,
         Screen::Organisation,
@@ -51,6 +56,7 @@ impl Screen {
         match self {
             Screen::Sees => lang.pick("Ce qu'elle voit", "What she sees"),
             Screen::Simulate => lang.pick("Simuler un changement", "Simulate a change"),
+            Screen::Build => lang.pick("Construire", "Build"),
             Screen::Trainer => lang.pick("Mode formateur", "Trainer mode"),
             Screen::Report => lang.pick("Rapport", "Report"),
             Screen::Organisation => lang.pick("Organisation", "Organisation"),
@@ -62,6 +68,7 @@ impl Screen {
         match self {
             Screen::Sees => "sees",
             Screen::Simulate => "simulate",
+            Screen::Build => "build",
             Screen::Trainer => "trainer",
             Screen::Report => "report",
             Screen::Organisation => "organisation",
@@ -76,8 +83,10 @@ pub enum OrgSource {
     Current,
     /// The organisation before the edits.
     Base,
-    /// The built-in demo (trainer mode).
+    /// The built-in demo.
     Demo,
+    /// The organisation of trainer mode's scenario file.
+    Trainer,
 }
 
 /// The explanation dialog, when open.
@@ -106,6 +115,37 @@ pub enum ImportStatus {
         name: String,
         /// Every problem, each with its JSON path.
         problems: Vec<Problem>,
+    },
+}
+
+/// A spreadsheet dropped on the page: its name and bytes as the browser read them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SheetFile {
+    /// File name.
+    pub name: String,
+    /// Contents (UTF-8, with or without BOM, as spreadsheet software writes it).
+    pub bytes: Vec<u8>,
+}
+
+/// What the last spreadsheet import did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum SheetsStatus {
+    /// None in this session.
+    #[default]
+    Idle,
+    /// Imported: this many changes were added to the edits.
+    Imported {
+        /// File names.
+        names: Vec<String>,
+        /// How many changes the sheets made.
+        changes: usize,
+    },
+    /// Refused as a whole: every problem, with its sheet, row and column.
+    Failed {
+        /// File names.
+        names: Vec<String>,
+        /// The problems.
+        problems: Vec<secretariat_sheets::Problem>,
     },
 }
 
@@ -189,10 +229,16 @@ pub struct State {
     pub now: Option<String>,
     /// Result of the last import.
     pub import: ImportStatus,
+    /// Result of the last spreadsheet import.
+    pub sheets: SheetsStatus,
     /// Why the last edit was refused, if it was.
     pub edit_error: Option<Vec<Problem>>,
     /// The explanation dialog.
     pub explaining: Option<Explaining>,
+    /// Trainer mode: the scenario file (built-in unless a trainer opened one).
+    pub trainer: Trainer,
+    /// Trainer mode: why the last scenario file could not be opened.
+    pub trainer_error: Option<String>,
     /// Trainer mode: the scenario shown.
     pub scenario: usize,
     /// Report screen: the doctor chosen.
@@ -218,6 +264,14 @@ pub enum Action {
     SetNow(Option<String>),
     /// Apply one edit (refused, with the problems, when it does not apply or breaks the file).
     Edit(Change),
+    /// Apply several edits at once (a form's list of changes): all of them, or none with the
+    /// problems.
+    EditAll(Vec<Change>),
+    /// Start from a blank organisation (made by [`crate::forms::blank`]): it becomes the base.
+    NewOrganisation(Box<OrgFile>),
+    /// The working organisation becomes the base: the edits so far are taken as done, so the next
+    /// simulation shows only what comes after.
+    Adopt,
     /// Undo the last edit.
     Undo,
     /// Redo the last undone edit.
@@ -238,6 +292,9 @@ pub enum Action {
         /// Why, in words.
         message: String,
     },
+    /// Spreadsheets (people, practice accesses, the network's report) read by the core's import:
+    /// their changes are added to the edits, or every problem is reported and nothing changes.
+    ImportSheets(Vec<SheetFile>),
     /// Forget the import report.
     DismissImport,
     /// Back to the demo organisation, without edits.
@@ -248,6 +305,25 @@ pub enum Action {
     CloseExplain,
     /// Trainer mode: show a scenario.
     OpenScenario(usize),
+    /// Trainer mode: open a scenario file (`secretariat-scenarios/1`); its organisation is embedded
+    /// or one of the demo, the base and the working organisation, named by content hash.
+    OpenScenarios {
+        /// File name.
+        name: String,
+        /// File contents.
+        text: String,
+    },
+    /// Trainer mode: back to the built-in scenarios.
+    BuiltinScenarios,
+    /// A spreadsheet or a scenario file that could not even be read as bytes or text.
+    Unreadable {
+        /// Trainer mode's scenario file (else a spreadsheet).
+        scenarios: bool,
+        /// File name.
+        name: String,
+        /// Why, in words.
+        message: String,
+    },
     /// Report screen: choose the doctor.
     ReportDoctor(Option<String>),
     /// Report screen: choose the reader.
@@ -290,6 +366,8 @@ impl State {
         let selected = model::secretaries(&demo).first().map(|p| p.id.clone());
         let print: Rc<str> = share::fingerprint(&demo).into();
         State {
+            trainer: Trainer::builtin(&demo),
+            trainer_error: None,
             base: demo.clone(),
             current: demo.clone(),
             demo,
@@ -302,6 +380,7 @@ impl State {
             ghosts: false,
             now,
             import: ImportStatus::Idle,
+            sheets: SheetsStatus::Idle,
             edit_error: None,
             explaining: None,
             scenario: 0,
@@ -368,6 +447,7 @@ impl State {
             OrgSource::Current => &self.current,
             OrgSource::Base => &self.base,
             OrgSource::Demo => &self.demo,
+            OrgSource::Trainer => &self.trainer.org,
         }
     }
 
@@ -463,6 +543,54 @@ impl State {
         self
     }
 
+    /// Imports spreadsheets onto the working organisation (see [`Action::ImportSheets`]).
+    fn import_sheets(mut self, files: Vec<SheetFile>) -> State {
+        let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
+        let sheets: Vec<secretariat_sheets::Sheet<'_>> = files
+            .iter()
+            .map(|f| secretariat_sheets::Sheet {
+                name: &f.name,
+                bytes: &f.bytes,
+            })
+            .collect();
+        match secretariat_sheets::import(self.current.file(), &sheets) {
+            Ok(more) => {
+                let count = more.len();
+                let mut changes = self.changes.clone();
+                changes.extend(more);
+                let mut s = self.with_changes(changes, Vec::new());
+                let refused = s.edit_error.clone();
+                s.sheets = match refused {
+                    None => SheetsStatus::Imported {
+                        names,
+                        changes: count,
+                    },
+                    Some(problems) => SheetsStatus::Failed {
+                        problems: problems
+                            .iter()
+                            .map(|p| secretariat_sheets::Problem {
+                                sheet: names.join(", "),
+                                row: 0,
+                                column: None,
+                                header: None,
+                                message: p.to_string(),
+                            })
+                            .collect(),
+                        names,
+                    },
+                };
+                s
+            }
+            Err(e) => {
+                self.sheets = SheetsStatus::Failed {
+                    names,
+                    problems: e.problems().to_vec(),
+                };
+                self
+            }
+        }
+    }
+
     /// The pure reducer.
     pub fn reduce_owned(self, action: Action) -> State {
         let mut s = self;
@@ -490,6 +618,23 @@ impl State {
                 let mut changes = s.changes.clone();
                 changes.push(change);
                 return s.with_changes(changes, Vec::new());
+            }
+            Action::EditAll(more) => {
+                let mut changes = s.changes.clone();
+                changes.extend(more);
+                return s.with_changes(changes, Vec::new());
+            }
+            Action::NewOrganisation(file) => match Organisation::from_file(*file) {
+                Ok(org) => {
+                    s.import = ImportStatus::Idle;
+                    s.selected = None;
+                    return s.with_base(org);
+                }
+                Err(e) => s.edit_error = Some(e.problems().to_vec()),
+            },
+            Action::Adopt => {
+                let current = (*s.current).clone();
+                return s.with_base(current);
             }
             Action::Undo => {
                 let mut changes = s.changes.clone();
@@ -533,7 +678,11 @@ impl State {
                     }],
                 };
             }
-            Action::DismissImport => s.import = ImportStatus::Idle,
+            Action::ImportSheets(files) => return s.import_sheets(files),
+            Action::DismissImport => {
+                s.import = ImportStatus::Idle;
+                s.sheets = SheetsStatus::Idle;
+            }
             Action::ResetDemo => {
                 let demo = (*s.demo).clone();
                 s.import = ImportStatus::Idle;
@@ -543,6 +692,39 @@ impl State {
             Action::Explain(request, source) => s.explaining = Some(Explaining { request, source }),
             Action::CloseExplain => s.explaining = None,
             Action::OpenScenario(i) => s.scenario = i,
+            Action::OpenScenarios { name, text } => {
+                let known = [&*s.demo, &*s.base, &*s.current];
+                match Trainer::open(Some(name.clone()), &text, &known) {
+                    Ok(trainer) => {
+                        s.trainer = trainer;
+                        s.trainer_error = None;
+                        s.scenario = 0;
+                    }
+                    Err(e) => s.trainer_error = Some(format!("{name}: {e}")),
+                }
+            }
+            Action::Unreadable {
+                scenarios: true,
+                name,
+                message,
+            } => s.trainer_error = Some(format!("{name}: {message}")),
+            Action::Unreadable { name, message, .. } => {
+                s.sheets = SheetsStatus::Failed {
+                    names: vec![name.clone()],
+                    problems: vec![secretariat_sheets::Problem {
+                        sheet: name,
+                        row: 0,
+                        column: None,
+                        header: None,
+                        message,
+                    }],
+                }
+            }
+            Action::BuiltinScenarios => {
+                s.trainer = Trainer::builtin(&s.demo);
+                s.trainer_error = None;
+                s.scenario = 0;
+            }
             Action::ReportDoctor(d) => s.report_doctor = d,
             Action::ReportReader(r) => s.report_reader = r,
             Action::LinkError(e) => s.share.error = Some(e),
@@ -611,8 +793,11 @@ impl PartialEq for State {
             && self.ghosts == other.ghosts
             && self.now == other.now
             && self.import == other.import
+            && self.sheets == other.sheets
             && self.edit_error == other.edit_error
             && self.explaining == other.explaining
+            && self.trainer == other.trainer
+            && self.trainer_error == other.trainer_error
             && self.scenario == other.scenario
             && self.report_doctor == other.report_doctor
             && self.report_reader == other.report_reader

@@ -1,5 +1,6 @@
-//! Trainer mode's scenarios are checked against the engine: a scenario that tells a story the
-//! engine no longer decides fails here, not in front of a class.
+//! Trainer mode natively: the built-in scenario file opens on the demo and agrees with the engine;
+//! a trainer's file with wrong expected answers is flagged, each where it disagrees; a file that
+//! cannot be read or names an unknown organisation is refused with the core's message.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -10,66 +11,89 @@
 
 use std::collections::BTreeSet;
 
-use secretariat_core::{Instant, Lang, Organisation, DEMO_ORG};
-use secretariat_playground::scenarios::{SCENARIOS, SCENARIO_NOW};
+use secretariat_core::Lang;
+use secretariat_playground::state::{Action, OrgSource, State};
+
+fn fixture(path: &str) -> String {
+    std::fs::read_to_string(format!("{}/../../tests/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+fn open(name: &str, path: &str) -> State {
+    State::new(None).reduce_owned(Action::OpenScenarios {
+        name: name.to_owned(),
+        text: fixture(path),
+    })
+}
 
 #[test]
-fn at_least_six_scenarios_with_distinct_ids_and_both_languages() {
-    assert!(SCENARIOS.len() >= 6);
-    let ids: BTreeSet<&str> = SCENARIOS.iter().map(|s| s.id).collect();
-    assert_eq!(ids.len(), SCENARIOS.len());
-    for s in SCENARIOS {
-        for pair in [s.title, s.question, s.answer] {
-            assert!(!pair[0].is_empty() && !pair[1].is_empty(), "{}", s.id);
-            assert_ne!(
-                pair[0], pair[1],
-                "{}: the English text is a translation",
-                s.id
-            );
+fn the_built_in_scenarios_run_on_the_demo_and_agree_with_the_engine() {
+    let s = State::new(None);
+    let t = &s.trainer;
+    assert_eq!(t.name, None);
+    assert!(
+        t.file.steps.len() >= 8,
+        "the eight guided scenarios at least"
+    );
+    let ids: BTreeSet<&str> = t.file.steps.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids.len(), t.file.steps.len(), "distinct ids");
+    for step in &t.file.steps {
+        for b in [&step.title, &step.question, &step.commentary] {
+            assert!(!b.fr.is_empty() && !b.en.is_empty(), "{}", step.id);
+            assert_ne!(b.fr, b.en, "{}: the English text is a translation", step.id);
         }
-        assert!(!s.checks.is_empty(), "{}", s.id);
+    }
+    for lang in [Lang::Fr, Lang::En] {
+        let report = t.check(lang);
+        assert!(report.expectations >= 16);
+        assert_eq!(report.disagreements, [], "{lang:?}");
     }
 }
 
 #[test]
-fn every_check_is_what_the_engine_decides() {
-    let demo = Organisation::load(DEMO_ORG).unwrap();
-    for s in SCENARIOS {
-        let org = demo.with_changes(&s.changes()).unwrap();
-        assert!(
-            org.view(s.secretary, Instant::parse(SCENARIO_NOW), Lang::Fr)
-                .is_some(),
-            "{}",
-            s.id
-        );
-        for c in s.checks {
-            let d = org.decide(&s.request(c)).unwrap();
-            assert_eq!(
-                d.decision, c.expect,
-                "{}: {} {:?} → {:?}",
-                s.id, c.action, c.resource, d.reasons
-            );
-        }
-    }
+fn a_trainers_file_with_wrong_answers_is_flagged_where_it_disagrees() {
+    let s = open(
+        "wrong-answers.json",
+        "fixtures/scenarios/wrong-answers.json",
+    );
+    assert_eq!(s.trainer_error, None);
+    assert_eq!(s.trainer.name.as_deref(), Some("wrong-answers.json"));
+    assert_eq!(
+        s.trainer.org.name(),
+        "Petit cabinet",
+        "the embedded organisation"
+    );
+    let report = s.trainer.check(Lang::Fr);
+    let steps: BTreeSet<&str> = report
+        .disagreements
+        .iter()
+        .map(|d| d.step.as_str())
+        .collect();
+    assert!(!steps.contains("right"), "a right answer is not flagged");
+    assert!(steps.contains("external-login"));
+    assert!(report
+        .disagreements
+        .iter()
+        .any(|d| d.path == "steps[1].expect.decisions[0]"));
+    // Explanations in trainer mode are asked of the file's organisation, not the demo.
+    assert_eq!(s.org_of(OrgSource::Trainer).name(), "Petit cabinet");
+    // Back to the built-in file.
+    let s = s.reduce_owned(Action::BuiltinScenarios);
+    assert_eq!(s.trainer.name, None);
+    assert_eq!(s.scenario, 0);
 }
 
 #[test]
-fn the_departure_scenario_writes_the_request_the_seed_asks_for() {
-    let demo = Organisation::load(DEMO_ORG).unwrap();
-    let s = SCENARIOS.iter().find(|s| s.departure_of.is_some()).unwrap();
-    let sim = demo
-        .simulate(&s.changes(), Instant::parse(SCENARIO_NOW), Lang::Fr)
-        .unwrap();
-    let departure = sim.requests.iter().find(|r| r.kind == "departure").unwrap();
-    assert!(
-        departure.body.contains("Connexion en tant que médecin"),
-        "{}",
-        departure.body
-    );
-    assert!(
-        departure.subject.contains("jour même"),
-        "{}",
-        departure.subject
-    );
-    assert_eq!(departure.login_as_doctor_enabled, Some(true));
+fn a_file_that_cannot_open_leaves_the_scenarios_and_says_why() {
+    for (path, says) in [
+        ("fixtures/scenarios/bad-format.json", "format"),
+        (
+            "fixtures/scenarios/unknown-organisation.json",
+            "organisation.sha256",
+        ),
+    ] {
+        let s = open("x.json", path);
+        let e = s.trainer_error.as_deref().unwrap();
+        assert!(e.starts_with("x.json: ") && e.contains(says), "{path}: {e}");
+        assert_eq!(s.trainer.name, None, "the built-in file stays");
+    }
 }

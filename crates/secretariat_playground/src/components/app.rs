@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::build_screen::BuildScreen;
 use crate::components::explain_dialog::ExplainDialog;
 use crate::components::header::Header;
 use crate::components::link_banner::LinkBanner;
@@ -55,6 +56,7 @@ pub fn App() -> Html {
     let screen = match app.screen {
         Screen::Sees => html! { <SeesScreen /> },
         Screen::Simulate => html! { <SimulateScreen /> },
+        Screen::Build => html! { <BuildScreen /> },
         Screen::Trainer => html! { <TrainerScreen /> },
         Screen::Report => html! { <ReportScreen /> },
         Screen::Organisation => html! { <OrganisationScreen /> },

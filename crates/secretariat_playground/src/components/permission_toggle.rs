@@ -1,11 +1,11 @@
 //! One module permission in the edit panel: its French label, the vendor's recommendation level, the
 //! seed's danger or warning text, and its own validity window.
 
-use secretariat_core::{Recommendation, Severity};
+use secretariat_core::Recommendation;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::icons;
+use crate::components::permission_warning::{rec_class, PermissionWarning};
 use crate::components::window_fields::WindowFields;
 use crate::hooks::use_app;
 use crate::model::{PermissionForm, Window};
@@ -36,24 +36,8 @@ pub fn PermissionToggle(props: &PermissionToggleProps) -> Html {
         })
     };
     let level = p.recommendation();
-    let level_class = match level {
-        Recommendation::Recommended => "rec-ok",
-        Recommendation::AsNeeded => "rec-need",
-        Recommendation::NotRecommended => "rec-not",
-        Recommendation::Sensitive => "rec-sensitive",
-    };
-    let warning = p.warning(lang).map(|(severity, text)| {
-        let (class, word) = match severity {
-            Severity::Danger => ("warn-danger", lang.pick("Danger", "Danger")),
-            Severity::Warning => ("warn-warning", lang.pick("Avertissement", "Warning")),
-            Severity::Info => ("warn-info", lang.pick("À savoir", "Note")),
-        };
-        html! {
-            <p class={classes!("perm-warning", class)}>
-                { icons::warning() }<strong>{ word }{ " — " }</strong>{ text }
-            </p>
-        }
-    });
+    let level_class = rec_class(level);
+    let warning = html! { <PermissionWarning permission={p} /> };
     html! {
         <li class={classes!("perm", props.form.granted.then_some("is-on"))}>
             <div class="perm-row">
@@ -66,9 +50,9 @@ pub fn PermissionToggle(props: &PermissionToggleProps) -> Html {
             </div>
             <p class="perm-desc">{ p.description(lang) }</p>
             if props.form.granted && level != Recommendation::Recommended {
-                { warning.clone().unwrap_or_default() }
+                { warning.clone() }
             } else if level == Recommendation::Sensitive {
-                { warning.unwrap_or_default() }
+                { warning }
             }
             if props.form.granted {
                 <details class="perm-window" open={props.form.window.is_bounded()}>

@@ -1,183 +1,145 @@
-//! Trainer mode: guided scenarios on the built-in demo organisation — the question, the live view
-//! that answers it (hidden elements ghosted, the elements in question outlined), the engine's
-//! explanation of each decision involved, and the answer to reveal.
+//! Trainer mode: a scenario file — the built-in one on the demo, or a trainer's own
+//! (`secretariat-scenarios/1`, dropped or picked). The core checks every expected answer when the
+//! file opens; the screen says where the engine disagrees before the class does, then walks the
+//! steps. Printed, a step is a handout (web/playground.css, `@media print`).
 
-use std::rc::Rc;
-
-use secretariat_core::{Effect, Instant, Organisation, Request};
+use web_sys::FileList;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::components::change_requests::ChangeRequests;
-use crate::components::dcc_app::DccApp;
+use crate::components::drop_zone::DropZone;
 use crate::components::icons;
-use crate::components::practice_app::PracticeApp;
-use crate::hooks::use_app;
-use crate::model;
-use crate::scenarios::{Focus, Scenario, SCENARIOS, SCENARIO_NOW};
-use crate::state::{Action, OrgRef, OrgSource};
+use crate::components::scenario_step::ScenarioStepView;
+use crate::hooks::{use_app, AppHandle};
+use crate::state::Action;
 
 /// The screen takes everything from the shared state.
 #[derive(Properties, PartialEq)]
 pub struct TrainerScreenProps {}
+
+/// Reads a scenario file and dispatches it.
+fn read(app: AppHandle, list: FileList) {
+    let Some(file) = list.get(0).map(gloo::file::File::from) else {
+        return;
+    };
+    spawn_local(async move {
+        let name = file.name();
+        match gloo::file::futures::read_as_text(&file).await {
+            Ok(text) => app.dispatch(Action::OpenScenarios { name, text }),
+            Err(e) => app.dispatch(Action::Unreadable {
+                scenarios: true,
+                name,
+                message: format!("the file could not be read: {e}"),
+            }),
+        }
+    });
+}
 
 /// The trainer screen.
 #[component]
 pub fn TrainerScreen(_props: &TrainerScreenProps) -> Html {
     let app = use_app();
     let lang = app.lang;
-    let demo = app.demo.clone();
-    let now = Instant::parse(SCENARIO_NOW);
-    let index = app.scenario.min(SCENARIOS.len().saturating_sub(1));
-    let Some(sc) = SCENARIOS.get(index) else {
-        return html! {};
+    let trainer = app.trainer.clone();
+    let report = {
+        let trainer = trainer.clone();
+        use_memo((trainer, lang), |(t, lang)| t.check(*lang))
     };
-    let onexplain = {
+    let steps = &trainer.file.steps;
+    let index = app.scenario.min(steps.len().saturating_sub(1));
+    let onfiles = {
         let app = app.clone();
-        Callback::from(move |r: Request| app.dispatch(Action::Explain(r, OrgSource::Demo)))
+        Callback::from(move |list: FileList| read(app.clone(), list))
     };
-    let list = SCENARIOS.iter().enumerate().map(|(i, s)| {
+    let onbuiltin = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::BuiltinScenarios))
+    };
+    let onprint = Callback::from(|_: MouseEvent| crate::browser::print());
+    let list = steps.iter().enumerate().map(|(i, s)| {
         let onclick = {
             let app = app.clone();
             Callback::from(move |_: MouseEvent| app.dispatch(Action::OpenScenario(i)))
         };
+        let wrong = report.disagreements.iter().any(|d| d.step == s.id);
         html! {
             <li>
-                <button type="button" class={classes!("scenario-link", (i == index).then_some("is-current"))}
+                <button type="button" class={classes!("scenario-link", (i == index).then_some("is-current"), wrong.then_some("is-wrong"))}
                     aria-current={(i == index).then_some("true")} onclick={onclick} data-testid={format!("scenario-{}", s.id)}>
-                    <span class="scenario-num">{ i + 1 }</span>{ Scenario::pick(&s.title, lang) }
+                    <span class="scenario-num">{ i + 1 }</span>{ s.title.get(lang).to_owned() }
+                    if wrong {
+                        <span class="pill pill-bad" title={lang.pick("Le moteur n'est pas d'accord", "The engine disagrees")}>{ icons::warning() }</span>
+                    }
                 </button>
             </li>
         }
     });
-    // After the scenario's edits (departure), when it has some.
-    let changes = sc.changes();
-    let simulation = (!changes.is_empty()).then(|| demo.simulate(&changes, now, lang));
-    let after: Rc<Organisation> = if changes.is_empty() {
-        demo.clone()
-    } else {
-        demo.with_changes(&changes)
-            .map(Rc::new)
-            .unwrap_or_else(|_| demo.clone())
-    };
-    let highlight: Rc<Vec<String>> = Rc::new(
-        sc.checks
-            .iter()
-            .map(|c| model::gate_key(c.action, c.resource))
-            .collect(),
-    );
-    let view = demo.view(sc.secretary, now, lang).map(Rc::new);
-    let live = match (view, sc.focus) {
-        (_, Focus::Report) => report_table(&demo, lang),
-        (Some(view), focus) => html! {
-            <div class="mocks">
-                if matches!(focus, Focus::Practice | Focus::Both) {
-                    <PracticeApp view={view.clone()} ghosts={true} onexplain={onexplain.clone()} highlight={highlight.clone()} />
-                }
-                if matches!(focus, Focus::Dcc | Focus::Both) {
-                    <DccApp view={view} org={OrgRef(demo.clone())} ghosts={true} onexplain={onexplain.clone()} highlight={highlight.clone()} />
-                }
-            </div>
-        },
-        (None, _) => html! {},
-    };
-    let checks = sc.checks.iter().map(|c| {
-        let request = sc.request(c);
-        match after.explain(&request, lang) {
-            Ok(x) => {
-                let allow = x.decision.decision == Effect::Allow;
-                let who = model::person_name(after.file(), &request.principal);
-                html! {
-                    <li class={classes!("check-card", if allow { "is-allow" } else { "is-deny" })}
-                        data-expect={format!("{:?}", c.expect).to_lowercase()}>
-                        <p class="check-head">
-                            <span class={classes!("verdict-chip", if allow { "allow" } else { "deny" })}>
-                                { if allow { icons::check() } else { icons::cross() } }
-                                { if allow { lang.pick("Autorisé", "Allowed") } else { lang.pick("Refusé", "Denied") } }
-                            </span>
-                            <span class="who">{ who }</span>
-                            <code>{ request.action.clone() }</code>
-                            if let Some(r) = request.resource.clone() { <code>{ r }</code> }
-                        </p>
-                        <ul class="reasons">{ for x.decision.reasons.iter().map(|r| html! { <li>{ r.clone() }</li> }) }</ul>
-                    </li>
-                }
-            }
-            Err(e) => html! { <li class="banner banner-error">{ e.to_string() }</li> },
+    let flagged: Vec<_> = steps
+        .get(index)
+        .map(|s| {
+            report
+                .disagreements
+                .iter()
+                .filter(|d| d.step == s.id)
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    let summary = if report.disagreements.is_empty() {
+        html! {
+            <p class="banner banner-ok" role="status" data-testid="scenarios-agree">
+                { icons::check() }
+                { format!("{} {} {}", lang.pick("Les", "All"), report.expectations, lang.pick(
+                    "réponses attendues sont celles du moteur.",
+                    "expected answers are the engine's.",
+                )) }
+            </p>
         }
-    });
-    let requests = match simulation {
-        Some(Ok(sim)) => html! {
-            <section class="card">
-                <h3>{ lang.pick("La demande que le moteur rédige", "The request the engine writes") }</h3>
-                <ChangeRequests requests={sim.requests} />
-            </section>
-        },
-        Some(Err(problems)) => html! {
-            <ul class="banner banner-error">{ for problems.iter().map(|p| html! { <li>{ p.to_string() }</li> }) }</ul>
-        },
-        None => html! {},
+    } else {
+        html! {
+            <div class="banner banner-error" role="alert" data-testid="scenarios-disagree">
+                <p><strong>{ format!("{} / {} ", report.disagreements.len(), report.expectations) }</strong>{ lang.pick(
+                    "réponses attendues ne sont pas celles du moteur : corrigez le fichier avant la séance.",
+                    "expected answers are not the engine's: fix the file before the class.",
+                ) }</p>
+                <ul>{ for report.disagreements.iter().map(|d| html! {
+                    <li data-step={d.step.clone()}><code>{ d.path.clone() }</code>{ " " }{ d.message.clone() }</li>
+                }) }</ul>
+            </div>
+        }
     };
     html! {
         <>
             <div class="screen-head">
                 <h1>{ lang.pick("Mode formateur", "Trainer mode") }</h1>
-                <p class="lead">{ lang.pick(
-                    "Des questions guidées sur l'organisation de démonstration, à la date du 23/11/2026. Chaque réponse vient du moteur : vue en direct, éléments masqués grisés, explications.",
-                    "Guided questions on the demo organisation, as of 2026-11-23. Every answer comes from the engine: live view, hidden elements ghosted, explanations.",
-                ) }</p>
+                <p class="lead" data-testid="scenarios-title">
+                    <strong>{ trainer.file.title.get(lang).to_owned() }</strong>
+                    { " — " }{ trainer.name.clone().unwrap_or_else(|| lang.pick("scénarios intégrés", "built-in scenarios").to_owned()) }
+                    { " · " }{ trainer.org.name().to_owned() }
+                </p>
+            </div>
+            <div class="scenario-open">
+                <DropZone onfiles={onfiles} accept=".json,application/json" testid="scenarios-dropzone" input_testid="scenarios-file"
+                    pick={lang.pick("Ouvrir un fichier de scénarios…", "Open a scenario file…")}>
+                    <p>{ lang.pick("Déposez ici un fichier de scénarios ", "Drop a scenario file here ") }<code>{ "secretariat-scenarios/1" }</code></p>
+                </DropZone>
+                <div class="toolbar">
+                    if trainer.name.is_some() {
+                        <button type="button" class="btn" onclick={onbuiltin} data-testid="scenarios-builtin">{ lang.pick("Revenir aux scénarios intégrés", "Back to the built-in scenarios") }</button>
+                    }
+                    <button type="button" class="btn" onclick={onprint} data-testid="scenarios-print">{ lang.pick("Imprimer (support de cours)", "Print (handout)") }</button>
+                </div>
+                if let Some(e) = app.trainer_error.clone() {
+                    <p class="banner banner-error" role="alert" data-testid="scenarios-error">{ e }</p>
+                }
+                { summary }
             </div>
             <div class="trainer">
                 <nav class="scenario-nav" aria-label={lang.pick("Scénarios", "Scenarios")}>
                     <ol>{ for list }</ol>
                 </nav>
-                <article class="scenario" data-testid="scenario" data-scenario={sc.id}>
-                    <p class="eyebrow">{ format!("{} {}/{}", lang.pick("Scénario", "Scenario"), index + 1, SCENARIOS.len()) }</p>
-                    <h2 class="question">{ Scenario::pick(&sc.question, lang) }</h2>
-                    <section class="card">
-                        <h3>{ lang.pick("Ce que le moteur décide", "What the engine decides") }</h3>
-                        <ul class="checks" data-testid="scenario-checks">{ for checks }</ul>
-                    </section>
-                    { requests }
-                    <details class="answer card">
-                        <summary>{ lang.pick("Réponse commentée", "Commented answer") }</summary>
-                        <p>{ Scenario::pick(&sc.answer, lang) }</p>
-                    </details>
-                    <section class="live">
-                        <h3>{ lang.pick("Vue en direct", "Live view") }
-                            <span class="muted small">
-                                { " — " }{ model::person_name(demo.file(), sc.secretary) }
-                                if sc.departure_of.is_some() {
-                                    { lang.pick(", avant son départ", ", before leaving") }
-                                }
-                            </span>
-                        </h3>
-                        { live }
-                    </section>
-                </article>
+                <ScenarioStepView trainer={trainer.clone()} index={index} flagged={flagged} />
             </div>
         </>
-    }
-}
-
-fn report_table(demo: &Organisation, lang: secretariat_core::Lang) -> Html {
-    match demo.report(
-        "coord-caen",
-        Some("dr-durand"),
-        Instant::parse(SCENARIO_NOW),
-        lang,
-    ) {
-        Ok(rows) => html! {
-            <table class="report">
-                <thead><tr>
-                    <th scope="col">{ "Secrétaire" }</th><th scope="col">{ "Médecin" }</th><th scope="col">{ "RPPS Médecin" }</th>
-                </tr></thead>
-                <tbody>{ for rows.iter().map(|r| html! {
-                    <tr><td>{ r.secretary.clone() }</td><td>{ r.doctor.clone() }</td><td>{ r.rpps.clone() }</td></tr>
-                }) }</tbody>
-            </table>
-        },
-        Err(e) => {
-            html! { <p class="banner banner-error">{ lang.pick("Rapport refusé : ", "Report refused: ") }{ e.to_string() }</p> }
-        }
     }
 }
