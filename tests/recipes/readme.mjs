@@ -26,9 +26,10 @@ const SECTIONS = {
   'Content Security Policy': ['plain-page'],
   'Time: why `now` matters': ['vitest'],
   React: ['react'],
+  Vue: ['vue'],
 };
 /** Sections whose named blocks are not run here (frameworks not installed by the tests). */
-const UNCHECKED = new Set(['Memory: `free` and `using`', 'Vue', 'Angular']);
+const UNCHECKED = new Set(['Memory: `free` and `using`', 'Angular']);
 
 const MARKER = /^(?:\/\/ (\S+)( \(excerpt\))?|<!-- (\S+)( \(excerpt\))? -->)$/;
 /** A path of the repository, which a reader of the package cannot follow. */
