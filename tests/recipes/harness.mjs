@@ -44,10 +44,10 @@ function fail(message) {
   process.exit(1);
 }
 
-function compare(actual, what) {
+function compare(actual, what, context = '') {
   const want = expected();
   if (lines(actual) !== want) {
-    fail(`${what} differs from ${option('--expect', 'expected.txt')}\n--- expected\n${want}\n--- actual\n${lines(actual)}`);
+    fail(`${what} differs from ${option('--expect', 'expected.txt')}\n--- expected\n${want}\n--- actual\n${lines(actual)}${context}`);
   }
 }
 
@@ -89,6 +89,7 @@ async function checkPage(url, { javaScript = true, blocked = false, withoutWasmE
   });
   const errors = [];
   const wasm = [];
+  const console = () => `\n--- console errors\n${errors.join('\n') || '(none)'}\n--- .wasm fetched\n${wasm.join('\n') || '(none)'}`;
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => errors.push(e.message));
@@ -117,11 +118,11 @@ async function checkPage(url, { javaScript = true, blocked = false, withoutWasmE
         want, { timeout: 15000, polling: 50 },
       );
     } catch {
-      compare(await page.evaluate(() => document.body.innerText), `the visible text of ${url}`);
+      compare(await page.evaluate(() => document.body.innerText), `the visible text of ${url}`, console());
     }
     // What is shown has settled: it stays so (nothing reappears once the engine answers or fails).
     await page.waitForTimeout(300);
-    compare(await page.evaluate(() => document.body.innerText), `the visible text of ${url}, 300 ms later`);
+    compare(await page.evaluate(() => document.body.innerText), `the visible text of ${url}, 300 ms later`, console());
   } finally {
     await context.close();
     rmSync(userData, { recursive: true, force: true });
