@@ -19,7 +19,7 @@ const root = resolve(here, '../..');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const withCountry = !args.includes('--no-country');
-const pkg = join(root, 'pkg/node/secretariat.js');
+const pkg = join(root, 'pkg/index.cjs');
 const targetDir = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(root, 'target');
 const data = process.env.BENCH_DATA ?? join(targetDir, 'bench-data');
 const demoPath = join(root, 'tests/fixtures/demo/org.json');
@@ -33,7 +33,6 @@ for (const need of [pkg, join(data, 'region.json')]) {
   }
 }
 
-const require = createRequire(import.meta.url);
 const results = {};
 const report = (id, value, unit) => {
   results[id] = value;
@@ -73,20 +72,38 @@ function perRun(fn, runs) {
   return median(times);
 }
 
-// 1. Cold start, each in a fresh process.
+// 1. Cold start, each in a fresh process, ours and CASL's alternated: instantiate the gate module
+//    + load the demo + first `can`, against `require` + build the demo secretary's ability + first `can`.
+const require = createRequire(import.meta.url);
+const { Policy } = require(pkg);
 {
   const runs = quick ? 5 : 15;
-  const times = [];
-  for (let r = 0; r < runs; r++) {
-    const out = execFileSync(process.execPath, [join(here, 'cold.mjs'), pkg, demoPath], { encoding: 'utf8' });
-    const { ms, allowed } = JSON.parse(out);
-    if (!allowed) throw new Error('cold start: the first decision should allow');
-    times.push(ms);
+  const demoView = Policy.load(readFileSync(demoPath, 'utf8')).view(FOCUS, NOW);
+  const demoRules = [];
+  for (const account of demoView.practice) {
+    for (const item of [...account.menu, ...account.buttons]) {
+      if (item.shown) demoRules.push({ action: item.id, subject: 'Doctor', conditions: { id: account.doctor.id } });
+    }
   }
-  report('wasm/cold_start_demo', median(times), 'ms');
+  mkdirSync(targetDir, { recursive: true });
+  const rulesPath = join(targetDir, 'bench-casl-demo-rules.json');
+  writeFileSync(rulesPath, JSON.stringify(demoRules));
+  const ours = [];
+  const theirs = [];
+  const sample = (script, args) => {
+    const { ms, allowed } = JSON.parse(execFileSync(process.execPath, [join(here, script), ...args], { encoding: 'utf8' }));
+    if (!allowed) throw new Error(`cold start (${script}): the first decision should allow`);
+    return ms;
+  };
+  for (let r = 0; r < runs; r++) {
+    ours.push(sample('cold.mjs', [pkg, demoPath]));
+    theirs.push(sample('cold-casl.mjs', [rulesPath]));
+  }
+  report('wasm/cold_start_demo', median(ours), 'ms');
+  report('casl/cold_start_demo', median(theirs), 'ms');
 }
 
-const { Policy } = require(pkg);
+
 const read = (name) => readFileSync(join(data, name), 'utf8');
 
 // 2. Load (parse + check + index) of each scale.

@@ -1,50 +1,90 @@
-// The npm package in Node, as users import it: entry points, thrown errors, decisions as data,
-// and no way to crash the engine from JavaScript.
+// The npm package in Node, as users import it: one entry (import and require, root and gate
+// subpath, the browser build), typed errors, decisions as data, the admin module on demand, and no
+// way to crash the engine from JavaScript.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Policy } from 'secretariat';
-import { gate } from 'secretariat/gate';
+import * as entry from 'secretariat';
+import { AdminPolicy, Policy, SecretariatError, gate, init, initSync, load } from 'secretariat';
+import * as gateEntry from 'secretariat/gate';
 import { ROOT } from '../lib/browser.mjs';
 
 const DEMO = readFileSync(join(ROOT, 'tests/fixtures/demo/org.json'), 'utf8');
 const NOW = '2026-11-23T10:00:00Z';
+const require = createRequire(import.meta.url);
 
-test('the package loads through import, require, the web build and the gate subpath', async () => {
-  const required = createRequire(import.meta.url)('secretariat');
+test('one entry: the same named exports from import, require and the browser build', async () => {
+  const required = require('secretariat');
+  const names = Object.keys(entry).sort();
+  for (const name of ['AdminPolicy', 'Policy', 'SecretariatError', 'gate', 'init', 'initSync', 'load']) {
+    assert.ok(names.includes(name), `${name} in ${names}`);
+  }
+  assert.deepEqual(Object.keys(required).filter((n) => n !== 'default').sort(), names);
+  // import and require share one instance: one class, one error type.
   assert.equal(required.Policy, Policy);
-  assert.equal(typeof gate, 'function');
-  // The browser/bundler build, instantiated from bytes as a bundler or a worker may do.
+  assert.equal(required.SecretariatError, SecretariatError);
+  assert.equal(required.gate, gate);
+  assert.equal(require('secretariat/gate').gate, gateEntry.gate);
+  assert.equal(gateEntry.gate, gate);
+  assert.deepEqual(Object.keys(require('secretariat/gate')).sort(), Object.keys(gateEntry).sort());
+  // In Node there is nothing to wait for: init and initSync are no-ops, load needs neither.
+  await init();
+  initSync();
+  assert.equal((await load(DEMO)).can('sophie', 'practice.agenda', 'doctor:dr-martin', NOW), true);
+  // The browser/bundler build, instantiated from bytes as a worker or a test may do.
   const web = await import(join(ROOT, 'pkg/index.js'));
-  web.initSync({ module: readFileSync(join(ROOT, 'pkg/secretariat_bg.wasm')) });
-  const policy = web.Policy.load(DEMO);
-  assert.equal(policy.can('sophie', 'practice.agenda', 'doctor:dr-martin', NOW), true);
-  assert.equal(web.gate, gate);
+  assert.deepEqual(Object.keys(web).sort(), names);
+  assert.throws(() => web.Policy.load(DEMO), (e) => e instanceof web.SecretariatError && e.code === 'not_initialised');
+  await assert.rejects(web.init(), (e) => e.code === 'init_failed'); // Node's fetch reads no file: URL
+  web.initSync(readFileSync(join(ROOT, 'pkg/secretariat_bg.wasm')));
+  assert.equal(web.Policy.load(DEMO).can('sophie', 'practice.agenda', 'doctor:dr-martin', NOW), true);
+  assert.equal(typeof web.gate, 'function');
   const pkg = JSON.parse(readFileSync(join(ROOT, 'pkg/package.json'), 'utf8'));
   assert.equal(pkg.name, 'secretariat');
+  for (const field of ['repository', 'homepage', 'bugs', 'engines']) assert.ok(pkg[field], field);
 });
 
-test('an organisation loads once, from text or object, and exports back', () => {
-  const policy = Policy.load(DEMO);
-  const again = Policy.load(JSON.parse(DEMO));
-  assert.equal(policy.name, again.name);
-  assert.deepEqual(JSON.parse(JSON.stringify(policy)), policy.toJSON());
-  assert.deepEqual(Policy.load(policy.export()).toJSON(), policy.toJSON());
+test('an organisation loads from its text only; the admin module exports it back', async () => {
+  const policy = await load(DEMO);
+  assert.equal(policy.name, Policy.load(DEMO).name);
+  assert.throws(() => Policy.load(JSON.parse(DEMO)), (e) => e instanceof SecretariatError && e.code === 'bad_argument' && /JSON text/.test(e.message));
+  // Text refuses a duplicate key, which an object parsed by JSON.parse would have hidden.
+  const duplicate = DEMO.replace('"status": "active"', '"status": "suspended", "status": "active"');
+  assert.notEqual(duplicate, DEMO);
+  await assert.rejects(load(duplicate), (e) => e.code === 'invalid_file' && /duplicate/.test(e.message));
+  const admin = await policy.admin();
+  assert.ok(admin instanceof AdminPolicy);
+  assert.equal(await policy.admin(), admin, 'loaded once per policy');
+  assert.deepEqual(JSON.parse(JSON.stringify(admin)), admin.toJSON());
+  assert.deepEqual((await Policy.load(admin.export()).admin()).toJSON(), admin.toJSON());
+  assert.equal(typeof policy.findings, 'undefined', 'administration is in the admin module only');
 });
 
-test('bad input throws an Error with the engine message; a deny is an answer', () => {
+test('bad input throws a SecretariatError with a stable code; a deny is an answer', async () => {
+  const refused = (code, pattern) => (e) => e instanceof SecretariatError && e instanceof Error
+    && e.name === 'SecretariatError' && e.code === code && pattern.test(e.message);
   assert.throws(
     () => Policy.load('{"format":"secretariat-org/1","people":[{"id":"a"}]}'),
-    (e) => e instanceof Error && /people\[0\]/.test(e.message) && e.problems[0].path === 'people[0]',
+    (e) => refused('invalid_file', /people\[0\]/)(e) && e.problems[0].path === 'people[0]',
   );
-  assert.throws(() => Policy.load('{"format":"secretariat-org/2"}'), /secretariat-org\/1/);
+  assert.throws(() => Policy.load('{"format":"secretariat-org/2"}'), refused('invalid_file', /secretariat-org\/1/));
   const policy = Policy.load(DEMO);
-  assert.throws(() => policy.can('sophie', 'practice.coffee', 'doctor:dr-martin'), /unknown action `practice.coffee`/);
-  assert.throws(() => policy.can('sophie', 'practice.agenda', 'doctor:dr-martin', 'demain'), /malformed `now` `demain`/);
-  assert.throws(() => policy.view('nobody'), /unknown person `nobody`/);
-  assert.throws(() => policy.findings(null, 'de'), /unknown language `de`/);
+  assert.throws(() => policy.can('sophie', 'practice.coffee', 'doctor:dr-martin'), refused('unknown_action', /unknown action `practice.coffee`/));
+  assert.throws(() => policy.can('nobody', 'practice.agenda', 'doctor:dr-martin'), refused('unknown_id', /unknown person `nobody`/));
+  assert.throws(() => policy.can('sophie', 'practice.agenda'), refused('bad_resource', /needs a resource/));
+  assert.throws(() => policy.can('sophie', 'practice.agenda', 'rcp:x'), refused('bad_resource', /doctor:<id>/));
+  assert.throws(() => policy.can('sophie', 'practice.agenda', 'doctor:dr-martin', 'demain'), refused('bad_now', /malformed `now` `demain`/));
+  assert.throws(() => policy.can(5, 'practice.agenda', 'doctor:dr-martin'), refused('bad_argument', /must be a string/));
+  assert.throws(() => policy.view('nobody'), refused('unknown_id', /unknown person `nobody`/));
+  assert.throws(() => policy.decide({ principal: 'sophie' }), refused('bad_argument', /missing field `action`/));
+  assert.equal(policy.view('sophie').secretary.id, 'sophie');
+  const admin = await policy.admin();
+  assert.throws(() => admin.findings(null, 'de'), refused('bad_argument', /unknown language `de`/));
+  assert.throws(() => admin.simulate([{ op: 'suspend', person: 'nobody' }]), (e) => refused('invalid_changes', /nobody/)(e) && e.problems.length === 1);
+  assert.throws(() => admin.simulate([{ op: 'fly' }]), refused('invalid_changes', /malformed changes/));
+  assert.throws(() => admin.report('nobody'), refused('unknown_id', /nobody/));
   const deny = policy.decide({ principal: 'sophie', action: 'practice.export_patients', resource: 'doctor:dr-martin', now: NOW });
   assert.equal(deny.decision, 'deny');
   assert.ok(deny.reasons.length > 0);
@@ -53,6 +93,48 @@ test('bad input throws an Error with the engine message; a deny is an answer', (
   assert.deepEqual(audited.audit_event, { author: 'lea', on_behalf_of: 'dr-martin', action: 'practice.export_deposits', at: NOW });
   const english = policy.decide({ principal: 'sophie', action: 'practice.export_patients', resource: 'doctor:dr-martin', lang: 'en' });
   assert.notDeepEqual(english.reasons, deny.reasons);
+  // A freed policy says so; it does not trap.
+  const freed = Policy.load(DEMO);
+  freed.free();
+  assert.throws(() => freed.can('sophie', 'practice.agenda', 'doctor:dr-martin'), refused('freed', /freed/));
+  assert.throws(() => freed.view('sophie'), refused('freed', /freed/));
+});
+
+test('the admin module answers what it adds, and the same decisions', async () => {
+  const policy = Policy.load(DEMO);
+  const admin = await policy.admin();
+  const request = { principal: 'karim', action: 'practice.login_as_doctor', resource: 'doctor:dr-durand' };
+  assert.deepEqual(admin.decide(request), policy.decide(request));
+  assert.deepEqual(admin.view('sophie', NOW), policy.view('sophie', NOW));
+  assert.ok(admin.explain(request, 'en').derivation.length > 0);
+  assert.ok(admin.findings(NOW).length > 0);
+  const changes = [{ op: 'revoke_permission', secretary: 'sophie', doctor: 'dr-martin', permission: 'agenda' }];
+  assert.equal(admin.simulate(changes, NOW).affected[0].lost[0].action, 'practice.agenda');
+  const after = admin.withChanges(changes);
+  assert.ok(after instanceof AdminPolicy);
+  assert.equal(after.can('sophie', 'practice.agenda', 'doctor:dr-martin', NOW), false);
+  assert.equal(admin.can('sophie', 'practice.agenda', 'doctor:dr-martin', NOW), true);
+  assert.ok(admin.report(null, 'dr-martin').length > 0);
+  assert.match(admin.reportCsv(), /^Secrétaire,Médecin,RPPS Médecin\n/);
+});
+
+test('can() with strings answers as the engine does, through its cache of handles, at any now', () => {
+  const policy = Policy.load(DEMO);
+  const file = JSON.parse(DEMO);
+  const doctors = file.people.filter((p) => p.category === 'medecin').map((p) => `doctor:${p.id}`);
+  // Instants a millisecond apart, and ones that do not round-trip through floating point.
+  const nows = [NOW, '2026-11-23T10:00:00.001Z', '2026-12-31T23:59:59.999Z', '2025-01-01T00:00:00.123Z', null];
+  let checked = 0;
+  for (const now of nows) {
+    for (const person of file.people) {
+      for (const resource of doctors) {
+        const request = { principal: person.id, action: 'practice.agenda', resource, now };
+        assert.equal(policy.can(person.id, 'practice.agenda', resource, now), policy.decide(request).decision === 'allow', JSON.stringify(request));
+        checked += 1;
+      }
+    }
+  }
+  assert.ok(checked > 100);
 });
 
 test('the gate agrees with the decision on every action of every secretary', () => {
@@ -74,8 +156,9 @@ test('the gate agrees with the decision on every action of every secretary', () 
   assert.ok(checked > 500);
 });
 
-test('no input crashes the engine: every call returns or throws an Error, and it still answers', () => {
+test('no input crashes the engine: every call returns or throws a SecretariatError, never internal', async () => {
   const policy = Policy.load(DEMO);
+  const admin = await policy.admin();
   const junk = [undefined, null, 0, -1, 1e308, NaN, '', ' ', '{', '\u0000', 'x'.repeat(100000), '🙂',
     [], [1, 'a'], {}, { principal: 5 }, { principal: 'sophie', action: ['x'] }, () => 1, Symbol('s'),
     { op: 'fly' }, { format: 'secretariat-changes/1', changes: 5 }, 10n];
@@ -83,17 +166,20 @@ test('no input crashes the engine: every call returns or throws an Error, and it
     (x) => Policy.load(x),
     (x) => policy.can(x, x, x, x),
     (x) => policy.can('sophie', 'practice.agenda', x, x),
+    (x) => policy.principal(x),
+    (x) => policy.gate(x, x),
+    (x) => policy.seconds(x),
     (x) => policy.decide(x),
     (x) => policy.decideBatch(x),
     (x) => policy.decideBatch([x, x]),
     (x) => policy.decideLines(x, x),
-    (x) => policy.explain(x, x),
     (x) => policy.view(x, x, x),
-    (x) => policy.findings(x, x),
-    (x) => policy.simulate(x, x, x),
-    (x) => policy.withChanges(x),
-    (x) => policy.report(x, x, x),
-    (x) => policy.reportCsv(x, x, x),
+    (x) => admin.explain(x, x),
+    (x) => admin.findings(x, x),
+    (x) => admin.simulate(x, x, x),
+    (x) => admin.withChanges(x),
+    (x) => admin.report(x, x, x),
+    (x) => admin.reportCsv(x, x, x),
   ];
   let thrown = 0;
   for (const call of calls) {
@@ -101,23 +187,24 @@ test('no input crashes the engine: every call returns or throws an Error, and it
       try {
         call(x);
       } catch (e) {
-        assert.ok(e instanceof Error, `${call} ${String(x).slice(0, 20)}: ${e}`);
-        assert.ok(!(e instanceof WebAssembly.RuntimeError), `${call}: the engine trapped: ${e.message}`);
+        assert.ok(e instanceof SecretariatError, `${call} ${String(x).slice(0, 20)}: ${e}`);
+        assert.notEqual(e.code, 'internal', `${call}: ${e.message}`);
         thrown += 1;
       }
     }
   }
   assert.ok(thrown > 100);
   assert.equal(policy.can('sophie', 'practice.agenda', 'doctor:dr-martin', NOW), true);
+  assert.equal(admin.can('sophie', 'practice.agenda', 'doctor:dr-martin', NOW), true);
 });
 
-test('the declarations never say `any`, and ship in both builds', () => {
-  for (const file of ['pkg/secretariat.d.ts', 'pkg/node/secretariat.d.ts', 'pkg/gate.d.ts', 'pkg/index.d.ts']) {
-    const code = readFileSync(join(ROOT, file), 'utf8')
+test('the declarations never say `any`, for import and for require', () => {
+  for (const file of ['types.d.ts', 'types.d.cts', 'index.d.ts', 'index.d.cts', 'gate.d.ts', 'gate.d.cts']) {
+    const code = readFileSync(join(ROOT, 'pkg', file), 'utf8')
       .replace(/\/\*[\s\S]*?\*\//g, '')
       .replace(/\/\/.*$/gm, '');
     assert.doesNotMatch(code, /\bany\b/, file);
-    if (file.endsWith('secretariat.d.ts')) {
+    if (file.startsWith('index.')) {
       assert.match(code, /can\(principal: string, action: Action/, file);
     }
   }

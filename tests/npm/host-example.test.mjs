@@ -155,9 +155,8 @@ test('the centre scopes the DCC icons (profile on the 3C of Caen only)', async (
 
 test('gate(): per-element mode, fail-closed on bad requests, no secretary denies all', async () => {
   const result = await page.evaluate(async () => {
-    const { Policy, gate } = await import('/pkg/index.js');
-    const file = await (await fetch('/tests/fixtures/demo/org.json')).json();
-    const policy = Policy.load(file);
+    const { load, gate } = await import('/pkg/index.js');
+    const policy = await load(await (await fetch('/tests/fixtures/demo/org.json')).text());
     const root = document.createElement('div');
     root.innerHTML = `
       <button data-requires="practice.agenda doctor:dr-martin">a</button>

@@ -1,6 +1,7 @@
 // Parity: the whole decision corpus (tests/fixtures/*/, tests/generated/*/ and ../shared/spec/examples)
 // answered by the npm package in Node is byte for byte what the native `secretariat decide` prints, in French and in
-// English; and the object API (`decide`, `decideBatch`) gives the same JSON for every request.
+// English, from the gate module and from the admin module; and the object API (`decide`,
+// `decideBatch`, `can`, the handles) gives the same JSON and the same answer for every request.
 // The binary is target/release/secretariat (scripts/test-npm builds it), or $SECRETARIAT_BIN.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,15 +53,18 @@ test('the corpus is there, and so is the native binary', () => {
 });
 
 for (const pair of pairs) {
-  test(`parity: ${pair.name}`, () => {
+  test(`parity: ${pair.name}`, async () => {
     const policy = Policy.load(readFileSync(pair.org, 'utf8'));
+    const admin = await policy.admin();
     const requests = readFileSync(pair.decisions, 'utf8');
     for (const lang of ['fr', 'en']) {
       const expected = native(pair, lang);
       assert.ok(expected.length > 0);
-      // JSON lines in, JSON lines out: the command line's own batch.
+      // JSON lines in, JSON lines out: the command line's own batch, from both modules.
       assert.equal(policy.decideLines(requests, lang), expected, `${pair.name}, --lang ${lang}`);
+      assert.equal(admin.decideLines(requests, lang), expected, `${pair.name}, --lang ${lang}, admin module`);
     }
+    admin.free();
     // Objects in, objects out: every request that parses as JSON, one by one and as one batch.
     const answers = native(pair, 'fr').split('\n').filter((l) => l !== '');
     const lines = requests.split('\n').filter((l) => l.trim() !== '');

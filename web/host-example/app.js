@@ -1,14 +1,16 @@
 // The host example's whole logic: load the engine and the organisation once, then re-gate the page
 // after every change. Which element needs what is written in the HTML (`data-requires`); no rule
 // is here. Served from the repository root, the package is at ../../pkg (scripts/build-npm).
-import init, { Policy, gate } from '../../pkg/index.js';
+import { load, gate } from '../../pkg/index.js';
 
 const ORG_URL = new URL('../../tests/fixtures/demo/org.json', import.meta.url);
 const $ = (id) => document.getElementById(id);
 
-await init(); // fetches secretariat_bg.wasm beside the package's module
-const file = await (await fetch(ORG_URL)).json();
-const policy = Policy.load(file); // the organisation crosses into the engine once
+const text = await (await fetch(ORG_URL)).text();
+const file = JSON.parse(text);
+// Instantiates the engine (secretariat_bg.wasm beside the package's module) and loads the
+// organisation's text into it, once.
+const policy = await load(text);
 
 function option(value, label) {
   const o = document.createElement('option');

@@ -1,27 +1,42 @@
 //! The one error converter: every failure that reaches JavaScript becomes a thrown `Error` whose
-//! `message` is the engine's own, plus a `problems` array (`{path, message}`) when a file or a set of
-//! changes has problems.
+//! `message` is the engine's own, with a stable `code` and, when a file or a set of changes has
+//! problems, a `problems` array (`{path, message}`). The package's JavaScript turns it into a
+//! `SecretariatError` (`js/policy.js`); the codes are listed in `types.d.ts`.
 
 use secretariat_core::{LoadError, Problem, RequestError};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Bad input, as thrown to JavaScript. A decision is never one of these.
+/// Bad input (or, with code `internal`, a fault of the engine), as thrown to JavaScript. A decision
+/// is never one of these.
 #[derive(Debug)]
 pub struct Failure {
+    code: &'static str,
     message: String,
     problems: Vec<Problem>,
 }
 
 impl Failure {
-    /// A failure the engine has no type for (wrong JS type, unknown language…).
-    pub(crate) fn input(message: impl Into<String>) -> Failure {
+    /// A failure with its code (one of those `types.d.ts` lists).
+    pub(crate) fn coded(code: &'static str, message: impl Into<String>) -> Failure {
         Failure {
+            code,
             message: message.into(),
             problems: Vec::new(),
         }
     }
 
+    /// An argument the engine has no type for (wrong JS type, unknown language…).
+    pub(crate) fn input(message: impl Into<String>) -> Failure {
+        Failure::coded("bad_argument", message)
+    }
+
+    /// A fault of the engine or its glue, never the caller's input.
+    pub(crate) fn internal(message: impl Into<String>) -> Failure {
+        Failure::coded("internal", format!("internal error: {}", message.into()))
+    }
+
     /// Changes that do not apply, each problem with its path.
+    #[cfg(feature = "admin")]
     pub(crate) fn changes(problems: Vec<Problem>) -> Failure {
         let n = problems.len();
         let mut message = format!(
@@ -32,10 +47,15 @@ impl Failure {
             message.push_str("\n  ");
             message.push_str(&p.to_string());
         }
-        Failure { message, problems }
+        Failure {
+            code: "invalid_changes",
+            message,
+            problems,
+        }
     }
 
-    /// An exception thrown by JavaScript itself while converting a value (e.g. a cyclic object).
+    /// An exception thrown by JavaScript itself while converting an argument (a cyclic object, a
+    /// BigInt): the argument is at fault.
     pub(crate) fn from_js(thrown: JsValue) -> Failure {
         let detail = thrown
             .dyn_ref::<js_sys::Error>()
@@ -54,6 +74,7 @@ impl Failure {
 impl From<LoadError> for Failure {
     fn from(e: LoadError) -> Failure {
         Failure {
+            code: "invalid_file",
             message: e.to_string(),
             problems: e.problems().to_vec(),
         }
@@ -62,20 +83,30 @@ impl From<LoadError> for Failure {
 
 impl From<RequestError> for Failure {
     fn from(e: RequestError) -> Failure {
-        Failure::input(e.to_string())
+        let code = match e {
+            RequestError::Malformed(_) => "bad_argument",
+            RequestError::UnknownAction(_) => "unknown_action",
+            RequestError::UnknownId { .. } => "unknown_id",
+            RequestError::MissingResource { .. } | RequestError::WrongResource { .. } => {
+                "bad_resource"
+            }
+            RequestError::MalformedNow(_) => "bad_now",
+        };
+        Failure::coded(code, e.to_string())
     }
 }
 
 impl From<Failure> for JsValue {
     fn from(failure: Failure) -> JsValue {
         let error = js_sys::Error::new(&failure.message);
+        // Setting a fresh object's own property cannot fail.
+        let _ = js_sys::Reflect::set(&error, &"code".into(), &failure.code.into());
         if !failure.problems.is_empty() {
             let problems: js_sys::Array = failure
                 .problems
                 .iter()
                 .map(|p| {
                     let o = js_sys::Object::new();
-                    // Setting a fresh plain object's own property cannot fail.
                     let _ = js_sys::Reflect::set(&o, &"path".into(), &p.path.as_str().into());
                     let _ = js_sys::Reflect::set(&o, &"message".into(), &p.message.as_str().into());
                     JsValue::from(o)

@@ -5,29 +5,32 @@
 //!
 //! Translation only: JS values in, one core call, JS values out. No rule lives here. An organisation
 //! is loaded **once** into a [`Policy`]; every later call sends only its own request. Bad input is a
-//! thrown JS `Error` carrying the engine's message (see [`Failure`], the one error converter); a
-//! decision, even a deny, is never thrown. Time is always an input (`now`, RFC 3339): the system
-//! clock panics on `wasm32-unknown-unknown` and is never read.
+//! thrown JS `Error` carrying the engine's message and a stable `code` (see [`Failure`], the one
+//! error converter); a decision, even a deny, is never thrown. Time is always an input (`now`,
+//! RFC 3339): the system clock panics on `wasm32-unknown-unknown` and is never read.
 //!
-//! The TypeScript declarations — the `Policy` class and every value that crosses the boundary — are
-//! written by hand in `types.d.ts` beside this file and shipped in the generated `.d.ts`; the npm
-//! tests type-check them with `tsc` and call every method.
+//! Two WebAssembly modules are built from this crate (`scripts/build-npm`): without features, the
+//! **gate** module — load, `can`, the handles (`principal`/`gate`/`allows`), `decide`, `view` —
+//! small enough to ship to every page; with the `admin` feature (the default, so `cargo test` sees
+//! everything), the **admin** module, which adds explanations, findings, simulation, changes,
+//! reports and export (`admin.rs`). The package's JavaScript (`js/policy.js`) fetches the admin
+//! module only when `policy.admin()` is first called.
+//!
+//! The TypeScript declarations are written by hand (`types.d.ts` beside this file, shipped as the
+//! package's `types.d.ts`); the npm tests type-check them with `tsc` and call every method. The
+//! generated glue's own declarations are not shipped: users call the JavaScript wrapper.
 
+#[cfg(feature = "admin")]
+mod admin;
 mod failure;
 
 use rustc_hash::FxHashMap;
-use secretariat_core::{
-    to_csv, Change, ChangeSet, Gate, Instant, Lang, Organisation, Principal, ReportRow, Request,
-    RequestError, CHANGES_FORMAT,
-};
+use secretariat_core::{Gate, Instant, Lang, Organisation, Principal, Request, RequestError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 pub use failure::Failure;
-
-#[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = include_str!("types.d.ts");
 
 /// An organisation, checked and indexed once, answering every query without being sent again.
 /// (Its TypeScript declaration is written by hand in `types.d.ts`, with the precise types.)
@@ -66,18 +69,17 @@ struct ErrorAnswer {
 
 #[wasm_bindgen]
 impl Policy {
-    /// Loads an organisation (`secretariat-org/1`) from JSON text or from the parsed object.
-    /// Throws an `Error` listing every problem of the file (and carrying them as `problems`).
+    /// Loads an organisation (`secretariat-org/1`) from its JSON text. Throws an `Error` listing
+    /// every problem of the file (and carrying them as `problems`). Text only: an object given by
+    /// JavaScript has already lost what `JSON.parse` drops silently (a duplicate key keeps its last
+    /// value), which the engine refuses in text — so an object is refused too, never half-checked.
     pub fn load(org: JsValue) -> Result<Policy, Failure> {
-        let text = match org.as_string() {
-            Some(text) => text,
-            None if org.is_object() => json_text(&org)?,
-            None => {
-                return Err(Failure::input(
-                    "expected the organisation as JSON text or as an object",
-                ))
-            }
-        };
+        let text = org.as_string().ok_or_else(|| {
+            Failure::input(
+                "expected the organisation file as JSON text; an object has lost its duplicate keys \
+                 to `JSON.parse`, so pass the text (or `JSON.stringify` an object you built)",
+            )
+        })?;
         Ok(Policy::new(Organisation::load(&text)?))
     }
 
@@ -151,10 +153,7 @@ impl Policy {
         ) else {
             return false;
         };
-        let now = now
-            .filter(|n| n.is_finite())
-            .map(|n| Instant::from_millis((n * 1_000.0).floor() as i64));
-        self.org.allows(p, g, now)
+        self.org.allows(p, g, now.and_then(from_seconds))
     }
 
     /// An RFC 3339 date-time as seconds since the Unix epoch, read exactly as the engine reads
@@ -212,17 +211,6 @@ impl Policy {
         Ok(out)
     }
 
-    /// One decision with every condition checked on the way, in `lang` (else the request's, else
-    /// French).
-    pub fn explain(&self, request: JsValue, lang: JsValue) -> Result<JsValue, Failure> {
-        let request = read_request(request)?;
-        let lang = match optional_string(&lang, "lang")? {
-            Some(code) => parse_lang(&code)?,
-            None => request.lang.unwrap_or_default(),
-        };
-        to_js(&self.org.explain(&request, lang)?)
-    }
-
     /// Everything one secretary sees at `now`: practice menus and buttons per doctor, DCC icons,
     /// tabs, agenda, déroulement, passages. Throws when no person has that id.
     pub fn view(
@@ -241,92 +229,6 @@ impl Policy {
                 id: secretary,
             })?;
         to_js(&view)
-    }
-
-    /// The organisation's findings (`secretariat lint`), most severe first.
-    pub fn findings(&self, now: JsValue, lang: JsValue) -> Result<JsValue, Failure> {
-        let (now, lang) = when(&now, &lang)?;
-        to_js(&self.org.findings(now, lang))
-    }
-
-    /// Proposed changes (an array of changes, or a `secretariat-changes/1` object) against this
-    /// organisation, which stays as it is: every affected secretary's view before and after, what
-    /// she gains and loses, findings added and removed, and the change requests to send. Throws
-    /// listing every problem when a change does not apply.
-    pub fn simulate(
-        &self,
-        changes: JsValue,
-        now: JsValue,
-        lang: JsValue,
-    ) -> Result<JsValue, Failure> {
-        let changes = read_changes(changes)?;
-        let (now, lang) = when(&now, &lang)?;
-        to_js(
-            &self
-                .org
-                .simulate(&changes, now, lang)
-                .map_err(Failure::changes)?,
-        )
-    }
-
-    /// A new policy with the changes applied (what `simulate` shows as "after"). Throws listing
-    /// every problem when a change does not apply.
-    #[wasm_bindgen(js_name = withChanges)]
-    pub fn with_changes(&self, changes: JsValue) -> Result<Policy, Failure> {
-        let changes = read_changes(changes)?;
-        let org = self.org.with_changes(&changes).map_err(Failure::changes)?;
-        Ok(Policy::new(org))
-    }
-
-    /// The "secretaries of a doctor" report (D8): rows for `doctor`, or for every doctor with
-    /// secretaries. With a `reader`, only what she may read; one doctor she may not read throws.
-    pub fn report(
-        &self,
-        reader: JsValue,
-        doctor: JsValue,
-        now: JsValue,
-    ) -> Result<JsValue, Failure> {
-        to_js(&self.rows(reader, doctor, now)?)
-    }
-
-    /// The same report as CSV (`Secrétaire,Médecin,RPPS Médecin`), as `secretariat report` prints it.
-    #[wasm_bindgen(js_name = reportCsv)]
-    pub fn report_csv(
-        &self,
-        reader: JsValue,
-        doctor: JsValue,
-        now: JsValue,
-    ) -> Result<String, Failure> {
-        Ok(to_csv(&self.rows(reader, doctor, now)?))
-    }
-
-    /// The organisation file as loaded, as an object (`JSON.stringify(policy)` gives the file).
-    /// Parsed from the same text as `export` (one serialiser of the file in the `.wasm`, not two).
-    #[wasm_bindgen(js_name = toJSON)]
-    pub fn to_json(&self) -> Result<JsValue, Failure> {
-        js_sys::JSON::parse(&self.org.to_json()).map_err(Failure::from_js)
-    }
-
-    /// The organisation file as pretty JSON text, ready to save.
-    #[wasm_bindgen(js_name = export)]
-    pub fn export(&self) -> String {
-        self.org.to_json()
-    }
-}
-
-impl Policy {
-    fn rows(
-        &self,
-        reader: JsValue,
-        doctor: JsValue,
-        now: JsValue,
-    ) -> Result<Vec<ReportRow>, Failure> {
-        let reader = optional_string(&reader, "reader")?;
-        let doctor = optional_string(&doctor, "doctor")?;
-        let (now, _) = when(&now, &JsValue::UNDEFINED)?;
-        self.org
-            .report(reader.as_deref(), doctor.as_deref(), now)
-            .map_err(|e| Failure::input(e.to_string()))
     }
 }
 
@@ -358,22 +260,21 @@ fn json_text(value: &JsValue) -> Result<String, Failure> {
         .ok_or_else(|| Failure::input("expected a JSON value, not `undefined`"))
 }
 
-/// Changes from an array of changes or a `secretariat-changes/1` object.
-fn read_changes(value: JsValue) -> Result<Vec<Change>, Failure> {
-    let text = json_text(&value)?;
-    if value.is_array() {
-        return serde_json::from_str(&text)
-            .map_err(|e| Failure::input(format!("malformed changes: {e}")));
+/// Seconds since the Unix epoch as an instant, to the millisecond: rounded when the value is a
+/// whole number of milliseconds up to floating-point error (what [`Policy::seconds`] returns), else
+/// truncated, as the engine truncates a finer `now`.
+fn from_seconds(seconds: f64) -> Option<Instant> {
+    if !seconds.is_finite() {
+        return None;
     }
-    let set: ChangeSet = serde_json::from_str(&text)
-        .map_err(|e| Failure::input(format!("malformed changes: {e}")))?;
-    if set.format != CHANGES_FORMAT {
-        return Err(Failure::input(format!(
-            "unsupported changes format `{}`; this version reads `{CHANGES_FORMAT}`",
-            set.format
-        )));
-    }
-    Ok(set.changes)
+    let millis = seconds * 1_000.0;
+    let rounded = millis.round();
+    let millis = if (millis - rounded).abs() < 1e-3 {
+        rounded
+    } else {
+        millis.floor()
+    };
+    Some(Instant::from_millis(millis as i64))
 }
 
 /// A string argument. Every argument arrives as a JS value and is checked here: a number or an
@@ -423,6 +324,7 @@ fn parse_lang(code: &str) -> Result<Lang, Failure> {
 /// by `JSON.parse`. One serialiser for every front end keeps the `.wasm` small and the shapes equal.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure> {
     let text = serde_json::to_string(value)
-        .map_err(|e| Failure::input(format!("internal: answer not serialisable: {e}")))?;
-    js_sys::JSON::parse(&text).map_err(Failure::from_js)
+        .map_err(|e| Failure::internal(format!("an answer is not serialisable: {e}")))?;
+    js_sys::JSON::parse(&text)
+        .map_err(|_| Failure::internal("an answer's JSON does not parse in JavaScript"))
 }

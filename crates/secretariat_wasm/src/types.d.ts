@@ -1,6 +1,5 @@
-
-// ---- Values that cross the boundary (hand-written; see crates/secretariat_core for their meaning) ----
-
+// The values that cross the boundary, hand-written (see crates/secretariat_core for their meaning).
+// Shipped as the package's `types.d.ts`; `index.d.ts` declares the functions and classes.
 /** Language of reasons, labels and findings: French (the products' own, the default) or English. */
 export type Lang = "fr" | "en";
 
@@ -265,10 +264,28 @@ export interface Problem {
   message: string;
 }
 
-/** What `Policy` methods throw: the engine's message, and for files and changes every problem. */
-export interface SecretariatError extends Error {
-  problems?: Problem[];
-}
+/**
+ * What a `SecretariatError` is about; stable across versions (messages are not).
+ * - `invalid_file`: the organisation file is refused (`problems` lists every problem with its path);
+ * - `invalid_changes`: a change does not apply or is malformed (`problems` when it does not apply);
+ * - `unknown_id`: no person, centre, RCP or dossier has that id;
+ * - `unknown_action`: no such action;
+ * - `bad_resource`: the action needs a resource, or one of another kind;
+ * - `bad_now`: `now` is not an RFC 3339 date-time;
+ * - `bad_argument`: an argument of the wrong type or shape (a malformed request, an object where the
+ *   file's text is expected, an unknown language…);
+ * - `wrong_principal`: a scope answers only for the secretary it was made for;
+ * - `denied`: the reader may not read that report (D8);
+ * - `not_initialised`: a synchronous call before the WebAssembly module was instantiated (browsers:
+ *   `await load(text)` or `await init()` first);
+ * - `init_failed`: the WebAssembly module could not be fetched or instantiated;
+ * - `freed`: the policy was used after `free()`;
+ * - `internal`: a fault of the engine, never of the input (please report it).
+ */
+export type ErrorCode =
+  | "invalid_file" | "invalid_changes" | "unknown_id" | "unknown_action" | "bad_resource" | "bad_now"
+  | "bad_argument" | "wrong_principal" | "denied" | "not_initialised" | "init_failed" | "freed"
+  | "internal";
 
 // ---- Changes (`secretariat-changes/1`) ----
 
@@ -371,69 +388,4 @@ export interface DossierEntry {
   session?: DateTime;
   status: DossierStatus;
   objection?: boolean;
-}
-
-// ---- The engine ----
-
-/**
- * An organisation, checked and indexed once by `Policy.load`, answering every later query without
- * being sent again. Bad input throws a `SecretariatError` with the engine's message; a decision,
- * even a deny, is never thrown. `now` is always given by the caller (RFC 3339); without it, dated
- * grants are judged as the engine documents (DECISIONS.md §1).
- */
-export class Policy {
-  private constructor();
-  /** Frees the engine's memory now rather than at garbage collection. */
-  free(): void;
-  [Symbol.dispose](): void;
-  /** Loads an organisation from JSON text or the parsed object; throws listing every problem. */
-  static load(org: string | OrgFile): Policy;
-  /** The organisation's display name. */
-  readonly name: string;
-  /**
-   * The gate (hot path): may `principal` do `action` on `resource` at `now`? No reasons, no
-   * serialisation. Throws on an unknown action or id, a missing resource or a malformed `now`.
-   */
-  can(principal: string, action: Action, resource?: Resource | null, now?: DateTime | null): boolean;
-  /**
-   * A handle for a principal, resolved once (the same number each time), for `allows`. Throws when
-   * no person has that id.
-   */
-  principal(principal: string): number;
-  /**
-   * A handle for one gated element — `action` on `resource` — resolved once, for `allows`. Throws on
-   * an unknown action or id or a missing resource.
-   */
-  gate(action: Action, resource?: Resource | null): number;
-  /**
-   * The fastest gate check: two handles of this policy and `now` in seconds since the Unix epoch
-   * (from `seconds`), or none. Nothing crosses the boundary but numbers. An unknown handle is denied.
-   */
-  allows(principal: number, gate: number, now?: number | null): boolean;
-  /** An RFC 3339 date-time in seconds since the Unix epoch, read as the engine reads `now`. */
-  seconds(now: DateTime): number;
-  /** One decision with its reasons; throws only on a malformed request or an unknown id. */
-  decide(request: DecisionRequest): Decision;
-  /** Many decisions in order; a bad request answers `{error}` and the batch goes on. */
-  decideBatch(requests: DecisionRequest[]): Answer[];
-  /** JSON lines in, JSON answer lines out: byte for byte what `secretariat decide` prints. */
-  decideLines(lines: string, lang?: Lang | null): string;
-  /** One decision with every condition checked on the way. */
-  explain(request: DecisionRequest, lang?: Lang | null): Explanation;
-  /** Everything one secretary sees; throws when no person has that id. */
-  view(secretary: string, now?: DateTime | null, lang?: Lang | null): View;
-  /** The organisation's findings, most severe first. */
-  findings(now?: DateTime | null, lang?: Lang | null): Finding[];
-  /** Views before/after, gained/lost, findings added/removed, requests to send; the policy is unchanged. */
-  simulate(changes: Change[] | ChangeSet, now?: DateTime | null, lang?: Lang | null): Simulation;
-  /** A new policy with the changes applied; throws listing every problem. */
-  withChanges(changes: Change[] | ChangeSet): Policy;
-  /** The "secretaries of a doctor" report (D8), for one doctor or all; with a reader, only what she may read. */
-  report(reader?: string | null, doctor?: string | null, now?: DateTime | null): ReportRow[];
-  /** The same report as CSV (`Secrétaire,Médecin,RPPS Médecin`). */
-  reportCsv(reader?: string | null, doctor?: string | null, now?: DateTime | null): string;
-  /** The organisation file as loaded (so `JSON.stringify(policy)` gives the file). */
-  toJSON(): OrgFile;
-  /** The organisation file as pretty JSON text. */
-  export(): string;
 }

@@ -1,13 +1,15 @@
 // Type-checked by `tsc --noEmit -p tests/npm` (never run): every input and output type of the
 // package, as a page or a bundler imports it, and the mistakes the declarations must refuse.
-import init, {
-  Policy, gate,
+import {
+  AdminPolicy, Policy, SecretariatError, gate, init, initSync, load,
   type Action, type Answer, type Change, type ChangeSet, type Decision, type DecisionRequest,
-  type Effect, type Explanation, type Finding, type GateResult, type GateSummary, type OrgFile,
-  type Problem, type ReportRow, type SecretariatError, type Simulation, type View,
+  type Effect, type ErrorCode, type Explanation, type Finding, type GateResult, type GateSummary,
+  type OrgFile, type Problem, type ReportRow, type Simulation, type View,
 } from "secretariat";
 
 await init();
+await init(new URL("https://example.org/secretariat_bg.wasm"));
+initSync(new Uint8Array(8));
 const file: OrgFile = {
   format: "secretariat-org/1",
   name: "Démo",
@@ -17,11 +19,15 @@ const file: OrgFile = {
 };
 let policy: Policy;
 try {
-  policy = Policy.load(file);
+  policy = await load(JSON.stringify(file));
 } catch (e) {
-  const problems: Problem[] = (e as SecretariatError).problems ?? [];
-  throw new Error(problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
+  if (!(e instanceof SecretariatError)) throw e;
+  const code: ErrorCode = e.code;
+  const problems: Problem[] = e.problems ?? [];
+  throw new Error(`${code} ${e.name}: ${problems.map((p) => `${p.path}: ${p.message}`).join("\n")}`);
 }
+const again: Policy = Policy.load(JSON.stringify(file));
+const admin: AdminPolicy = await policy.admin();
 const name: string = policy.name;
 const allowed: boolean = policy.can("sophie", "practice.agenda", "doctor:dr", "2026-11-23T10:00:00Z");
 const noResource: boolean = policy.can("sophie", "dcc.icon.agenda");
@@ -35,13 +41,13 @@ for (const answer of answers) {
   const said: string = "error" in answer ? answer.error : answer.reasons.join(" ");
 }
 const lines: string = policy.decideLines('{"principal":"sophie","action":"dcc.icon.agenda"}\n', "fr");
-const explanation: Explanation = policy.explain(request, "en");
+const explanation: Explanation = admin.explain(request, "en");
 const holds: boolean[] = explanation.derivation.map((step) => step.holds);
 const canonical: Action = explanation.request.action;
 const view: View = policy.view("sophie", "2026-11-23T10:00:00Z", "fr");
 const menu: string[] = view.practice.flatMap((account) => account.menu.filter((i) => i.shown).map((i) => i.label));
 const validate: boolean | undefined = view.dcc.agenda[0]?.dossiers[0]?.actions.validate;
-const findings: Finding[] = policy.findings(null, "en");
+const findings: Finding[] = admin.findings(null, "en");
 const severities: ("danger" | "warning" | "info")[] = findings.map((f) => f.severity);
 const changes: Change[] = [
   { op: "grant_permission", secretary: "sophie", doctor: "dr", permission: "letters", valid_until: "2026-12-31T23:59:59Z" },
@@ -49,20 +55,22 @@ const changes: Change[] = [
   { op: "departure", person: "sophie" },
 ];
 const set: ChangeSet = { format: "secretariat-changes/1", changes };
-const simulation: Simulation = policy.simulate(set, "2026-11-23T10:00:00Z");
+const simulation: Simulation = admin.simulate(set, "2026-11-23T10:00:00Z");
 const lost: string[] = simulation.affected.flatMap((a) => a.lost.map((e) => e.label));
 const mail: string | undefined = simulation.requests[0]?.mailto;
-const after: Policy = policy.withChanges(changes);
+const after: AdminPolicy = admin.withChanges(changes);
 const rows: ReportRow[] = after.report(null, "dr");
-const csv: string = policy.reportCsv();
-const back: OrgFile = policy.toJSON();
-const text: string = policy.export();
+const csv: string = admin.reportCsv();
+const back: OrgFile = admin.toJSON();
+const text: string = admin.export();
 
 const summary: GateSummary = gate(document.body, policy, "sophie", { now: "2026-11-23T10:00:00Z", mode: "disable", explain: true, lang: "fr" });
 const denied: GateResult[] = summary.items.filter((item) => !item.allowed);
 const element: Element = denied[0]!.element;
 gate(document, policy, null);
 policy.free();
+admin.free();
+again[Symbol.dispose]();
 
 // Mistakes the declarations refuse:
 // @ts-expect-error no such action
@@ -75,7 +83,13 @@ policy.view("sophie", null, "de");
 policy.simulate([{ op: "fly", person: "sophie" }]);
 // @ts-expect-error no such gate mode
 gate(document.body, policy, "sophie", { mode: "fade" });
-// @ts-expect-error the organisation file names its format
-Policy.load({ people: [] });
+// @ts-expect-error the file is loaded from its text (an object has lost its duplicate keys)
+Policy.load(file);
+// @ts-expect-error administration is in the admin module: `await policy.admin()`
+policy.findings();
+// @ts-expect-error policies are made by `load`
+new Policy();
+// @ts-expect-error codes are a closed list
+const wrong: ErrorCode = "oops";
 
-export { name, allowed, noResource, effect, reasons, onBehalfOf, lines, holds, canonical, menu, validate, severities, lost, mail, rows, csv, back, text, element };
+export { wrong, name, allowed, noResource, effect, reasons, onBehalfOf, lines, holds, canonical, menu, validate, severities, lost, mail, rows, csv, back, text, element };

@@ -1,0 +1,300 @@
+// The package's API over the WebAssembly modules, written once for every platform: `index.js`
+// (browsers and bundlers) and `node.js` (Node, CommonJS and ESM, server bundles) give it their way
+// of instantiating the modules, and export what `define` returns. No rule lives here: it turns the
+// engine's errors into `SecretariatError`s, caches handles so that `can` with strings crosses the
+// boundary as numbers, and fetches the admin module only when `admin()` is first called.
+
+/** What every call of the package throws on bad input; `code` is stable, `message` may change. */
+export class SecretariatError extends Error {
+  /**
+   * @param {string} code
+   * @param {string} message
+   * @param {{path: string, message: string}[] | undefined} [problems]
+   * @param {{cause?: unknown}} [options]
+   */
+  constructor(code, message, problems, options) {
+    super(message, options);
+    this.name = 'SecretariatError';
+    this.code = code;
+    if (problems !== undefined) this.problems = problems;
+  }
+}
+
+/** The engine's thrown `Error` (with its `code`) as a `SecretariatError`; anything else — a trap,
+ * an exception of the glue — is the engine's fault, reported as `internal`, never as bad input. */
+function convert(e) {
+  if (e instanceof SecretariatError) return e;
+  if (e instanceof Error && typeof e.code === 'string' && !(e instanceof WebAssembly.RuntimeError)) {
+    return new SecretariatError(e.code, e.message, Array.isArray(e.problems) ? e.problems : undefined);
+  }
+  const detail = e instanceof Error ? e.message : String(e);
+  return new SecretariatError('internal', `internal error: ${detail}`, undefined, { cause: e });
+}
+
+function call(f) {
+  try {
+    return f();
+  } catch (e) {
+    throw convert(e);
+  }
+}
+
+/** Stands for a policy's engine once `free()` has been called: every use throws. */
+const FREED = new Proxy({}, {
+  get() {
+    throw new SecretariatError('freed', 'this policy was freed; load it again');
+  },
+});
+
+/** Only `load` constructs policies. */
+const TOKEN = Symbol('secretariat.policy');
+
+/** Beyond this many cached principals and gates, `can` asks the engine directly (no new handle),
+ * so a server deciding on millions of resources does not grow without bound. */
+const CACHE_LIMIT = 10_000;
+
+/** What the gate and the admin policies share: the decisions, and `can` over cached handles. */
+class Engine {
+  #inner;
+  /** principal id → handle */
+  #principals = new Map();
+  /** action → (resource or null → handle) */
+  #gates = new Map();
+  #cached = 0;
+  /** The last `now` seen by `can`, and its seconds: a page decides many requests at one instant. */
+  #now = null;
+  #seconds;
+
+  constructor(token, inner) {
+    if (token !== TOKEN) throw new TypeError('use `await load(text)` or `Policy.load(text)`');
+    this.#inner = inner;
+  }
+
+  /** The engine's own object (for subclasses). */
+  get _inner() {
+    return this.#inner;
+  }
+
+  get name() {
+    return call(() => this.#inner.name);
+  }
+
+  can(principal, action, resource, now) {
+    let p = this.#principals.get(principal);
+    const byResource = this.#gates.get(action);
+    let g = byResource === undefined ? undefined : byResource.get(resource ?? null);
+    if (p === undefined || g === undefined) {
+      if (this.#cached >= CACHE_LIMIT) {
+        return call(() => this.#inner.can(principal, action, resource, now));
+      }
+      if (p === undefined) p = this.#principal(principal);
+      if (g === undefined) g = this.#gate(action, resource);
+    }
+    let seconds;
+    if (now != null) {
+      if (now !== this.#now) {
+        seconds = this.seconds(now);
+        this.#now = now;
+        this.#seconds = seconds;
+      } else {
+        seconds = this.#seconds;
+      }
+    }
+    return this.#inner.allows(p, g, seconds);
+  }
+
+  #principal(principal) {
+    const handle = this.principal(principal);
+    this.#principals.set(principal, handle);
+    this.#cached += 1;
+    return handle;
+  }
+
+  #gate(action, resource) {
+    const handle = this.gate(action, resource);
+    let byResource = this.#gates.get(action);
+    if (byResource === undefined) {
+      byResource = new Map();
+      this.#gates.set(action, byResource);
+    }
+    byResource.set(resource ?? null, handle);
+    this.#cached += 1;
+    return handle;
+  }
+
+  principal(principal) {
+    return call(() => this.#inner.principal(principal));
+  }
+
+  gate(action, resource) {
+    return call(() => this.#inner.gate(action, resource));
+  }
+
+  allows(principal, gate, now) {
+    return this.#inner.allows(principal, gate, now);
+  }
+
+  seconds(now) {
+    return call(() => this.#inner.seconds(now));
+  }
+
+  decide(request) {
+    return call(() => this.#inner.decide(request));
+  }
+
+  decideBatch(requests) {
+    return call(() => this.#inner.decideBatch(requests));
+  }
+
+  decideLines(lines, lang) {
+    return call(() => this.#inner.decideLines(lines, lang));
+  }
+
+  view(secretary, now, lang) {
+    return call(() => this.#inner.view(secretary, now, lang));
+  }
+
+  free() {
+    const inner = this.#inner;
+    this.#inner = FREED;
+    this.#principals.clear();
+    this.#gates.clear();
+    if (inner !== FREED) inner.free();
+  }
+}
+
+if (typeof Symbol.dispose === 'symbol') {
+  Engine.prototype[Symbol.dispose] = function dispose() {
+    this.free();
+  };
+}
+
+/** A policy of the admin module: everything the gate policy answers, and the administration. */
+export class AdminPolicy extends Engine {
+  explain(request, lang) {
+    return call(() => this._inner.explain(request, lang));
+  }
+
+  findings(now, lang) {
+    return call(() => this._inner.findings(now, lang));
+  }
+
+  simulate(changes, now, lang) {
+    return call(() => this._inner.simulate(changes, now, lang));
+  }
+
+  withChanges(changes) {
+    return new AdminPolicy(TOKEN, call(() => this._inner.withChanges(changes)));
+  }
+
+  report(reader, doctor, now) {
+    return call(() => this._inner.report(reader, doctor, now));
+  }
+
+  reportCsv(reader, doctor, now) {
+    return call(() => this._inner.reportCsv(reader, doctor, now));
+  }
+
+  toJSON() {
+    return call(() => this._inner.toJSON());
+  }
+
+  export() {
+    return call(() => this._inner.export());
+  }
+}
+
+/**
+ * The package's API over one platform's way to instantiate the modules:
+ * - `instantiate(source)`: a promise, once the gate module is ready (`source` as `init` takes it);
+ * - `instantiateSync(source)`: the same, synchronously; throws where it cannot without bytes;
+ * - `Gate`: the gate module's `Policy` class;
+ * - `admin()`: a promise of the admin module's `Policy` class, instantiated.
+ */
+export function define(platform) {
+  let ready = false;
+  let pending;
+  let adminClass;
+
+  async function init(source) {
+    if (ready) return;
+    if (source !== undefined) {
+      await platform.instantiate(source);
+      ready = true;
+      return;
+    }
+    pending ??= platform.instantiate(undefined).then(
+      () => {
+        ready = true;
+      },
+      (e) => {
+        pending = undefined;
+        throw new SecretariatError(
+          'init_failed',
+          `the WebAssembly module could not be instantiated: ${e instanceof Error ? e.message : String(e)}`
+            + ' (with the Vite dev server, add `optimizeDeps: { exclude: ["secretariat"] }`)',
+          undefined,
+          { cause: e },
+        );
+      },
+    );
+    await pending;
+  }
+
+  function initSync(source) {
+    if (ready) return;
+    call(() => platform.instantiateSync(source));
+    ready = true;
+  }
+
+  class Policy extends Engine {
+    #text;
+    #admin;
+
+    constructor(token, inner, text) {
+      super(token, inner);
+      this.#text = text;
+    }
+
+    static load(text) {
+      if (!ready) initSync(undefined);
+      return new Policy(TOKEN, call(() => platform.Gate.load(text)), text);
+    }
+
+    admin() {
+      this.#admin ??= (async () => {
+        adminClass ??= platform.admin();
+        let Admin;
+        try {
+          Admin = await adminClass;
+        } catch (e) {
+          adminClass = undefined;
+          throw convert(e);
+        }
+        return new AdminPolicy(TOKEN, call(() => Admin.load(this.#text)));
+      })();
+      return this.#admin;
+    }
+
+    free() {
+      super.free();
+      this.#text = undefined;
+    }
+  }
+
+  async function load(text) {
+    await init();
+    return Policy.load(text);
+  }
+
+  return { init, initSync, load, Policy };
+}
+
+/** Bytes from base64, in Node (Buffer) and in browsers (atob). */
+export function decode(base64) {
+  if (typeof Buffer === 'function') return Buffer.from(base64, 'base64');
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
