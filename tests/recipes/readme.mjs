@@ -3,7 +3,7 @@
 // byte, or — when the name is followed by `(excerpt)` — lines found together in it. The recipe is
 // the one of the block's section (SECTIONS); every recipe has at least one block. The README also
 // names no repository path (it is read on npm, where there is no repository), and the tarball
-// carries it and both licences.
+// carries it and both licences, and the stylesheet whose one-line rule the README quotes.
 //
 //   node tests/recipes/readme.mjs [TARBALL]     checks (and the tarball's README.md and licences)
 //   node tests/recipes/readme.mjs --fix         rewrites each whole-file block from its recipe file
@@ -105,6 +105,11 @@ if (tarball) {
     return out.status === 0 ? out.stdout : undefined;
   };
   if (entry('README.md') !== text) problems.push(`${tarball}: package/README.md is not crates/secretariat_wasm/README.md`);
+  // The one-line CSS rule the README offers instead of the stylesheet is the stylesheet's own.
+  const css = entry('gate.css') ?? '';
+  for (const rule of text.matchAll(/^```css\n([^`]*)```$/gm)) {
+    if (!css.includes(rule[1].trim())) problems.push(`the README's CSS \`${rule[1].trim()}\` is not in the package's gate.css`);
+  }
   for (const licence of ['LICENSE-MIT', 'LICENSE-APACHE']) {
     if (entry(licence) !== readFileSync(join(ROOT, licence), 'utf8')) problems.push(`${tarball}: package/${licence} is not the repository's`);
   }
