@@ -24,12 +24,13 @@ const SECTIONS = {
   'Node: ESM and CommonJS': ['node-esm', 'node-cjs'],
   'Tests: Vitest or Jest': ['vitest', 'jest'],
   'Content Security Policy': ['plain-page'],
+  'Memory: `free` and `using`': ['vitest'],
   'Time: why `now` matters': ['vitest'],
   React: ['react'],
   Vue: ['vue'],
 };
 /** Sections whose named blocks are not run here (frameworks not installed by the tests). */
-const UNCHECKED = new Set(['Memory: `free` and `using`', 'Angular']);
+const UNCHECKED = new Set(['Angular']);
 
 const MARKER = /^(?:\/\/ (\S+)( \(excerpt\))?|<!-- (\S+)( \(excerpt\))? -->)$/;
 /** A path of the repository, which a reader of the package cannot follow. */
