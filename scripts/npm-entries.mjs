@@ -1,8 +1,9 @@
 // The npm package's CommonJS and Node ESM entries, written by esbuild from the ES-module sources
 // (called by scripts/build-npm once pkg/ holds the sources and the glue):
-//   index.cjs   from crates/secretariat_wasm/js/node.js: the gate module's glue and bytes (base64)
-//               bundled in, the API of policy.js; `require('secretariat')` in Node and server bundles
-//   admin.cjs   from node-admin.js: the admin module's glue and bytes, required on first `admin()`
+//   index.cjs   from crates/secretariat_wasm/js/node.js: the gate module's glue bundled in, the API of
+//               policy.js; `require('secretariat')` in Node and server bundles
+//   admin.cjs   from node-admin.js: the admin module's glue, required on first `admin()`
+//   secretariat_bg.cjs, secretariat_admin_bg.cjs   each module's bytes in base64, for server bundles
 //   gate.cjs, react.cjs (when react.js is there)   the same modules for `require`
 //   X.mjs       Node's `import`: `export const {…} = require('./X.cjs')`, so that `import` and
 //               `require` in one process share one instance (one module, one `SecretariatError`)
@@ -23,8 +24,19 @@ const [pkg, src, out] = process.argv.slice(2).map((p) => resolve(p));
 /** Entries that have a .cjs of their own: an import of `./X.js` among them is kept, as `./X.cjs`. */
 const entries = ['index', 'admin', 'gate', 'react'].filter((x) => x === 'index' || x === 'admin' || existsSync(join(pkg, `${x}.js`)));
 
-const wasm = (name, file) => ({ name, text: readFileSync(join(out, name, file)).toString('base64') });
-const embedded = { gate: wasm('gate', 'secretariat_bg.wasm'), admin: wasm('admin', 'secretariat_admin_bg.wasm') };
+// Each module's bytes: embedded in base64 (`secretariat_bg.cjs`, required only where the .wasm is not
+// beside the entry: server bundles), and known by size and 64 sampled bytes (`wasm-meta:M`), so that
+// a .wasm of another build beside the entry is never taken for this one.
+const wasm = {};
+for (const [name, file] of [['gate', 'secretariat_bg.wasm'], ['admin', 'secretariat_admin_bg.wasm']]) {
+  const bytes = readFileSync(join(out, name, file));
+  const sample = Array.from({ length: 64 }, (_, i) => bytes[Math.floor((i * bytes.length) / 64)]);
+  wasm[name] = { file, size: bytes.length, sample };
+  writeFileSync(
+    join(pkg, file.replace(/\.wasm$/, '.cjs')),
+    `// ${file} in base64, for bundles that carry index.cjs without the files beside it.\nmodule.exports = ${JSON.stringify(bytes.toString('base64'))};\n`,
+  );
+}
 const glue = { gate: join(out, 'gate/secretariat.js'), admin: join(out, 'admin/secretariat_admin.js') };
 
 /** Resolves `glue:M` and `wasm:M`, keeps other entries external as .cjs, packages external. */
@@ -32,11 +44,13 @@ const resolver = (external) => ({
   name: 'secretariat-entries',
   setup(b) {
     b.onResolve({ filter: /^glue:/ }, (a) => ({ path: glue[a.path.slice(5)] }));
-    b.onResolve({ filter: /^wasm:/ }, (a) => ({ path: a.path.slice(5), namespace: 'wasm' }));
-    b.onLoad({ filter: /.*/, namespace: 'wasm' }, (a) => ({
-      contents: `export default ${JSON.stringify(embedded[a.path].text)};`,
+    b.onResolve({ filter: /^wasm-meta:/ }, (a) => ({ path: a.path.slice(10), namespace: 'wasm-meta' }));
+    b.onLoad({ filter: /.*/, namespace: 'wasm-meta' }, (a) => ({
+      contents: `export default ${JSON.stringify(wasm[a.path])};`,
       loader: 'js',
     }));
+    // The embedded bytes stay files of their own, required when needed.
+    b.onResolve({ filter: /^\.\/[\w-]+\.cjs$/ }, (a) => ({ path: a.path, external: true }));
     b.onResolve({ filter: /^\.\.?\// }, (a) => {
       const name = basename(a.path, '.js');
       if (!external && (a.kind === 'dynamic-import' || a.kind === 'require-call')) return { path: a.path, external: true };

@@ -1,6 +1,6 @@
 // One cold start, in a fresh process: instantiate the npm package's WebAssembly (Node build: read
 // + compile + instantiate on require), load the demo organisation, answer the first decision.
-// Prints {"ms": …, "allowed": …}. Run many times by bench.mjs.
+// Prints {"ms": …, "cpu": …, "allowed": …} (wall and CPU milliseconds). Run many times by bench.mjs.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 
@@ -9,8 +9,10 @@ const demo = readFileSync(demoPath, 'utf8');
 const require = createRequire(import.meta.url);
 
 const t0 = performance.now();
+const c0 = process.cpuUsage();
 const { Policy } = require(pkg);
 const policy = Policy.load(demo);
 const allowed = policy.can('sophie', 'practice.agenda', 'doctor:dr-martin', '2026-11-23T10:00:00Z');
 const ms = performance.now() - t0;
-console.log(JSON.stringify({ ms, allowed }));
+const c = process.cpuUsage(c0);
+console.log(JSON.stringify({ ms, cpu: (c.user + c.system) / 1000, allowed }));

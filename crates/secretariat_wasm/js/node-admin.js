@@ -1,11 +1,11 @@
 // The admin module in Node, built by scripts/build-npm into `admin.cjs` and required by `index.cjs`
-// on the first `policy.admin()`; its bytes are embedded like the gate module's (`node.js`).
+// on the first `policy.admin()`; its bytes are found as the gate module's are (`node.js`).
 import { initSync, Policy } from 'glue:admin';
-import adminBytes from 'wasm:admin';
-import { decode } from './policy.js';
+import admin from 'wasm-meta:admin';
+import { bytes } from './node-bytes.js';
 
 /** The admin module's `Policy` class, once instantiated. */
 export async function instantiate() {
-  initSync({ module: decode(adminBytes) });
+  initSync({ module: bytes(admin, () => require('./secretariat_admin_bg.cjs')) });
   return Policy;
 }

@@ -46,11 +46,24 @@ const FREED = new Proxy({}, {
   },
 });
 
+/** `now` before `can` has seen one. */
+const UNSET = Symbol('unset');
+
+/** The map under `key` in `map`, made empty when absent. */
+function table(map, key) {
+  let inner = map.get(key);
+  if (inner === undefined) {
+    inner = new Map();
+    map.set(key, inner);
+  }
+  return inner;
+}
+
 /** Only `load` constructs policies. */
 const TOKEN = Symbol('secretariat.policy');
 
-/** Beyond this many cached principals and gates, `can` asks the engine directly (no new handle),
- * so a server deciding on millions of resources does not grow without bound. */
+/** Beyond this many cached principals, gates and answers, `can` asks the engine directly (no new
+ * handle, nothing kept), so a server deciding on millions of resources does not grow without bound. */
 const CACHE_LIMIT = 10_000;
 
 /** What the gate and the admin policies share: the decisions, and `can` over cached handles. */
@@ -60,10 +73,15 @@ class Engine {
   #principals = new Map();
   /** action → (resource or null → handle) */
   #gates = new Map();
+  /** Handles and answers cached, against `CACHE_LIMIT`; of which answers. */
   #cached = 0;
-  /** The last `now` seen by `can`, and its seconds: a page decides many requests at one instant. */
-  #now = null;
+  #answered = 0;
+  /** The `now` of the answers below (`null`: none given), and its seconds. */
+  #now = UNSET;
   #seconds;
+  /** For `#now`: principal → action → resource or null → the answer. An organisation never
+   * changes, so an answer holds until `now` does; a new `now` starts an empty table. */
+  #answers = new Map();
 
   constructor(token, inner) {
     if (token !== TOKEN) throw new TypeError('use `await load(text)` or `Policy.load(text)`');
@@ -80,27 +98,41 @@ class Engine {
   }
 
   can(principal, action, resource, now) {
-    let p = this.#principals.get(principal);
-    const byResource = this.#gates.get(action);
-    let g = byResource === undefined ? undefined : byResource.get(resource ?? null);
-    if (p === undefined || g === undefined) {
-      if (this.#cached >= CACHE_LIMIT) {
-        return call(() => this.#inner.can(principal, action, resource, now));
-      }
-      if (p === undefined) p = this.#principal(principal);
-      if (g === undefined) g = this.#gate(action, resource);
-    }
-    let seconds;
-    if (now != null) {
-      if (now !== this.#now) {
-        seconds = this.seconds(now);
-        this.#now = now;
-        this.#seconds = seconds;
-      } else {
-        seconds = this.#seconds;
+    const at = now ?? null;
+    if (at !== this.#now) this.#at(at);
+    const byAction = this.#answers.get(principal);
+    if (byAction !== undefined) {
+      const byResource = byAction.get(action);
+      if (byResource !== undefined) {
+        const known = byResource.get(resource ?? null);
+        if (known !== undefined) return known;
       }
     }
-    return this.#inner.allows(p, g, seconds);
+    return this.#ask(principal, action, resource, now);
+  }
+
+  /** A new `now` for `can`: its seconds (throws when malformed, before anything changes). */
+  #at(now) {
+    const seconds = now === null ? undefined : this.seconds(now);
+    this.#now = now;
+    this.#seconds = seconds;
+    this.#cached -= this.#answered;
+    this.#answered = 0;
+    this.#answers = new Map();
+  }
+
+  /** `can` without a remembered answer: through the handles (strings cross once), then kept. */
+  #ask(principal, action, resource, now) {
+    if (this.#cached >= CACHE_LIMIT) {
+      return call(() => this.#inner.can(principal, action, resource, now));
+    }
+    const p = this.#principals.get(principal) ?? this.#principal(principal);
+    const g = this.#gates.get(action)?.get(resource ?? null) ?? this.#gate(action, resource);
+    const allowed = this.#inner.allows(p, g, this.#seconds);
+    table(table(this.#answers, principal), action).set(resource ?? null, allowed);
+    this.#cached += 1;
+    this.#answered += 1;
+    return allowed;
   }
 
   #principal(principal) {
@@ -112,12 +144,7 @@ class Engine {
 
   #gate(action, resource) {
     const handle = this.gate(action, resource);
-    let byResource = this.#gates.get(action);
-    if (byResource === undefined) {
-      byResource = new Map();
-      this.#gates.set(action, byResource);
-    }
-    byResource.set(resource ?? null, handle);
+    table(this.#gates, action).set(resource ?? null, handle);
     this.#cached += 1;
     return handle;
   }
@@ -159,6 +186,7 @@ class Engine {
     this.#inner = FREED;
     this.#principals.clear();
     this.#gates.clear();
+    this.#answers = new Map();
     if (inner !== FREED) inner.free();
   }
 }
@@ -288,13 +316,4 @@ export function define(platform) {
   }
 
   return { init, initSync, load, Policy };
-}
-
-/** Bytes from base64, in Node (Buffer) and in browsers (atob). */
-export function decode(base64) {
-  if (typeof Buffer === 'function') return Buffer.from(base64, 'base64');
-  const text = atob(base64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
 }

@@ -210,6 +210,12 @@ pub fn views_explanations_findings_simulations_and_reports() {
         explanation.contains(r#""derivation":[{"holds":"#),
         "{explanation}"
     );
+    // The admin module's answers (serde-wasm-bindgen) stringify to serde_json's text, byte for byte.
+    let native_request: secretariat_core::Request = serde_json::from_str(request).unwrap();
+    assert_eq!(
+        explanation,
+        serde_json::to_string(&native.explain(&native_request, lang).unwrap()).unwrap()
+    );
 
     let findings = text(&p.findings(NOW.into(), JsValue::UNDEFINED).unwrap());
     let expected =
@@ -224,6 +230,16 @@ pub fn views_explanations_findings_simulations_and_reports() {
     assert!(
         simulation.contains(r#""lost":[{"action":"practice.agenda""#),
         "{simulation}"
+    );
+    let native_changes: Vec<secretariat_core::Change> = serde_json::from_str(changes).unwrap();
+    assert_eq!(
+        simulation,
+        serde_json::to_string(
+            &native
+                .simulate(&native_changes, now, secretariat_core::Lang::Fr)
+                .unwrap()
+        )
+        .unwrap()
     );
     let set = format!(r#"{{"format":"secretariat-changes/1","changes":{changes}}}"#);
     assert_eq!(
