@@ -11,7 +11,7 @@ use crate::file::{self, OrgFile, PermissionEntry};
 use crate::json_path;
 use crate::org::{
     Access, AccessId, Affiliation, Centre, CentreId, Dossier, Group, GroupId, Link, Organisation,
-    Person, PersonId, Profile, Rcp, RcpId, Roles,
+    Person, PersonId, Profile, Rcp, RcpId,
 };
 use crate::permission::Permission;
 use crate::time::{Instant, Window};
@@ -636,7 +636,6 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
 
     // RCPs.
     let mut rcps: Vec<Rcp> = Vec::with_capacity(network.rcps.len());
-    let mut roles: FxHashMap<(RcpId, PersonId), Roles> = FxHashMap::default();
     for (i, r) in network.rcps.iter().enumerate() {
         let base = format!("network.rcps[{i}]");
         let centre = c.lookup(
@@ -669,13 +668,6 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
             }
         }
         let [participants, animateurs, responsables] = lists;
-        let rcp = RcpId(rcps.len() as u32);
-        for d in &participants {
-            roles.entry((rcp, *d)).or_default().participant = true;
-        }
-        for d in &animateurs {
-            roles.entry((rcp, *d)).or_default().animateur = true;
-        }
         rcps.push(Rcp {
             id: r.id.clone(),
             name: r.name.clone(),
@@ -739,7 +731,6 @@ pub(crate) fn check(file: OrgFile) -> Result<Organisation, LoadError> {
         rcp_ids,
         dossier_ids,
         access_by_pair,
-        roles,
         file,
         stamp: crate::org::next_stamp(),
     };

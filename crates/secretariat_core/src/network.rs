@@ -152,13 +152,10 @@ fn inherits_in_centre<T: Trace>(
         rcp,
         role,
     };
+    // The RCP's own list for `role` (a dozen entries), read once for all her doctors.
+    let holders = org.holders(rcp, role);
     for link in &org.person(s).doctors {
-        let roles = org.roles(rcp, link.doctor);
-        let holds = match role {
-            Role::Participant => roles.participant,
-            Role::Animateur => roles.animateur,
-        };
-        if !holds {
+        if !holders.contains(&link.doctor) {
             continue;
         }
         let via = Via {

@@ -6,6 +6,7 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::decision::Role;
 use crate::file::{Category, DossierStatus, OrgFile, Status};
 use crate::load::{self, LoadError};
 use crate::time::{Instant, Window};
@@ -176,7 +177,6 @@ pub struct Organisation {
     pub(crate) rcp_ids: FxHashMap<Box<str>, u32>,
     pub(crate) dossier_ids: FxHashMap<Box<str>, u32>,
     pub(crate) access_by_pair: FxHashMap<(PersonId, PersonId), AccessId>,
-    pub(crate) roles: FxHashMap<(RcpId, PersonId), Roles>,
     /// The file as loaded, for export and simulation.
     pub(crate) file: OrgFile,
     /// Distinguishes organisations, so that a handle resolved on one is never used on another.
@@ -341,8 +341,20 @@ impl Organisation {
     pub(crate) fn dossier_id(&self, id: &str) -> Option<DossierId> {
         self.dossier_ids.get(id).map(|&i| DossierId(i))
     }
+    /// A doctor's roles in one RCP, read from the RCP's own lists (a dozen entries, one or two
+    /// cache lines) rather than a global map.
     pub(crate) fn roles(&self, rcp: RcpId, doctor: PersonId) -> Roles {
-        self.roles.get(&(rcp, doctor)).copied().unwrap_or_default()
+        Roles {
+            participant: self.holders(rcp, Role::Participant).contains(&doctor),
+            animateur: self.holders(rcp, Role::Animateur).contains(&doctor),
+        }
+    }
+    /// The doctors who hold `role` in `rcp`.
+    pub(crate) fn holders(&self, rcp: RcpId, role: Role) -> &[PersonId] {
+        self.rcps.get(rcp.0 as usize).map_or(&[], |r| match role {
+            Role::Participant => &r.participants,
+            Role::Animateur => &r.animateurs,
+        })
     }
     pub(crate) fn person_ids(&self) -> impl Iterator<Item = PersonId> + '_ {
         (0..self.people.len() as u32).map(PersonId)
