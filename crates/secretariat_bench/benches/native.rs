@@ -4,7 +4,8 @@
 //! - `decision/<family>/{engine,engine_strings,cedar}` — one decision at region scale, cycling
 //!   through 1,024 requests of the family: the engine on resolved queries (the gate's hot path),
 //!   the engine from strings (resolve + check), and the same requests through the Cedar encoding
-//!   of `secretariat_cedar`.
+//!   of `secretariat_cedar`; `engine_strings_now_once` is the engine from strings with `now`
+//!   parsed once for the batch (`is_allowed_at`).
 //! - `view/<scale>` — everything the focus secretary sees: practice, and the district grown ×1,
 //!   ×10 (region) and ×100 (country) around her.
 //! - `load/<scale>` — parse + check + index of the JSON text.
@@ -19,7 +20,7 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, SamplingMode};
 use secretariat_bench::{loaded, now, requests, resolved, Loaded};
 use secretariat_cedar::CedarModel;
-use secretariat_core::{Lang, Organisation};
+use secretariat_core::{Instant, Lang, Organisation};
 use secretariat_scale::{sample_change, Family, FOCUS};
 
 /// Criterion's options that take a value (`--measurement-time 3`): that value is no filter.
@@ -96,6 +97,29 @@ fn decisions(c: &mut Criterion, region: &Loaded, with_cedar: bool) -> Result<(),
             let mut it = reqs.iter().cycle();
             b.iter(|| it.next().map(|r| org.is_allowed(black_box(r))));
         });
+        // The same strings with `now` parsed once (all the family's requests share it), as a host
+        // deciding many requests at one instant does.
+        let at = reqs
+            .first()
+            .and_then(|r| r.now.as_deref())
+            .and_then(Instant::parse);
+        let differ = reqs
+            .iter()
+            .filter(|r| org.is_allowed_at(r, at) != org.is_allowed(r))
+            .count();
+        if differ > 0 {
+            eprintln!(
+                "decision/{}: `now` parsed once changes {differ} answers",
+                family.id()
+            );
+        }
+        group.bench_function(
+            BenchmarkId::new(family.id(), "engine_strings_now_once"),
+            |b| {
+                let mut it = reqs.iter().cycle();
+                b.iter(|| it.next().map(|r| org.is_allowed_at(black_box(r), at)));
+            },
+        );
         if let Some(model) = &cedar {
             // Same requests, same answers: counted on the first 128 before timing.
             let checked = reqs.iter().take(128);

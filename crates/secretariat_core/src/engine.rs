@@ -38,6 +38,16 @@ impl Organisation {
         Ok(self.check(&self.resolve(request)?))
     }
 
+    /// The gate from strings at `now`, parsed once by the caller ([`crate::Instant::parse`]): for a
+    /// host that decides many requests at the same instant. The request's own `now` is not read.
+    pub fn is_allowed_at(
+        &self,
+        request: &Request,
+        now: Option<crate::Instant>,
+    ) -> Result<bool, RequestError> {
+        Ok(self.check(&self.resolve_at(request, now)?))
+    }
+
     /// Decides a request, with reasons in the request's language (French by default).
     pub fn decide(&self, request: &Request) -> Result<Decision, RequestError> {
         let q = self.resolve(request)?;
