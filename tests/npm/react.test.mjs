@@ -65,10 +65,10 @@ async function shows(props) {
 /** What the engine itself says for `principal` on the menu's requests (`policy.can`). */
 function engine(principal, policy = 'demo') {
   return page.evaluate(async ({ who, name, now }) => {
-    const { Policy } = await import('/pkg/index.js');
-    let p = Policy.load(await (await fetch('/tests/fixtures/demo/org.json')).text());
+    const { load } = await import('/pkg/index.js');
+    let p = await load(await (await fetch('/tests/fixtures/demo/org.json')).text());
     if (name === 'granted') {
-      p = p.withChanges([{ op: 'grant_permission', secretary: 'sophie', doctor: 'dr-martin', permission: 'pid_billing' }]);
+      p = (await p.admin()).withChanges([{ op: 'grant_permission', secretary: 'sophie', doctor: 'dr-martin', permission: 'pid_billing' }]);
     }
     const can = (action, resource) => p.can(who, action, resource, now);
     return {

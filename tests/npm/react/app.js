@@ -2,7 +2,7 @@
 // that asks `useCan` and `<Can>`, under a provider whose props the test changes through `render`.
 import { createElement as h, memo } from 'react';
 import { createRoot } from 'react-dom/client';
-import init, { Policy } from 'secretariat';
+import { load } from 'secretariat';
 import { Can, SecretariatProvider, useCan, useDecider } from 'secretariat/react';
 
 const renders = { menu: 0, still: 0 };
@@ -34,12 +34,12 @@ function Outside() {
   return h('span', { id: 'outside' }, useCan('practice.agenda', 'doctor:dr-martin') ? 'oui' : 'non');
 }
 
-await init();
 const text = await (await fetch('/tests/fixtures/demo/org.json')).text();
 const policies = {
-  demo: Policy.load(text),
+  demo: await load(text),
 };
-policies.granted = policies.demo.withChanges([
+// A new policy (the admin module applies changes): what depends on it renders again.
+policies.granted = (await policies.demo.admin()).withChanges([
   { op: 'grant_permission', secretary: 'sophie', doctor: 'dr-martin', permission: 'pid_billing' },
 ]);
 const root = createRoot(document.getElementById('app'));
