@@ -166,6 +166,58 @@ pub(crate) fn mailto(to: &str, subject: &str, body: &str) -> Option<String> {
     })
 }
 
+/// Text as compared and as ids are made of it: trimmed, lower case, French accents dropped,
+/// ligatures spelt out — `Catégorie` and `CATEGORIE` read the same.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.trim().chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
+            'ç' => out.push('c'),
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'î' | 'ï' | 'í' | 'ì' => out.push('i'),
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => out.push('o'),
+            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
+            'ÿ' => out.push('y'),
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            '’' => out.push('\''),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A readable id from a name: folded ([`fold`]), letters and digits kept, every other run of
+/// characters one `-` (« Dr Émilie Lefèvre » → `dr-emilie-lefevre`). Empty when the name has no
+/// letter or digit: the caller says what stands in then.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in fold(name).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// `base` if it is free, else the first free of `base-2`, `base-3`…: a new id that `taken` does not
+/// already hold.
+pub fn fresh_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    let mut id = base.to_owned();
+    let mut n = 2_u32;
+    while taken(&id) {
+        id = format!("{base}-{n}");
+        n = n.saturating_add(1);
+    }
+    id
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

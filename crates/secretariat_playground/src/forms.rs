@@ -60,40 +60,7 @@ fn taken(file: &OrgFile) -> Vec<&str> {
     ids
 }
 
-/// A readable id from a name: lower case, accents dropped, words joined by `-`
-/// (« Dr Émilie Lefèvre » → `dr-emilie-lefevre`).
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'à' | 'â' | 'ä' | 'á' | 'ã' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' | 'í' => 'i',
-            'ô' | 'ö' | 'ó' | 'õ' => 'o',
-            'ù' | 'û' | 'ü' | 'ú' => 'u',
-            'ç' => 'c',
-            'ÿ' => 'y',
-            'œ' => {
-                out.push('o');
-                'e'
-            }
-            'æ' => {
-                out.push('a');
-                'e'
-            }
-            c => c,
-        };
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out
-}
+pub use secretariat_core::slug;
 
 /// The id a new entry gets when the person leaves the field empty: the slug of its name, made
 /// unique in the file with `-2`, `-3`…
@@ -106,13 +73,7 @@ pub fn new_id(file: &OrgFile, typed: &str, name: &str) -> String {
         s => s,
     };
     let ids = taken(file);
-    let mut id = base.clone();
-    let mut n = 2;
-    while ids.contains(&id.as_str()) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
+    secretariat_core::fresh_id(&base, |id| ids.contains(&id))
 }
 
 /// The RPPS field as it is typed.

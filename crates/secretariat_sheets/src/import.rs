@@ -137,14 +137,7 @@ impl Directory {
 
     /// An id made from `name`, unused so far.
     fn fresh_id(&self, name: &str) -> String {
-        let base = slug(name);
-        let mut id = base.clone();
-        let mut n = 2;
-        while self.people.iter().any(|k| k.id == id) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        id
+        secretariat_core::fresh_id(&slug(name), |id| self.people.iter().any(|k| k.id == id))
     }
 }
 

@@ -2,6 +2,7 @@
 //! categories, and the ids made from names.
 
 use secretariat_core::file::Category;
+pub(crate) use secretariat_core::fold;
 
 /// `A`, `B`, … `Z`, `AA`: the column as a spreadsheet names it (1-based).
 pub(crate) fn column_letters(mut n: usize) -> String {
@@ -12,27 +13,6 @@ pub(crate) fn column_letters(mut n: usize) -> String {
         n = (n - 1) / 26;
     }
     out.iter().rev().collect()
-}
-
-/// Lowercase without accents: `Catégorie` and `CATEGORIE` read the same.
-pub(crate) fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.trim().chars().flat_map(char::to_lowercase) {
-        match c {
-            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
-            'ç' => out.push('c'),
-            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-            'î' | 'ï' | 'í' | 'ì' => out.push('i'),
-            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => out.push('o'),
-            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
-            'ÿ' => out.push('y'),
-            'œ' => out.push_str("oe"),
-            'æ' => out.push_str("ae"),
-            '’' => out.push('\''),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A header as compared: folded, inner white space collapsed.
@@ -52,23 +32,13 @@ pub(crate) fn name_key(s: &str) -> String {
     words.join(" ")
 }
 
-/// An id made from a name: `Dr Hélène Roux` → `dr-helene-roux`.
+/// An id made from a name: `Dr Hélène Roux` → `dr-helene-roux` ([`secretariat_core::slug`]),
+/// `personne` for a name without a letter or digit.
 pub(crate) fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in fold(name).chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
+    match secretariat_core::slug(name) {
+        s if s.is_empty() => "personne".to_owned(),
+        s => s,
     }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    if out.is_empty() {
-        out.push_str("personne");
-    }
-    out
 }
 
 /// A cell that says yes or no: `oui`, `x`, `1`, `vrai`, `true`, `✓` / empty, `non`, `0`, `faux`,
