@@ -279,3 +279,13 @@ import { readFileSync } from 'node:fs';
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a bad gate option is a SecretariatError, from import and from require alike', () => {
+  const required = createRequire(import.meta.url);
+  const cjs = required('secretariat');
+  const cjsGate = required('secretariat/gate');
+  for (const run of [() => gate(null, null, 'sophie'), () => cjsGate.gate(null, null, 'sophie')]) {
+    assert.throws(run, (e) => e instanceof SecretariatError && e instanceof cjs.SecretariatError
+      && e.name === 'SecretariatError' && e.code === 'bad_argument');
+  }
+});

@@ -102,6 +102,7 @@ test('a bad option: nothing is shown, the error says which option', async () => 
     const page = await open(options);
     const failure = await page.evaluate(() => window.failure);
     assert.equal(failure?.code, 'bad_argument', JSON.stringify(options));
+    assert.equal(failure.name, 'SecretariatError', JSON.stringify(options));
     assert.match(failure.message, message);
     const list = await states(page);
     assert.deepEqual(visibleOnes(list), [], JSON.stringify(options));

@@ -74,7 +74,7 @@ export interface GateSummary {
  * own `data-gate-mode` attribute overrides `options.mode`; each gated element gets `data-gate`
  * (a `GateMark`). An element is shown only when its own decision allowed it: one that cannot be
  * decided is hidden and reported to `options.onError`. A bad policy or option hides every element
- * and throws a `TypeError` (`code: "bad_argument"`). No principal denies everything. Re-run it
+ * and throws a `SecretariatError` (`code: "bad_argument"`). No principal denies everything. Re-run it
  * after any change, or use `watch`: elements that become allowed are restored as written.
  */
 export function gate(

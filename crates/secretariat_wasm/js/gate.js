@@ -11,6 +11,8 @@
 // blocked — stays hidden too. `watch()` keeps it true as the page changes.
 
 /** How a denied element is treated. */
+import { SecretariatError } from './policy.js';
+
 const MODES = ['hide', 'disable', 'ghost'];
 const LANGS = ['fr', 'en'];
 /** The attributes gating reads: a change to one of them re-gates (see `watch`). */
@@ -19,11 +21,9 @@ const GATE_OPTIONS = ['now', 'mode', 'explain', 'lang', 'onError'];
 const WATCH_OPTIONS = ['policy', 'principal', ...GATE_OPTIONS, 'onGate'];
 const NO_SECRETARY = { fr: 'Aucune secrétaire n’est connectée.', en: 'No secretary is signed in.' };
 
-/** A bad argument: thrown before any element is decided (`code` as the package's errors). */
+/** A bad argument: thrown before any element is decided, as the package's other errors. */
 function badArgument(message) {
-  const error = new TypeError(message);
-  error.code = 'bad_argument';
-  return error;
+  return new SecretariatError('bad_argument', message);
 }
 
 const messageOf = (e) => (e instanceof Error ? e.message : String(e));

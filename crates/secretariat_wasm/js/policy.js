@@ -18,6 +18,12 @@ export class SecretariatError extends Error {
     this.code = code;
     if (problems !== undefined) this.problems = problems;
   }
+
+  /** Any copy of this class is this class: a bundle that carries `secretariat` and
+   * `secretariat/gate` separately (CommonJS) still answers `instanceof SecretariatError`. */
+  static [Symbol.hasInstance](value) {
+    return value instanceof Error && value.name === 'SecretariatError' && typeof value.code === 'string';
+  }
 }
 
 /** The engine's thrown `Error` (with its `code`) as a `SecretariatError`; anything else — a trap,
