@@ -4,7 +4,6 @@
 
 WASM_BINDGEN_VERSION=0.2.129
 TRUNK_VERSION=0.21.14
-WASM_PACK_VERSION=0.15.1
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -55,13 +54,5 @@ ensure_node_modules() {
   if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.installed" ]; then
     say "installing npm packages in $dir"
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed)
-  fi
-}
-
-ensure_wasm_pack() {
-  # From crates.io: npm's wasm-pack downloads its binary from elsewhere and fails here.
-  if ! wasm-pack --version 2>/dev/null | grep -q " $WASM_PACK_VERSION\$"; then
-    say "installing wasm-pack $WASM_PACK_VERSION (~2 min)"
-    cargo install --locked wasm-pack --version "$WASM_PACK_VERSION"
   fi
 }
