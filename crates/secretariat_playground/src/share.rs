@@ -88,8 +88,9 @@ impl LinkError {
 /// The organisation's fingerprint: the core's content hash (SHA-256, hex, of its file as the engine
 /// writes it — the hash that also names it in scopes and scenario files), so the same organisation
 /// has the same fingerprint in every browser whatever the spacing of the file read.
-pub fn fingerprint(org: &Organisation) -> String {
-    org.content_hash().to_owned()
+/// Derived, never stored: the core computes it once per organisation.
+pub fn fingerprint(org: &Organisation) -> &str {
+    org.content_hash()
 }
 
 /// The first 12 characters of a fingerprint, as shown to people.
@@ -101,7 +102,7 @@ pub fn short(fingerprint: &str) -> &str {
 pub fn link_of(state: &State) -> Link {
     Link {
         format: LINK_FORMAT.to_owned(),
-        base: state.share.base_print.to_string(),
+        base: fingerprint(&state.base).to_owned(),
         name: state.base.name().to_owned(),
         changes: state.changes.clone(),
         selected: state.selected.clone(),
@@ -168,7 +169,7 @@ pub fn pseudonymised(state: &State, key: &str) -> Option<(String, String)> {
         .map(|s| names.get(s).copied().unwrap_or(s).to_owned());
     let link = Link {
         format: LINK_FORMAT.to_owned(),
-        base: fingerprint(&org),
+        base: fingerprint(&org).to_owned(),
         name: org.name().to_owned(),
         changes,
         selected,
@@ -193,12 +194,9 @@ fn rename(value: &mut serde_json::Value, names: &HashMap<&str, &str>) {
 
 /// The sharing part of the state: the link waiting for an answer, how to undo the last one opened,
 /// and whether the working organisation may be kept in this browser.
-#[derive(Clone, Debug)]
+/// `Default`: nothing pending, nothing kept.
+#[derive(Clone, Debug, Default)]
 pub struct Sharing {
-    /// The fingerprint of the built-in demo.
-    pub demo_print: Rc<str>,
-    /// The fingerprint of the working base.
-    pub base_print: Rc<str>,
     /// A link opened but not yet accepted.
     pub pending: Option<Link>,
     /// The state before the last link was opened (undo restores it).
@@ -210,24 +208,12 @@ pub struct Sharing {
 }
 
 impl Sharing {
-    /// Nothing pending, nothing kept, on a base whose fingerprint is `base_print`.
-    pub fn new(demo_print: Rc<str>, base_print: Rc<str>) -> Sharing {
-        Sharing {
-            demo_print,
-            base_print,
-            pending: None,
-            before: None,
-            keep: false,
-            error: None,
-        }
-    }
-
     /// Which organisation this browser has for the pending link, if any: the working base or the
     /// demo.
     pub fn base_for<'a>(&self, state: &'a State, link: &Link) -> Option<&'a Rc<Organisation>> {
-        if *self.base_print == *link.base {
+        if fingerprint(&state.base) == link.base {
             Some(&state.base)
-        } else if *self.demo_print == *link.base {
+        } else if fingerprint(&state.demo) == link.base {
             Some(&state.demo)
         } else {
             None
@@ -237,9 +223,7 @@ impl Sharing {
 
 impl PartialEq for Sharing {
     fn eq(&self, other: &Sharing) -> bool {
-        self.demo_print == other.demo_print
-            && self.base_print == other.base_print
-            && self.pending == other.pending
+        self.pending == other.pending
             && match (&self.before, &other.before) {
                 (Some(a), Some(b)) => Rc::ptr_eq(a, b),
                 (None, None) => true,

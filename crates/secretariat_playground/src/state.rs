@@ -16,7 +16,7 @@ use yew::Reducible;
 
 use crate::model;
 use crate::scenarios::Trainer;
-use crate::share::{self, Link, LinkError, Sharing};
+use crate::share::{Link, LinkError, Sharing};
 
 /// Format tag of what the playground saves (local storage, shared links).
 pub const SAVED_FORMAT: &str = "secretariat-playground/1";
@@ -364,7 +364,6 @@ impl State {
     pub fn new(now: Option<String>) -> State {
         let demo = demo();
         let selected = model::secretaries(&demo).first().map(|p| p.id.clone());
-        let print: Rc<str> = share::fingerprint(&demo).into();
         State {
             trainer: Trainer::builtin(&demo),
             trainer_error: None,
@@ -386,7 +385,7 @@ impl State {
             scenario: 0,
             report_doctor: None,
             report_reader: None,
-            share: Sharing::new(print.clone(), print),
+            share: Sharing::default(),
         }
     }
 
@@ -405,7 +404,6 @@ impl State {
         let base = Organisation::load(saved.org.text()).map_err(|e| e.problems().to_vec())?;
         let current = apply(&base, &saved.changes)?;
         let mut state = State::new(now);
-        state.share.base_print = share::fingerprint(&base).into();
         state.base = Rc::new(base);
         state.current = Rc::new(current);
         state.changes = saved.changes;
@@ -493,7 +491,6 @@ impl State {
     }
 
     fn with_base(mut self, base: Organisation) -> State {
-        self.share.base_print = share::fingerprint(&base).into();
         let base = Rc::new(base);
         self.current = base.clone();
         self.base = base;
@@ -521,7 +518,6 @@ impl State {
                 let mut before = self.clone();
                 before.share.before = None;
                 self.share.before = Some(Rc::new(before));
-                self.share.base_print = link.base.into();
                 self.share.error = None;
                 self.base = base;
                 self.current = Rc::new(current);

@@ -75,7 +75,7 @@ pub fn OrganisationScreen(_props: &OrganisationScreenProps) -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::Forget))
     };
-    let on_demo = app.share.base_print == app.share.demo_print;
+    let on_demo = share::fingerprint(&app.base) == share::fingerprint(&app.demo);
     let ondismiss = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::DismissImport))
@@ -169,7 +169,7 @@ pub fn OrganisationScreen(_props: &OrganisationScreenProps) -> Html {
                         }
                         <p class="muted small" data-testid="share-note">
                             { lang.pick("Le lien s'applique à l'organisation d'empreinte ", "The link applies to the organisation with fingerprint ") }
-                            <code>{ share::short(&app.share.base_print).to_owned() }</code>
+                            <code>{ share::short(share::fingerprint(&app.base)).to_owned() }</code>
                             if on_demo {
                                 { lang.pick(" : la démo, que tout le monde a.", ": the demo, which everyone has.") }
                             } else {
