@@ -46,7 +46,7 @@ fn starts_on_the_demo_in_french_with_the_first_secretary() {
     assert_eq!(s.ui.lang, Lang::Fr);
     assert_eq!(s.ui.screen, Screen::Sees);
     assert!(s.work.changes.is_empty());
-    assert!(&s.work.base == &s.work.current);
+    assert!(s.work.base == s.work.current);
     assert!(s.work.current.name().starts_with("Démo"));
 }
 
@@ -173,7 +173,7 @@ fn a_bad_import_reports_every_problem_and_keeps_everything() {
         }
         other => panic!("expected a failure, got {other:?}"),
     }
-    assert!(&s.work.base == &base);
+    assert!(s.work.base == base);
     assert_eq!(s.work.changes.len(), 1);
     // Not JSON at all, and another format: refused the same way.
     for text in ["{", r#"{"format":"secretariat-org/2"}"#, ""] {
