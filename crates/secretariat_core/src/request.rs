@@ -204,7 +204,7 @@ impl ResourceKind {
         }
     }
 
-    fn prefix(self) -> &'static str {
+    pub(crate) fn prefix(self) -> &'static str {
         match self {
             ResourceKind::Doctor => "doctor",
             ResourceKind::Centre => "centre",

@@ -13,7 +13,7 @@ use crate::file::{Category, DossierStatus, Status};
 use crate::lang::Lang;
 use crate::org::{DossierId, Organisation, PersonId, RcpId};
 use crate::permission::{Permission, Placement, Recommendation};
-use crate::request::{Action, Icon, Query, Tab, Target};
+use crate::request::{Action, Icon, Query, Request, ResourceKind, Tab, Target};
 use crate::time::Instant;
 use crate::{network, reason};
 
@@ -172,6 +172,71 @@ pub struct DossierActions {
     pub send_report: bool,
     /// Validate the fiche.
     pub validate: bool,
+}
+
+impl View {
+    /// The decision request behind one of her items (`action` on `resource`), at the view's `now`:
+    /// what a front end explains when the item is clicked.
+    pub fn request(&self, action: &str, resource: Option<&str>) -> Request {
+        let mut r = Request::new(&self.secretary.id, action, resource);
+        r.now.clone_from(&self.now);
+        r
+    }
+}
+
+impl GateItem {
+    /// The decision request that gates it, for `view`'s secretary at `view`'s `now`.
+    pub fn request(&self, view: &View) -> Request {
+        view.request(&self.action, self.resource.as_deref())
+    }
+}
+
+impl CentreView {
+    /// Its resource in a decision request (`centre:<id>`).
+    pub fn resource(&self) -> String {
+        format!("{}:{}", ResourceKind::Centre.prefix(), self.id)
+    }
+}
+
+impl RcpView {
+    /// The resource `rcp:<id>` of the RCP named `id`, shown or not.
+    pub fn resource_of(id: &str) -> String {
+        format!("{}:{}", ResourceKind::Rcp.prefix(), id)
+    }
+
+    /// Its resource in a decision request.
+    pub fn resource(&self) -> String {
+        RcpView::resource_of(&self.id)
+    }
+
+    /// "Register a patient" (D6) and whether she may.
+    pub fn register_patient(&self) -> (Action, bool) {
+        (Action::RegisterPatient, self.can_register_patient)
+    }
+}
+
+impl DossierView {
+    /// The resource `dossier:<id>` of the dossier named `id`, shown or not.
+    pub fn resource_of(id: &str) -> String {
+        format!("{}:{}", ResourceKind::Dossier.prefix(), id)
+    }
+
+    /// Its resource in a decision request.
+    pub fn resource(&self) -> String {
+        DossierView::resource_of(&self.id)
+    }
+
+    /// The D6 actions on it, in the product's order, each with whether she may: add a document,
+    /// unregister, send the report, validate.
+    pub fn actions(&self) -> [(Action, bool); 4] {
+        let a = self.actions;
+        [
+            (Action::AddDocument, a.add_document),
+            (Action::Unregister, a.unregister),
+            (Action::SendReport, a.send_report),
+            (Action::Validate, a.validate),
+        ]
+    }
 }
 
 impl Organisation {

@@ -1,26 +1,23 @@
-//! The playground's hooks: the shared state handle and its persistence.
+//! The playground's hooks: the page's language, persistence, shortcuts and links, the engine's
+//! answers memoised on what they are computed from, and the "Construire" forms' drafts.
 
 use std::rc::Rc;
 
-use secretariat_core::{Finding, Problem, Simulation};
-use wasm_bindgen::JsCast as _;
+use secretariat_core::{Change, Finding, Lang, Organisation, Problem, Simulation, View};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::state::State;
+use crate::state::{Action, Shared, State, Ui, Work};
 
-/// The state handle every component reads and dispatches to.
+/// The state handle `App` holds; components receive the parts they show and `on*` callbacks.
 pub type AppHandle = UseReducerHandle<State>;
 
-/// The shared state (provided by `App`).
+/// The page's language, provided by `App` as a context: like a theme, every label reads it, and
+/// threading it through every component's props would only add noise. The one context of the
+/// playground.
 #[hook]
-pub fn use_app() -> AppHandle {
-    #[expect(
-        clippy::expect_used,
-        reason = "every component is rendered under App's context provider"
-    )]
-    let app = use_context::<AppHandle>().expect("components are rendered inside App");
-    app
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
 }
 
 /// Keeps the working state in local storage whenever something worth keeping changes — only with
@@ -28,11 +25,11 @@ pub fn use_app() -> AppHandle {
 #[hook]
 pub fn use_persist(app: &AppHandle) {
     let key = (
-        app.rev,
-        app.selected.clone(),
-        app.lang,
-        app.screen,
-        app.ghosts,
+        app.work.rev,
+        app.ui.selected.clone(),
+        app.ui.lang,
+        app.ui.screen,
+        app.ui.ghosts,
         app.share.keep,
     );
     let app = app.clone();
@@ -45,14 +42,15 @@ pub fn use_persist(app: &AppHandle) {
     });
 }
 
-/// The simulation of the current edits against the base (memoised on the edits, date and language;
+/// The simulation of the edits against the base (memoised on the edits, date and language;
 /// nothing to compute without edits).
 #[hook]
-pub fn use_simulation(app: &AppHandle) -> Rc<Result<Simulation, Vec<Problem>>> {
-    let deps = (app.rev, app.now.clone(), app.lang);
-    let app = app.clone();
-    use_memo(deps, move |_| {
-        if app.changes.is_empty() {
+pub fn use_simulation(work: &Work, ui: &Ui) -> Rc<Result<Simulation, Vec<Problem>>> {
+    let deps = (work.rev, ui.now.clone(), ui.lang);
+    let work = work.clone();
+    let now = ui.instant();
+    use_memo(deps, move |&(_, _, lang)| {
+        if work.changes.is_empty() {
             return Ok(Simulation {
                 affected: Vec::new(),
                 findings_added: Vec::new(),
@@ -60,37 +58,47 @@ pub fn use_simulation(app: &AppHandle) -> Rc<Result<Simulation, Vec<Problem>>> {
                 requests: Vec::new(),
             });
         }
-        app.base.simulate(&app.changes, app.instant(), app.lang)
+        work.base.simulate(&work.changes, now, lang)
     })
 }
 
 /// The engine's findings on the working organisation (memoised like the simulation).
 #[hook]
-pub fn use_findings(app: &AppHandle) -> Rc<Vec<Finding>> {
-    let deps = (app.rev, app.now.clone(), app.lang);
-    let app = app.clone();
-    use_memo(deps, move |_| app.current.findings(app.instant(), app.lang))
+pub fn use_findings(work: &Work, ui: &Ui) -> Rc<Vec<Finding>> {
+    let deps = (work.current.clone(), ui.now.clone(), ui.lang);
+    let now = ui.instant();
+    use_memo(deps, move |(org, _, lang)| org.findings(now, *lang))
+}
+
+/// What secretary `id` sees in `org` (memoised on the organisation, the secretary, the date and
+/// the language: a render for any other reason reuses it).
+#[hook]
+pub fn use_view(org: &Shared<Organisation>, id: Option<String>, ui: &Ui) -> Option<Shared<View>> {
+    let deps = (org.clone(), id, ui.now.clone(), ui.lang);
+    let now = ui.instant();
+    let view = use_memo(deps, move |(org, id, _, lang)| {
+        id.as_deref()
+            .and_then(|id| org.view(id, now, *lang))
+            .map(Shared::new)
+    });
+    (*view).clone()
 }
 
 /// Reads a shared link pasted into the address bar of an open page (only the fragment changes, so
 /// the page does not reload): it is offered, and replaces the working state only when accepted.
 #[hook]
-pub fn use_shared_links(app: &AppHandle) {
-    let app = app.clone();
+pub fn use_shared_links(onaction: Callback<Action>) {
     use_effect_with((), move |_| {
         let listener =
-            gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                let fragment = browser::fragment();
-                match crate::share::decode(&fragment) {
-                    Ok(Some(link)) => {
-                        browser::clear_fragment();
-                        app.dispatch(crate::state::Action::OfferLink(Box::new(link)));
-                    }
-                    Ok(None) => {}
-                    Err(e) => {
-                        browser::clear_fragment();
-                        app.dispatch(crate::state::Action::LinkError(e));
-                    }
+            browser::on_hash_change(move || match crate::share::decode(&browser::fragment()) {
+                Ok(Some(link)) => {
+                    browser::clear_fragment();
+                    onaction.emit(Action::OfferLink(Box::new(link)));
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    browser::clear_fragment();
+                    onaction.emit(Action::LinkError(e));
                 }
             });
         move || drop(listener)
@@ -99,31 +107,20 @@ pub fn use_shared_links(app: &AppHandle) {
 
 /// Ctrl+Z undoes the last edit, Ctrl+Y or Ctrl+Shift+Z redoes it — except while typing in a field.
 #[hook]
-pub fn use_undo_shortcuts(app: &AppHandle) {
-    let app = app.clone();
+pub fn use_undo_shortcuts(onaction: Callback<Action>) {
     use_effect_with((), move |_| {
-        let listener =
-            gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |e| {
-                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                    return;
-                };
-                if !(e.ctrl_key() || e.meta_key()) {
-                    return;
-                }
-                let typing = gloo::utils::document().active_element().is_some_and(|el| {
-                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                });
-                if typing {
-                    return;
-                }
-                let action = match (e.key().to_lowercase().as_str(), e.shift_key()) {
-                    ("z", false) => crate::state::Action::Undo,
-                    ("z", true) | ("y", _) => crate::state::Action::Redo,
-                    _ => return,
-                };
-                e.prevent_default();
-                app.dispatch(action);
-            });
+        let listener = browser::on_key_down(move |e| {
+            if !(e.ctrl_key() || e.meta_key()) || browser::typing() {
+                return;
+            }
+            let action = match (e.key().to_lowercase().as_str(), e.shift_key()) {
+                ("z", false) => Action::Undo,
+                ("z", true) | ("y", _) => Action::Redo,
+                _ => return,
+            };
+            e.prevent_default();
+            onaction.emit(action);
+        });
         move || drop(listener)
     });
 }
@@ -131,30 +128,32 @@ pub fn use_undo_shortcuts(app: &AppHandle) {
 /// A form's draft, emptied whenever the organisation changes (after a form's changes were
 /// applied, a blank organisation, an import, an undo): a refused list keeps what was typed.
 #[hook]
-pub fn use_draft<T: Default + 'static>(app: &AppHandle) -> UseStateHandle<T> {
+pub fn use_draft<T: Default + 'static>(rev: u64) -> UseStateHandle<T> {
     let draft = use_state(T::default);
     {
         let draft = draft.clone();
-        use_effect_with(app.rev, move |_| draft.set(T::default()));
+        use_effect_with(rev, move |_| draft.set(T::default()));
     }
     draft
 }
 
-/// A "Construire" form: the shared state, the form's draft (emptied when the organisation changes),
-/// and the submit callback that hands the draft's changes to the core as one edit.
+/// A "Construire" form over `org`: the form's draft (emptied when the organisation changes), and
+/// the submit callback that hands the draft's changes to `onedit` as one edit.
 #[hook]
 pub fn use_change_form<T: crate::forms::Draft>(
-) -> (AppHandle, UseStateHandle<T>, Callback<SubmitEvent>) {
-    let app = use_app();
-    let draft = use_draft::<T>(&app);
+    org: &Shared<Organisation>,
+    rev: u64,
+    onedit: &Callback<Vec<Change>>,
+) -> (UseStateHandle<T>, Callback<SubmitEvent>) {
+    let draft = use_draft::<T>(rev);
     let onsubmit = {
-        let app = app.clone();
+        let org = org.clone();
         let draft = draft.clone();
+        let onedit = onedit.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let changes = draft.changes(app.current.file());
-            app.dispatch(crate::state::Action::EditAll(changes));
+            onedit.emit(draft.changes(org.file()));
         })
     };
-    (app, draft, onsubmit)
+    (draft, onsubmit)
 }

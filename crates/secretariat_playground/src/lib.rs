@@ -12,7 +12,8 @@
 //! - [`forms`]: the "Construire" forms as drafts that turn into core changes (tested natively).
 //! - [`scenarios`]: trainer mode's guided scenarios (data, checked against the engine by tests).
 //! - [`share`]: the shareable link (state in the URL fragment).
-//! - [`browser`]: the browser edge — clock, storage, URL, downloads, clipboard.
+//! - [`browser`]: the browser edge — clock, storage, URL, downloads, clipboard, files, form fields,
+//!   focus, listeners (the only module that names `web_sys`, `gloo`, `js_sys`, `wasm_bindgen`).
 //! - [`components`]: one Yew component per file; [`hooks`]: `use_*` hooks.
 
 pub mod browser;

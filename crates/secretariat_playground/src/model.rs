@@ -714,18 +714,6 @@ pub fn gate_key(action: &str, resource: Option<&str>) -> String {
     }
 }
 
-/// The decision request behind a gated element, at `now`.
-pub fn request(
-    principal: &str,
-    action: &str,
-    resource: Option<&str>,
-    now: Option<&str>,
-) -> secretariat_core::Request {
-    let mut r = secretariat_core::Request::new(principal, action, resource);
-    r.now = now.map(str::to_owned);
-    r
-}
-
 /// The 3C centres, in file order.
 pub fn centres(file: &OrgFile) -> Vec<Choice> {
     file.network

@@ -2,31 +2,23 @@
 //! opens) and the organisation it runs on. The core reads the file and checks every expected answer
 //! ([`ScenarioFile::check`]); the playground shows the steps and flags where the engine disagrees.
 
-use std::rc::Rc;
-
 use secretariat_core::{Lang, Organisation, ScenarioFile, ScenarioReport};
+
+use crate::state::Shared;
 
 /// The built-in scenarios (the eight guided ones on the demo, and a new secretary's arrival),
 /// named by the demo's content hash.
 pub const BUILTIN: &str = include_str!("../../../tests/fixtures/demo/scenarios.json");
 
 /// A scenario file opened in trainer mode, with the organisation it runs on.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Trainer {
     /// The file name, `None` for the built-in scenarios.
     pub name: Option<String>,
     /// The scenarios.
-    pub file: Rc<ScenarioFile>,
+    pub file: Shared<ScenarioFile>,
     /// The organisation they run on (embedded, or the one with their content hash).
-    pub org: Rc<Organisation>,
-}
-
-impl PartialEq for Trainer {
-    fn eq(&self, other: &Trainer) -> bool {
-        self.name == other.name
-            && Rc::ptr_eq(&self.file, &other.file)
-            && Rc::ptr_eq(&self.org, &other.org)
-    }
+    pub org: Shared<Organisation>,
 }
 
 impl Trainer {
@@ -41,8 +33,8 @@ impl Trainer {
         let org = file.organisation(known).map_err(|e| e.to_string())?;
         Ok(Trainer {
             name,
-            file: Rc::new(file),
-            org: Rc::new(org),
+            file: Shared::new(file),
+            org: Shared::new(org),
         })
     }
 

@@ -7,14 +7,13 @@
 //! server. Opening one asks first and can be undone ([`Sharing`], driven by the reducer).
 
 use std::collections::HashMap;
-use std::rc::Rc;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use secretariat_core::{Change, Lang, Organisation};
 use serde::{Deserialize, Serialize};
 
-use crate::state::{Screen, State};
+use crate::state::{Screen, Shared, State, Ui, Work};
 
 /// The fragment's prefix: `#l=…`.
 pub const PREFIX: &str = "#l=";
@@ -99,14 +98,14 @@ pub fn short(fingerprint: &str) -> &str {
 }
 
 /// The link of the working state: its edits over the base, never the base itself.
-pub fn link_of(state: &State) -> Link {
+pub fn link_of(work: &Work, ui: &Ui) -> Link {
     Link {
         format: LINK_FORMAT.to_owned(),
-        base: fingerprint(&state.base).to_owned(),
-        name: state.base.name().to_owned(),
-        changes: state.changes.clone(),
-        selected: state.selected.clone(),
-        screen: state.screen,
+        base: fingerprint(&work.base).to_owned(),
+        name: work.base.name().to_owned(),
+        changes: work.changes.clone(),
+        selected: ui.selected.clone(),
+        screen: ui.screen,
     }
 }
 
@@ -146,15 +145,15 @@ pub fn decode(fragment: &str) -> Result<Option<Link>, LinkError> {
 /// ids and names replaced by stable pseudonyms; every decision unchanged), and the fragment of a
 /// link carrying the edits over that copy, renamed the same way. `None` when the copy does not load
 /// or an edit cannot be renamed.
-pub fn pseudonymised(state: &State, key: &str) -> Option<(String, String)> {
-    let copy = secretariat_core::pseudonymise(state.base.file(), key, true);
+pub fn pseudonymised(work: &Work, ui: &Ui, key: &str) -> Option<(String, String)> {
+    let copy = secretariat_core::pseudonymise(work.base.file(), key, true);
     let org = Organisation::from_file(copy.file).ok()?;
     let names: HashMap<&str, &str> = copy
         .renamed
         .iter()
         .map(|(from, to)| (from.as_str(), to.as_str()))
         .collect();
-    let changes = state
+    let changes = work
         .changes
         .iter()
         .map(|c| {
@@ -163,7 +162,7 @@ pub fn pseudonymised(state: &State, key: &str) -> Option<(String, String)> {
             serde_json::from_value(value).ok()
         })
         .collect::<Option<Vec<Change>>>()?;
-    let selected = state
+    let selected = ui
         .selected
         .as_deref()
         .map(|s| names.get(s).copied().unwrap_or(s).to_owned());
@@ -173,7 +172,7 @@ pub fn pseudonymised(state: &State, key: &str) -> Option<(String, String)> {
         name: org.name().to_owned(),
         changes,
         selected,
-        screen: state.screen,
+        screen: ui.screen,
     };
     Some((org.to_json(), encode(&link)))
 }
@@ -195,12 +194,12 @@ fn rename(value: &mut serde_json::Value, names: &HashMap<&str, &str>) {
 /// The sharing part of the state: the link waiting for an answer, how to undo the last one opened,
 /// and whether the working organisation may be kept in this browser.
 /// `Default`: nothing pending, nothing kept.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Sharing {
     /// A link opened but not yet accepted.
     pub pending: Option<Link>,
     /// The state before the last link was opened (undo restores it).
-    pub before: Option<Rc<State>>,
+    pub before: Option<Shared<State>>,
     /// Consent to keep the working organisation in this browser's local storage.
     pub keep: bool,
     /// Why the last link could not be opened.
@@ -208,28 +207,14 @@ pub struct Sharing {
 }
 
 impl Sharing {
-    /// Which organisation this browser has for the pending link, if any: the working base or the
-    /// demo.
-    pub fn base_for<'a>(&self, state: &'a State, link: &Link) -> Option<&'a Rc<Organisation>> {
-        if fingerprint(&state.base) == link.base {
-            Some(&state.base)
-        } else if fingerprint(&state.demo) == link.base {
-            Some(&state.demo)
-        } else {
-            None
-        }
-    }
-}
-
-impl PartialEq for Sharing {
-    fn eq(&self, other: &Sharing) -> bool {
-        self.pending == other.pending
-            && match (&self.before, &other.before) {
-                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-                (None, None) => true,
-                _ => false,
-            }
-            && self.keep == other.keep
-            && self.error == other.error
+    /// Which organisation this browser has for `link`, if any: the working base or the demo.
+    pub fn base_for<'a>(
+        link: &Link,
+        base: &'a Shared<Organisation>,
+        demo: &'a Shared<Organisation>,
+    ) -> Option<&'a Shared<Organisation>> {
+        [base, demo]
+            .into_iter()
+            .find(|org| fingerprint(org) == link.base)
     }
 }

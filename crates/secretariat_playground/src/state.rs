@@ -202,21 +202,48 @@ impl PartialEq for OrgJson {
     }
 }
 
-/// The whole state of the playground.
-#[derive(Clone, Debug)]
+/// The whole state of the playground, in parts; each part, and the whole, derive `PartialEq`, so
+/// a field added anywhere takes part in the comparison that decides a re-render.
+#[derive(Clone, Debug, PartialEq)]
 pub struct State {
+    /// The organisation worked on: base, edits, and the result.
+    pub work: Work,
+    /// The built-in demo, for trainer mode and "back to the demo".
+    pub demo: Shared<Organisation>,
+    /// What is shown and how: secretary, language, screen, ghosts, date.
+    pub ui: Ui,
+    /// What the last imports did.
+    pub imports: Imports,
+    /// The explanation dialog.
+    pub explaining: Option<Explaining>,
+    /// Trainer mode.
+    pub trainer: TrainerMode,
+    /// The report screen's choices.
+    pub report: ReportChoice,
+    /// Shared links (pending, undo) and the consent to keep the work in this browser.
+    pub share: Sharing,
+}
+
+/// The organisation worked on: the base file, the edits over it, and the result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Work {
     /// The organisation as imported (or the demo): "before".
-    pub base: Rc<Organisation>,
+    pub base: Shared<Organisation>,
     /// The base with every edit applied: "after", and what the screens show.
-    pub current: Rc<Organisation>,
-    /// The built-in demo, for trainer mode.
-    pub demo: Rc<Organisation>,
+    pub current: Shared<Organisation>,
     /// Edits applied to the base, in order.
     pub changes: Vec<Change>,
     /// Edits undone, most recent last.
     pub undone: Vec<Change>,
     /// Bumped whenever `base` or `changes` change (memo key for derived data).
     pub rev: u64,
+    /// Why the last edit was refused, if it was.
+    pub edit_error: Option<Vec<Problem>>,
+}
+
+/// What is shown and how.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ui {
     /// The secretary shown.
     pub selected: Option<String>,
     /// Language of labels, reasons and requests.
@@ -227,26 +254,77 @@ pub struct State {
     pub ghosts: bool,
     /// The date decisions are made at (RFC 3339), from the browser's clock unless changed.
     pub now: Option<String>,
-    /// Result of the last import.
-    pub import: ImportStatus,
-    /// Result of the last spreadsheet import.
+}
+
+impl Ui {
+    /// The decision date as the core takes it.
+    pub fn instant(&self) -> Option<secretariat_core::Instant> {
+        self.now
+            .as_deref()
+            .and_then(secretariat_core::Instant::parse)
+    }
+}
+
+/// What the last imports did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Imports {
+    /// The last organisation file.
+    pub file: ImportStatus,
+    /// The last spreadsheets.
     pub sheets: SheetsStatus,
-    /// Why the last edit was refused, if it was.
-    pub edit_error: Option<Vec<Problem>>,
-    /// The explanation dialog.
-    pub explaining: Option<Explaining>,
-    /// Trainer mode: the scenario file (built-in unless a trainer opened one).
-    pub trainer: Trainer,
-    /// Trainer mode: why the last scenario file could not be opened.
-    pub trainer_error: Option<String>,
-    /// Trainer mode: the scenario shown.
+}
+
+/// Trainer mode: the scenario file open, why the last one could not be, and the scenario shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrainerMode {
+    /// The scenario file (built-in unless a trainer opened one).
+    pub scenarios: Trainer,
+    /// Why the last scenario file could not be opened.
+    pub error: Option<String>,
+    /// The scenario shown.
     pub scenario: usize,
-    /// Report screen: the doctor chosen.
-    pub report_doctor: Option<String>,
-    /// Report screen: who reads it (`None`: the administrator's view).
-    pub report_reader: Option<String>,
-    /// Shared links (pending, undo) and the consent to keep the work in this browser.
-    pub share: Sharing,
+}
+
+/// The report screen's choices.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReportChoice {
+    /// The doctor chosen.
+    pub doctor: Option<String>,
+    /// Who reads it (`None`: the administrator's view).
+    pub reader: Option<String>,
+}
+
+/// A value shared by `Rc` and compared by identity: a new value is always a new `Rc`, so equal
+/// pointers mean the same value, and comparing costs nothing (organisations, scenario files, the
+/// state before a link was opened).
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Shared<T> {
+    /// Shares `value`.
+    pub fn new(value: T) -> Shared<T> {
+        Shared(Rc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Shared<T> {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Shared<T>) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
 }
 
 /// Everything that can happen to the state.
@@ -344,19 +422,12 @@ pub enum Action {
     Forget,
 }
 
-/// Applies `changes` to a copy of `base`'s file and checks the result as a whole.
-pub fn apply(base: &Organisation, changes: &[Change]) -> Result<Organisation, Vec<Problem>> {
-    let mut file = base.file().clone();
-    Change::apply_all(changes, &mut file)?;
-    Organisation::from_file(file).map_err(|e| e.problems().to_vec())
-}
-
 #[expect(
     clippy::expect_used,
     reason = "the built-in demo is a constant that the core's tests load"
 )]
-fn demo() -> Rc<Organisation> {
-    Rc::new(Organisation::load(DEMO_ORG).expect("the built-in demo organisation loads"))
+fn demo() -> Shared<Organisation> {
+    Shared::new(Organisation::load(DEMO_ORG).expect("the built-in demo organisation loads"))
 }
 
 impl State {
@@ -365,26 +436,30 @@ impl State {
         let demo = demo();
         let selected = model::secretaries(&demo).first().map(|p| p.id.clone());
         State {
-            trainer: Trainer::builtin(&demo),
-            trainer_error: None,
-            base: demo.clone(),
-            current: demo.clone(),
+            trainer: TrainerMode {
+                scenarios: Trainer::builtin(&demo),
+                error: None,
+                scenario: 0,
+            },
+            work: Work {
+                base: demo.clone(),
+                current: demo.clone(),
+                changes: Vec::new(),
+                undone: Vec::new(),
+                rev: 0,
+                edit_error: None,
+            },
             demo,
-            changes: Vec::new(),
-            undone: Vec::new(),
-            rev: 0,
-            selected,
-            lang: Lang::Fr,
-            screen: Screen::Sees,
-            ghosts: false,
-            now,
-            import: ImportStatus::Idle,
-            sheets: SheetsStatus::Idle,
-            edit_error: None,
+            ui: Ui {
+                selected,
+                lang: Lang::Fr,
+                screen: Screen::Sees,
+                ghosts: false,
+                now,
+            },
+            imports: Imports::default(),
             explaining: None,
-            scenario: 0,
-            report_doctor: None,
-            report_reader: None,
+            report: ReportChoice::default(),
             share: Sharing::default(),
         }
     }
@@ -402,16 +477,16 @@ impl State {
             }]);
         }
         let base = Organisation::load(saved.org.text()).map_err(|e| e.problems().to_vec())?;
-        let current = apply(&base, &saved.changes)?;
+        let current = base.with_changes(&saved.changes)?;
         let mut state = State::new(now);
-        state.base = Rc::new(base);
-        state.current = Rc::new(current);
-        state.changes = saved.changes;
-        state.undone = saved.undone;
-        state.lang = saved.lang;
-        state.screen = saved.screen;
-        state.ghosts = saved.ghosts;
-        state.selected = saved.selected;
+        state.work.base = Shared::new(base);
+        state.work.current = Shared::new(current);
+        state.work.changes = saved.changes;
+        state.work.undone = saved.undone;
+        state.ui.lang = saved.lang;
+        state.ui.screen = saved.screen;
+        state.ui.ghosts = saved.ghosts;
+        state.ui.selected = saved.selected;
         state.fix_selection();
         Ok(state)
     }
@@ -420,55 +495,49 @@ impl State {
     pub fn saved(&self) -> Saved {
         Saved {
             format: SAVED_FORMAT.to_owned(),
-            org: serde_json::value::to_raw_value(self.base.file())
+            org: serde_json::value::to_raw_value(self.work.base.file())
                 .map(OrgJson)
                 .unwrap_or_default(),
-            changes: self.changes.clone(),
-            undone: self.undone.clone(),
-            selected: self.selected.clone(),
-            lang: self.lang,
-            screen: self.screen,
-            ghosts: self.ghosts,
+            changes: self.work.changes.clone(),
+            undone: self.work.undone.clone(),
+            selected: self.ui.selected.clone(),
+            lang: self.ui.lang,
+            screen: self.ui.screen,
+            ghosts: self.ui.ghosts,
         }
     }
 
-    /// The decision date as the core takes it.
-    pub fn instant(&self) -> Option<secretariat_core::Instant> {
-        self.now
-            .as_deref()
-            .and_then(secretariat_core::Instant::parse)
-    }
-
     /// The organisation an explanation is asked of.
-    pub fn org_of(&self, source: OrgSource) -> &Rc<Organisation> {
+    pub fn org_of(&self, source: OrgSource) -> &Shared<Organisation> {
         match source {
-            OrgSource::Current => &self.current,
-            OrgSource::Base => &self.base,
+            OrgSource::Current => &self.work.current,
+            OrgSource::Base => &self.work.base,
             OrgSource::Demo => &self.demo,
-            OrgSource::Trainer => &self.trainer.org,
+            OrgSource::Trainer => &self.trainer.scenarios.org,
         }
     }
 
     /// Keeps the selection on a person of the current organisation (the first secretary otherwise).
     fn fix_selection(&mut self) {
-        let file = self.current.file();
+        let file = self.work.current.file();
         let known = self
+            .ui
             .selected
             .as_deref()
             .is_some_and(|id| file.people.iter().any(|p| p.id == id));
         if !known {
-            self.selected = model::secretaries(&self.current)
+            self.ui.selected = model::secretaries(&self.work.current)
                 .first()
                 .map(|p| p.id.clone());
         }
-        if let Some(d) = self.report_doctor.as_deref() {
+        if let Some(d) = self.report.doctor.as_deref() {
             if !file.people.iter().any(|p| p.id == d) {
-                self.report_doctor = None;
+                self.report.doctor = None;
             }
         }
-        if let Some(r) = self.report_reader.as_deref() {
+        if let Some(r) = self.report.reader.as_deref() {
             if !file.people.iter().any(|p| p.id == r) {
-                self.report_reader = None;
+                self.report.reader = None;
             }
         }
     }
@@ -476,28 +545,28 @@ impl State {
     /// Replaces the edit list, rebuilding "after"; refused (state unchanged but the error) when the
     /// edits do not apply.
     fn with_changes(mut self, changes: Vec<Change>, undone: Vec<Change>) -> State {
-        match apply(&self.base, &changes) {
+        match self.work.base.with_changes(&changes) {
             Ok(current) => {
-                self.current = Rc::new(current);
-                self.changes = changes;
-                self.undone = undone;
-                self.rev += 1;
-                self.edit_error = None;
+                self.work.current = Shared::new(current);
+                self.work.changes = changes;
+                self.work.undone = undone;
+                self.work.rev += 1;
+                self.work.edit_error = None;
                 self.fix_selection();
             }
-            Err(problems) => self.edit_error = Some(problems),
+            Err(problems) => self.work.edit_error = Some(problems),
         }
         self
     }
 
     fn with_base(mut self, base: Organisation) -> State {
-        let base = Rc::new(base);
-        self.current = base.clone();
-        self.base = base;
-        self.changes.clear();
-        self.undone.clear();
-        self.rev += 1;
-        self.edit_error = None;
+        let base = Shared::new(base);
+        self.work.current = base.clone();
+        self.work.base = base;
+        self.work.changes.clear();
+        self.work.undone.clear();
+        self.work.rev += 1;
+        self.work.edit_error = None;
         self.explaining = None;
         self.fix_selection();
         self
@@ -509,25 +578,25 @@ impl State {
         let Some(link) = self.share.pending.take() else {
             return self;
         };
-        let Some(base) = self.share.base_for(&self, &link).cloned() else {
+        let Some(base) = Sharing::base_for(&link, &self.work.base, &self.demo).cloned() else {
             self.share.pending = Some(link);
             return self;
         };
-        match apply(&base, &link.changes) {
+        match base.with_changes(&link.changes) {
             Ok(current) => {
                 let mut before = self.clone();
                 before.share.before = None;
-                self.share.before = Some(Rc::new(before));
+                self.share.before = Some(Shared::new(before));
                 self.share.error = None;
-                self.base = base;
-                self.current = Rc::new(current);
-                self.changes = link.changes;
-                self.undone.clear();
-                self.rev += 1;
-                self.selected = link.selected;
-                self.screen = link.screen;
-                self.import = ImportStatus::Idle;
-                self.edit_error = None;
+                self.work.base = base;
+                self.work.current = Shared::new(current);
+                self.work.changes = link.changes;
+                self.work.undone.clear();
+                self.work.rev += 1;
+                self.ui.selected = link.selected;
+                self.ui.screen = link.screen;
+                self.imports.file = ImportStatus::Idle;
+                self.work.edit_error = None;
                 self.explaining = None;
                 self.fix_selection();
             }
@@ -549,14 +618,14 @@ impl State {
                 bytes: &f.bytes,
             })
             .collect();
-        match secretariat_sheets::import(self.current.file(), &sheets) {
+        match secretariat_sheets::import(self.work.current.file(), &sheets) {
             Ok(more) => {
                 let count = more.len();
-                let mut changes = self.changes.clone();
+                let mut changes = self.work.changes.clone();
                 changes.extend(more);
                 let mut s = self.with_changes(changes, Vec::new());
-                let refused = s.edit_error.clone();
-                s.sheets = match refused {
+                let refused = s.work.edit_error.clone();
+                s.imports.sheets = match refused {
                     None => SheetsStatus::Imported {
                         names,
                         changes: count,
@@ -578,7 +647,7 @@ impl State {
                 s
             }
             Err(e) => {
-                self.sheets = SheetsStatus::Failed {
+                self.imports.sheets = SheetsStatus::Failed {
                     names,
                     problems: e.problems().to_vec(),
                 };
@@ -592,81 +661,81 @@ impl State {
         let mut s = self;
         match action {
             Action::Select(id) => {
-                if s.current.file().people.iter().any(|p| p.id == id) {
-                    s.selected = Some(id);
+                if s.work.current.file().people.iter().any(|p| p.id == id) {
+                    s.ui.selected = Some(id);
                 }
             }
-            Action::SetLang(lang) => s.lang = lang,
+            Action::SetLang(lang) => s.ui.lang = lang,
             Action::Go(screen) => {
-                s.screen = screen;
+                s.ui.screen = screen;
                 s.explaining = None;
             }
-            Action::SetGhosts(on) => s.ghosts = on,
+            Action::SetGhosts(on) => s.ui.ghosts = on,
             Action::SetNow(now) => {
                 // Keep only what the core can read; an unreadable date leaves the previous one.
                 match now {
-                    Some(t) if secretariat_core::Instant::parse(&t).is_some() => s.now = Some(t),
+                    Some(t) if secretariat_core::Instant::parse(&t).is_some() => s.ui.now = Some(t),
                     Some(_) => {}
-                    None => s.now = None,
+                    None => s.ui.now = None,
                 }
             }
             Action::Edit(change) => {
-                let mut changes = s.changes.clone();
+                let mut changes = s.work.changes.clone();
                 changes.push(change);
                 return s.with_changes(changes, Vec::new());
             }
             Action::EditAll(more) => {
-                let mut changes = s.changes.clone();
+                let mut changes = s.work.changes.clone();
                 changes.extend(more);
                 return s.with_changes(changes, Vec::new());
             }
             Action::NewOrganisation(file) => match Organisation::from_file(*file) {
                 Ok(org) => {
-                    s.import = ImportStatus::Idle;
-                    s.selected = None;
+                    s.imports.file = ImportStatus::Idle;
+                    s.ui.selected = None;
                     return s.with_base(org);
                 }
-                Err(e) => s.edit_error = Some(e.problems().to_vec()),
+                Err(e) => s.work.edit_error = Some(e.problems().to_vec()),
             },
             Action::Adopt => {
-                let current = (*s.current).clone();
+                let current = (*s.work.current).clone();
                 return s.with_base(current);
             }
             Action::Undo => {
-                let mut changes = s.changes.clone();
+                let mut changes = s.work.changes.clone();
                 if let Some(last) = changes.pop() {
-                    let mut undone = s.undone.clone();
+                    let mut undone = s.work.undone.clone();
                     undone.push(last);
                     return s.with_changes(changes, undone);
                 }
             }
             Action::Redo => {
-                let mut undone = s.undone.clone();
+                let mut undone = s.work.undone.clone();
                 if let Some(next) = undone.pop() {
-                    let mut changes = s.changes.clone();
+                    let mut changes = s.work.changes.clone();
                     changes.push(next);
                     return s.with_changes(changes, undone);
                 }
             }
             Action::DiscardEdits => {
-                let mut undone = s.undone.clone();
-                undone.extend(s.changes.iter().rev().cloned());
+                let mut undone = s.work.undone.clone();
+                undone.extend(s.work.changes.iter().rev().cloned());
                 return s.with_changes(Vec::new(), undone);
             }
             Action::Import { name, text } => match Organisation::load(&text) {
                 Ok(org) => {
-                    s.import = ImportStatus::Loaded { name };
+                    s.imports.file = ImportStatus::Loaded { name };
                     return s.with_base(org);
                 }
                 Err(e) => {
-                    s.import = ImportStatus::Failed {
+                    s.imports.file = ImportStatus::Failed {
                         name,
                         problems: e.problems().to_vec(),
                     };
                 }
             },
             Action::ImportUnreadable { name, message } => {
-                s.import = ImportStatus::Failed {
+                s.imports.file = ImportStatus::Failed {
                     name,
                     problems: vec![Problem {
                         path: String::new(),
@@ -676,36 +745,36 @@ impl State {
             }
             Action::ImportSheets(files) => return s.import_sheets(files),
             Action::DismissImport => {
-                s.import = ImportStatus::Idle;
-                s.sheets = SheetsStatus::Idle;
+                s.imports.file = ImportStatus::Idle;
+                s.imports.sheets = SheetsStatus::Idle;
             }
             Action::ResetDemo => {
                 let demo = (*s.demo).clone();
-                s.import = ImportStatus::Idle;
-                s.selected = None;
+                s.imports.file = ImportStatus::Idle;
+                s.ui.selected = None;
                 return s.with_base(demo);
             }
             Action::Explain(request, source) => s.explaining = Some(Explaining { request, source }),
             Action::CloseExplain => s.explaining = None,
-            Action::OpenScenario(i) => s.scenario = i,
+            Action::OpenScenario(i) => s.trainer.scenario = i,
             Action::OpenScenarios { name, text } => {
-                let known = [&*s.demo, &*s.base, &*s.current];
+                let known = [&*s.demo, &*s.work.base, &*s.work.current];
                 match Trainer::open(Some(name.clone()), &text, &known) {
                     Ok(trainer) => {
-                        s.trainer = trainer;
-                        s.trainer_error = None;
-                        s.scenario = 0;
+                        s.trainer.scenarios = trainer;
+                        s.trainer.error = None;
+                        s.trainer.scenario = 0;
                     }
-                    Err(e) => s.trainer_error = Some(format!("{name}: {e}")),
+                    Err(e) => s.trainer.error = Some(format!("{name}: {e}")),
                 }
             }
             Action::Unreadable {
                 scenarios: true,
                 name,
                 message,
-            } => s.trainer_error = Some(format!("{name}: {message}")),
+            } => s.trainer.error = Some(format!("{name}: {message}")),
             Action::Unreadable { name, message, .. } => {
-                s.sheets = SheetsStatus::Failed {
+                s.imports.sheets = SheetsStatus::Failed {
                     names: vec![name.clone()],
                     problems: vec![secretariat_sheets::Problem {
                         sheet: name,
@@ -717,12 +786,12 @@ impl State {
                 }
             }
             Action::BuiltinScenarios => {
-                s.trainer = Trainer::builtin(&s.demo);
-                s.trainer_error = None;
-                s.scenario = 0;
+                s.trainer.scenarios = Trainer::builtin(&s.demo);
+                s.trainer.error = None;
+                s.trainer.scenario = 0;
             }
-            Action::ReportDoctor(d) => s.report_doctor = d,
-            Action::ReportReader(r) => s.report_reader = r,
+            Action::ReportDoctor(d) => s.report.doctor = d,
+            Action::ReportReader(r) => s.report.reader = r,
             Action::LinkError(e) => s.share.error = Some(e),
             Action::OfferLink(link) => {
                 s.share.pending = Some(*link);
@@ -731,8 +800,8 @@ impl State {
             Action::AcceptLink => return s.accept_link(),
             Action::UndoLink => {
                 if let Some(before) = s.share.before.take() {
-                    let mut before = Rc::unwrap_or_clone(before);
-                    before.rev = s.rev + 1;
+                    let mut before = Rc::unwrap_or_clone(before.0);
+                    before.work.rev = s.work.rev + 1;
                     before.share.keep = s.share.keep;
                     return before;
                 }
@@ -745,8 +814,8 @@ impl State {
             Action::SetKeep(on) => s.share.keep = on,
             Action::Forget => {
                 let demo = (*s.demo).clone();
-                s.import = ImportStatus::Idle;
-                s.selected = None;
+                s.imports.file = ImportStatus::Idle;
+                s.ui.selected = None;
                 s.share.keep = false;
                 s.share.before = None;
                 return s.with_base(demo);
@@ -761,42 +830,5 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         Rc::new(Rc::unwrap_or_clone(self).reduce_owned(action))
-    }
-}
-
-/// An organisation handed to a component: compared by identity (a new organisation is a new `Rc`).
-#[derive(Clone, Debug)]
-pub struct OrgRef(pub Rc<Organisation>);
-
-impl PartialEq for OrgRef {
-    fn eq(&self, other: &OrgRef) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl PartialEq for State {
-    /// Organisations compare by identity: a new one is always a new `Rc`.
-    fn eq(&self, other: &State) -> bool {
-        Rc::ptr_eq(&self.base, &other.base)
-            && Rc::ptr_eq(&self.current, &other.current)
-            && Rc::ptr_eq(&self.demo, &other.demo)
-            && self.rev == other.rev
-            && self.changes == other.changes
-            && self.undone == other.undone
-            && self.selected == other.selected
-            && self.lang == other.lang
-            && self.screen == other.screen
-            && self.ghosts == other.ghosts
-            && self.now == other.now
-            && self.import == other.import
-            && self.sheets == other.sheets
-            && self.edit_error == other.edit_error
-            && self.explaining == other.explaining
-            && self.trainer == other.trainer
-            && self.trainer_error == other.trainer_error
-            && self.scenario == other.scenario
-            && self.report_doctor == other.report_doctor
-            && self.report_reader == other.report_reader
-            && self.share == other.share
     }
 }

@@ -34,20 +34,20 @@ fn submit(state: State, changes: Vec<Change>) -> State {
 fn allowed(state: &State, principal: &str, action: &str, resource: &str) -> bool {
     let mut r = Request::new(principal, action, Some(resource));
     r.now = Some(NOW.to_owned());
-    state.current.is_allowed(&r).unwrap()
+    state.work.current.is_allowed(&r).unwrap()
 }
 
 #[test]
 fn a_blank_organisation_is_named_with_its_support_and_nobody() {
     let s = blank();
-    assert_eq!(s.current.name(), "Cabinet des Lilas");
-    let file = s.base.file();
+    assert_eq!(s.work.current.name(), "Cabinet des Lilas");
+    let file = s.work.base.file();
     assert!(file.people.is_empty());
     let support = file.support.as_ref().unwrap();
     assert_eq!(support.practice.as_deref(), Some("support@editeur.example"));
     assert_eq!(support.network, None, "an empty field is no address");
-    assert!(s.changes.is_empty());
-    assert_eq!(s.selected, None);
+    assert!(s.work.changes.is_empty());
+    assert_eq!(s.ui.selected, None);
 }
 
 #[test]
@@ -62,11 +62,11 @@ fn slugs_and_ids_come_from_names_and_stay_unique() {
         name: "Dr Moreau".into(),
         ..DoctorDraft::default()
     };
-    let c = d.changes(s.current.file());
+    let c = d.changes(s.work.current.file());
     let s = submit(s, c);
-    assert_eq!(s.current.file().people[0].id, "dr-moreau");
+    assert_eq!(s.work.current.file().people[0].id, "dr-moreau");
     // The same name again gets a fresh id.
-    let again = d.changes(s.current.file());
+    let again = d.changes(s.work.current.file());
     assert!(matches!(&again[0], Change::AddPerson { id, .. } if id == "dr-moreau-2"));
     // A typed id is kept as typed.
     let typed = DoctorDraft {
@@ -74,7 +74,7 @@ fn slugs_and_ids_come_from_names_and_stay_unique() {
         ..d
     };
     assert!(
-        matches!(&typed.changes(s.current.file())[0], Change::AddPerson { id, .. } if id == "moreau")
+        matches!(&typed.changes(s.work.current.file())[0], Change::AddPerson { id, .. } if id == "moreau")
     );
 }
 
@@ -100,10 +100,14 @@ fn a_refused_form_changes_nothing_and_says_why() {
         rpps: "10003456787".into(),
         ..DoctorDraft::default()
     };
-    let c = d.changes(s.current.file());
+    let c = d.changes(s.work.current.file());
     let s = submit(s, c);
-    assert!(s.changes.is_empty(), "all or nothing");
-    let problems = s.edit_error.as_ref().expect("the core refuses a bad RPPS");
+    assert!(s.work.changes.is_empty(), "all or nothing");
+    let problems = s
+        .work
+        .edit_error
+        .as_ref()
+        .expect("the core refuses a bad RPPS");
     assert!(!problems.is_empty());
 }
 
@@ -119,21 +123,21 @@ fn built() -> State {
             rpps: rpps.into(),
             ..DoctorDraft::default()
         };
-        let c = d.changes(s.current.file());
+        let c = d.changes(s.work.current.file());
         s = submit(s, c);
     }
     let c = CentreDraft {
         name: "3C de Caen".into(),
         ..CentreDraft::default()
     }
-    .changes(s.current.file());
+    .changes(s.work.current.file());
     s = submit(s, c);
     let c = GroupDraft {
         name: "Secrétariat digestif".into(),
         doctors: vec!["dr-paul-durand".into()],
         ..GroupDraft::default()
     }
-    .changes(s.current.file());
+    .changes(s.work.current.file());
     s = submit(s, c);
     let c = RcpDraft {
         name: "RCP digestive".into(),
@@ -146,16 +150,16 @@ fn built() -> State {
         next_session: "2026-12-02T00:00:00Z".into(),
         ..RcpDraft::default()
     }
-    .changes(s.current.file());
+    .changes(s.work.current.file());
     s = submit(s, c);
-    assert_eq!(s.edit_error, None, "every form applies");
+    assert_eq!(s.work.edit_error, None, "every form applies");
     s
 }
 
 #[test]
 fn forms_build_an_organisation_the_core_checks() {
     let s = built();
-    let file = s.current.file();
+    let file = s.work.current.file();
     assert_eq!(file.people.len(), 2);
     assert_eq!(file.groups[0].id, "secretariat-digestif");
     let network = file.network.as_ref().unwrap();
@@ -169,7 +173,7 @@ fn forms_build_an_organisation_the_core_checks() {
         Some("secretariat-digestif")
     );
     // One edit per form; undo takes back the last change.
-    assert_eq!(s.changes.len(), 6);
+    assert_eq!(s.work.changes.len(), 6);
 }
 
 fn arrival() -> ArrivalDraft {
@@ -196,7 +200,7 @@ fn an_export_granted_on_arrival_carries_her_confidentiality_acknowledgement() {
     a.toggle_permission("dr-anne-martin", Permission::ExportPatients, true);
     a.set_confidentiality("dr-anne-martin", true);
     a.set_confidentiality("dr-paul-durand", true);
-    let changes = a.changes(s.current.file());
+    let changes = a.changes(s.work.current.file());
     let acks: Vec<&Change> = changes
         .iter()
         .filter(|c| matches!(c, Change::AcknowledgeConfidentiality { .. }))
@@ -206,7 +210,7 @@ fn an_export_granted_on_arrival_carries_her_confidentiality_acknowledgement() {
         matches!(acks[0], Change::AcknowledgeConfidentiality { doctor, acknowledged: true, .. } if doctor == "dr-anne-martin")
     );
     let s = submit(s, changes);
-    assert_eq!(s.edit_error, None);
+    assert_eq!(s.work.edit_error, None);
 }
 
 #[test]
@@ -225,7 +229,7 @@ fn an_arrival_starts_with_the_recommended_permissions() {
 #[test]
 fn an_arrival_is_a_list_of_changes_in_the_seeds_order() {
     let s = built();
-    let changes = arrival().changes(s.current.file());
+    let changes = arrival().changes(s.work.current.file());
     let ops: Vec<String> = changes
         .iter()
         .map(|c| {
@@ -257,12 +261,12 @@ fn an_arrival_is_a_list_of_changes_in_the_seeds_order() {
 fn an_arrival_simulated_shows_her_gains_and_the_requests() {
     let s = built().reduce_owned(Action::Adopt);
     assert!(
-        s.changes.is_empty(),
+        s.work.changes.is_empty(),
         "adopted: the forms are the reference now"
     );
-    let changes = arrival().changes(s.current.file());
+    let changes = arrival().changes(s.work.current.file());
     let s = submit(s, changes.clone());
-    assert_eq!(s.edit_error, None);
+    assert_eq!(s.work.edit_error, None);
     assert!(allowed(
         &s,
         "camille-petit",
@@ -279,8 +283,9 @@ fn an_arrival_simulated_shows_her_gains_and_the_requests() {
         "unticked"
     );
     let sim = s
+        .work
         .base
-        .simulate(&s.changes, s.instant(), secretariat_core::Lang::Fr)
+        .simulate(&s.work.changes, s.ui.instant(), secretariat_core::Lang::Fr)
         .unwrap();
     let her = sim
         .affected
@@ -327,13 +332,17 @@ fn spreadsheets_dropped_on_a_blank_organisation_become_edits() {
         sheet("accesses.csv"),
         sheet("secretaries.csv"),
     ]));
-    assert_eq!(s.edit_error, None);
-    let SheetsStatus::Imported { names, changes } = &s.sheets else {
-        panic!("imported: {:?}", s.sheets);
+    assert_eq!(s.work.edit_error, None);
+    let SheetsStatus::Imported { names, changes } = &s.imports.sheets else {
+        panic!("imported: {:?}", s.imports.sheets);
     };
     assert_eq!(names.len(), 3);
-    assert_eq!(*changes, s.changes.len(), "every change is an edit to undo");
-    assert_eq!(s.current.file().people.len(), 4);
+    assert_eq!(
+        *changes,
+        s.work.changes.len(),
+        "every change is an edit to undo"
+    );
+    assert_eq!(s.work.current.file().people.len(), 4);
     assert!(allowed(
         &s,
         "karim-haddad",
@@ -342,16 +351,16 @@ fn spreadsheets_dropped_on_a_blank_organisation_become_edits() {
     ));
     // Undo walks back the import like any edit.
     let s = s.reduce_owned(Action::DiscardEdits);
-    assert!(s.current.file().people.is_empty());
+    assert!(s.work.current.file().people.is_empty());
 }
 
 #[test]
 fn a_spreadsheet_with_problems_imports_nothing_and_says_where() {
     use secretariat_playground::state::SheetsStatus;
     let s = blank().reduce_owned(Action::ImportSheets(vec![sheet("people-bad.csv")]));
-    assert!(s.changes.is_empty(), "nothing half-imported");
-    let SheetsStatus::Failed { problems, .. } = &s.sheets else {
-        panic!("refused: {:?}", s.sheets);
+    assert!(s.work.changes.is_empty(), "nothing half-imported");
+    let SheetsStatus::Failed { problems, .. } = &s.imports.sheets else {
+        panic!("refused: {:?}", s.imports.sheets);
     };
     assert!(problems.iter().all(|p| p.sheet == "people-bad.csv"));
     assert!(
@@ -370,13 +379,13 @@ fn an_unreadable_file_is_reported_where_it_was_dropped() {
     };
     let s = blank().reduce_owned(unreadable(false));
     assert!(
-        matches!(&s.sheets, SheetsStatus::Failed { problems, .. } if problems[0].message.contains("gone"))
+        matches!(&s.imports.sheets, SheetsStatus::Failed { problems, .. } if problems[0].message.contains("gone"))
     );
-    assert_eq!(s.trainer_error, None);
+    assert_eq!(s.trainer.error, None);
     let s = blank().reduce_owned(unreadable(true));
-    assert_eq!(s.sheets, SheetsStatus::Idle);
+    assert_eq!(s.imports.sheets, SheetsStatus::Idle);
     assert_eq!(
-        s.trainer_error.as_deref(),
+        s.trainer.error.as_deref(),
         Some("x.csv: the file could not be read: gone")
     );
 }

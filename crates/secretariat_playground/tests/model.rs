@@ -213,12 +213,8 @@ fn simulation_deltas_use_the_keys_the_mocks_mark() {
         gained.contains(&model::gate_key(&item.action, item.resource.as_deref())),
         "{gained:?}"
     );
-    let r = model::request(
-        "sophie",
-        &item.action,
-        item.resource.as_deref(),
-        Some("2026-11-23T10:00:00Z"),
-    );
+    let r = item.request(after);
+    assert_eq!(r.now.as_deref(), Some("2026-11-23T10:00:00Z"));
     assert!(org
         .with_changes(&sim_changes())
         .unwrap()

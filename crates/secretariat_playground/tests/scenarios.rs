@@ -28,7 +28,7 @@ fn open(name: &str, path: &str) -> State {
 #[test]
 fn the_built_in_scenarios_run_on_the_demo_and_agree_with_the_engine() {
     let s = State::new(None);
-    let t = &s.trainer;
+    let t = &s.trainer.scenarios;
     assert_eq!(t.name, None);
     assert!(
         t.file.steps.len() >= 8,
@@ -55,14 +55,17 @@ fn a_trainers_file_with_wrong_answers_is_flagged_where_it_disagrees() {
         "wrong-answers.json",
         "fixtures/scenarios/wrong-answers.json",
     );
-    assert_eq!(s.trainer_error, None);
-    assert_eq!(s.trainer.name.as_deref(), Some("wrong-answers.json"));
+    assert_eq!(s.trainer.error, None);
     assert_eq!(
-        s.trainer.org.name(),
+        s.trainer.scenarios.name.as_deref(),
+        Some("wrong-answers.json")
+    );
+    assert_eq!(
+        s.trainer.scenarios.org.name(),
         "Petit cabinet",
         "the embedded organisation"
     );
-    let report = s.trainer.check(Lang::Fr);
+    let report = s.trainer.scenarios.check(Lang::Fr);
     let steps: BTreeSet<&str> = report
         .disagreements
         .iter()
@@ -78,8 +81,8 @@ fn a_trainers_file_with_wrong_answers_is_flagged_where_it_disagrees() {
     assert_eq!(s.org_of(OrgSource::Trainer).name(), "Petit cabinet");
     // Back to the built-in file.
     let s = s.reduce_owned(Action::BuiltinScenarios);
-    assert_eq!(s.trainer.name, None);
-    assert_eq!(s.scenario, 0);
+    assert_eq!(s.trainer.scenarios.name, None);
+    assert_eq!(s.trainer.scenario, 0);
 }
 
 #[test]
@@ -92,8 +95,8 @@ fn a_file_that_cannot_open_leaves_the_scenarios_and_says_why() {
         ),
     ] {
         let s = open("x.json", path);
-        let e = s.trainer_error.as_deref().unwrap();
+        let e = s.trainer.error.as_deref().unwrap();
         assert!(e.starts_with("x.json: ") && e.contains(says), "{path}: {e}");
-        assert_eq!(s.trainer.name, None, "the built-in file stays");
+        assert_eq!(s.trainer.scenarios.name, None, "the built-in file stays");
     }
 }

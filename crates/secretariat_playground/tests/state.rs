@@ -8,8 +8,6 @@
     missing_docs
 )]
 
-use std::rc::Rc;
-
 use secretariat_core::{Change, Lang, Request, DEMO_ORG};
 use secretariat_playground::share;
 use secretariat_playground::state::{Action, ImportStatus, OrgSource, Saved, Screen, State};
@@ -38,25 +36,25 @@ fn grant(s: &str, d: &str, p: &str) -> Action {
 fn allowed(state: &State, principal: &str, action: &str, resource: &str) -> bool {
     let mut r = Request::new(principal, action, Some(resource));
     r.now = Some(NOW.to_owned());
-    state.current.is_allowed(&r).unwrap()
+    state.work.current.is_allowed(&r).unwrap()
 }
 
 #[test]
 fn starts_on_the_demo_in_french_with_the_first_secretary() {
     let s = demo();
-    assert_eq!(s.selected.as_deref(), Some("sophie"));
-    assert_eq!(s.lang, Lang::Fr);
-    assert_eq!(s.screen, Screen::Sees);
-    assert!(s.changes.is_empty());
-    assert!(Rc::ptr_eq(&s.base, &s.current));
-    assert!(s.current.name().starts_with("Démo"));
+    assert_eq!(s.ui.selected.as_deref(), Some("sophie"));
+    assert_eq!(s.ui.lang, Lang::Fr);
+    assert_eq!(s.ui.screen, Screen::Sees);
+    assert!(s.work.changes.is_empty());
+    assert!(s.work.base == s.work.current);
+    assert!(s.work.current.name().starts_with("Démo"));
 }
 
 #[test]
 fn an_edit_changes_after_but_not_before() {
     let s = run([grant("sophie", "dr-martin", "export_patients")]);
-    assert_eq!(s.changes.len(), 1);
-    assert_eq!(s.rev, 1);
+    assert_eq!(s.work.changes.len(), 1);
+    assert_eq!(s.work.rev, 1);
     assert!(allowed(
         &s,
         "sophie",
@@ -69,7 +67,10 @@ fn an_edit_changes_after_but_not_before() {
         Some("doctor:dr-martin"),
     );
     r.now = Some(NOW.to_owned());
-    assert!(!s.base.is_allowed(&r).unwrap(), "the base is untouched");
+    assert!(
+        !s.work.base.is_allowed(&r).unwrap(),
+        "the base is untouched"
+    );
 }
 
 #[test]
@@ -79,8 +80,8 @@ fn undo_and_redo_walk_the_edit_list() {
         grant("sophie", "dr-martin", "pid_billing"),
         Action::Undo,
     ]);
-    assert_eq!(s.changes.len(), 1);
-    assert_eq!(s.undone.len(), 1);
+    assert_eq!(s.work.changes.len(), 1);
+    assert_eq!(s.work.undone.len(), 1);
     assert!(!allowed(
         &s,
         "sophie",
@@ -88,8 +89,8 @@ fn undo_and_redo_walk_the_edit_list() {
         "doctor:dr-martin"
     ));
     let s = s.reduce_owned(Action::Redo);
-    assert_eq!(s.changes.len(), 2);
-    assert!(s.undone.is_empty());
+    assert_eq!(s.work.changes.len(), 2);
+    assert!(s.work.undone.is_empty());
     assert!(allowed(
         &s,
         "sophie",
@@ -100,10 +101,10 @@ fn undo_and_redo_walk_the_edit_list() {
     let s = s
         .reduce_owned(Action::Undo)
         .reduce_owned(grant("lea", "dr-martin", "agenda"));
-    assert!(s.undone.is_empty());
+    assert!(s.work.undone.is_empty());
     // Undo with nothing to undo, redo with nothing to redo: no change.
     let s = run([Action::Undo, Action::Redo]);
-    assert_eq!(s.rev, 0);
+    assert_eq!(s.work.rev, 0);
 }
 
 #[test]
@@ -115,11 +116,11 @@ fn discard_moves_every_edit_to_redo() {
         }),
         Action::DiscardEdits,
     ]);
-    assert!(s.changes.is_empty());
-    assert_eq!(s.undone.len(), 2);
+    assert!(s.work.changes.is_empty());
+    assert_eq!(s.work.undone.len(), 2);
     let s = s.reduce_owned(Action::Redo);
     assert_eq!(
-        s.changes,
+        s.work.changes,
         vec![match grant("sophie", "dr-martin", "export_patients") {
             Action::Edit(c) => c,
             _ => unreachable!(),
@@ -131,8 +132,8 @@ fn discard_moves_every_edit_to_redo() {
 fn an_edit_that_does_not_apply_is_refused_with_its_reason() {
     // Nadia holds no access to Dr Martin's account: a single permission cannot be granted.
     let s = run([grant("nadia", "dr-martin", "agenda")]);
-    assert!(s.changes.is_empty());
-    let problems = s.edit_error.expect("refused");
+    assert!(s.work.changes.is_empty());
+    let problems = s.work.edit_error.expect("refused");
     assert_eq!(problems[0].path, "changes[0]");
     assert!(problems[0].message.contains("nadia"), "{problems:?}");
     // A window whose dates do not parse breaks the file: refused by the loader, with its path.
@@ -142,20 +143,20 @@ fn an_edit_that_does_not_apply_is_refused_with_its_reason() {
         valid_from: Some("demain".into()),
         valid_until: None,
     })]);
-    assert!(s.changes.is_empty());
-    assert!(s.edit_error.unwrap()[0].path.contains("profiles"));
+    assert!(s.work.changes.is_empty());
+    assert!(s.work.edit_error.unwrap()[0].path.contains("profiles"));
     // The next good edit clears the error.
     let s = run([
         grant("nadia", "dr-martin", "agenda"),
         grant("sophie", "dr-martin", "pid_billing"),
     ]);
-    assert!(s.edit_error.is_none());
+    assert!(s.work.edit_error.is_none());
 }
 
 #[test]
 fn a_bad_import_reports_every_problem_and_keeps_everything() {
     let before = run([grant("sophie", "dr-martin", "export_patients")]);
-    let base = before.base.clone();
+    let base = before.work.base.clone();
     let bad = r#"{"format":"secretariat-org/1","people":[
         {"id":"a","name":"A","category":"medecin","status":"active"},
         {"id":"a","name":"B","category":"medecin","status":"active"}],
@@ -164,7 +165,7 @@ fn a_bad_import_reports_every_problem_and_keeps_everything() {
         name: "bad.json".into(),
         text: bad.into(),
     });
-    match &s.import {
+    match &s.imports.file {
         ImportStatus::Failed { name, problems } => {
             assert_eq!(name, "bad.json");
             assert!(problems.len() >= 3, "{problems:?}");
@@ -172,22 +173,25 @@ fn a_bad_import_reports_every_problem_and_keeps_everything() {
         }
         other => panic!("expected a failure, got {other:?}"),
     }
-    assert!(Rc::ptr_eq(&s.base, &base));
-    assert_eq!(s.changes.len(), 1);
+    assert!(s.work.base == base);
+    assert_eq!(s.work.changes.len(), 1);
     // Not JSON at all, and another format: refused the same way.
     for text in ["{", r#"{"format":"secretariat-org/2"}"#, ""] {
         let s = demo().reduce_owned(Action::Import {
             name: "x".into(),
             text: text.into(),
         });
-        assert!(matches!(s.import, ImportStatus::Failed { .. }), "{text}");
-        assert!(s.current.name().starts_with("Démo"));
+        assert!(
+            matches!(s.imports.file, ImportStatus::Failed { .. }),
+            "{text}"
+        );
+        assert!(s.work.current.name().starts_with("Démo"));
     }
     let s = demo().reduce_owned(Action::ImportUnreadable {
         name: "x".into(),
         message: "io".into(),
     });
-    assert!(matches!(s.import, ImportStatus::Failed { .. }));
+    assert!(matches!(s.imports.file, ImportStatus::Failed { .. }));
 }
 
 #[test]
@@ -203,18 +207,18 @@ fn a_good_import_replaces_the_base_and_drops_the_edits() {
             text: org.into(),
         },
     ]);
-    assert_eq!(s.current.name(), "Autre cabinet");
-    assert!(s.changes.is_empty() && s.undone.is_empty());
+    assert_eq!(s.work.current.name(), "Autre cabinet");
+    assert!(s.work.changes.is_empty() && s.work.undone.is_empty());
     assert_eq!(
-        s.selected.as_deref(),
+        s.ui.selected.as_deref(),
         Some("s"),
         "the selection moves to a secretary of the new file"
     );
-    assert!(matches!(s.import, ImportStatus::Loaded { .. }));
+    assert!(matches!(s.imports.file, ImportStatus::Loaded { .. }));
     let s = s.reduce_owned(Action::ResetDemo);
-    assert!(s.current.name().starts_with("Démo"));
-    assert_eq!(s.selected.as_deref(), Some("sophie"));
-    assert_eq!(s.import, ImportStatus::Idle);
+    assert!(s.work.current.name().starts_with("Démo"));
+    assert_eq!(s.ui.selected.as_deref(), Some("sophie"));
+    assert_eq!(s.imports.file, ImportStatus::Idle);
 }
 
 #[test]
@@ -227,13 +231,13 @@ fn selection_language_date_and_screens() {
         Action::SetNow(Some("not a date".into())),
         Action::SetGhosts(true),
     ]);
-    assert_eq!(s.selected.as_deref(), Some("karim"));
-    assert_eq!(s.lang, Lang::En);
-    assert_eq!(s.screen, Screen::Trainer);
-    assert_eq!(s.now.as_deref(), Some(NOW));
-    assert!(s.ghosts);
+    assert_eq!(s.ui.selected.as_deref(), Some("karim"));
+    assert_eq!(s.ui.lang, Lang::En);
+    assert_eq!(s.ui.screen, Screen::Trainer);
+    assert_eq!(s.ui.now.as_deref(), Some(NOW));
+    assert!(s.ui.ghosts);
     let s = s.reduce_owned(Action::SetNow(None));
-    assert!(s.instant().is_none());
+    assert!(s.ui.instant().is_none());
 }
 
 #[test]
@@ -242,7 +246,7 @@ fn explanations_open_on_the_right_organisation() {
     let s = run([Action::Explain(r.clone(), OrgSource::Demo)]);
     let e = s.explaining.clone().unwrap();
     assert_eq!(e.request, r);
-    assert!(Rc::ptr_eq(s.org_of(e.source), &s.demo));
+    assert!(s.org_of(e.source) == &s.demo);
     let s = s.reduce_owned(Action::Go(Screen::Sees));
     assert!(s.explaining.is_none(), "changing screen closes the dialog");
 }
@@ -261,12 +265,12 @@ fn what_is_saved_restores_the_same_state() {
     let json = serde_json::to_string(&saved).unwrap();
     let back: Saved = serde_json::from_str(&json).unwrap();
     let r = State::restore(back, Some(NOW.to_owned())).unwrap();
-    assert_eq!(r.changes, s.changes);
-    assert_eq!(r.undone, s.undone);
-    assert_eq!(r.selected.as_deref(), Some("lea"));
-    assert_eq!(r.lang, Lang::En);
-    assert_eq!(r.screen, Screen::Simulate);
-    assert_eq!(r.current.file(), s.current.file());
+    assert_eq!(r.work.changes, s.work.changes);
+    assert_eq!(r.work.undone, s.work.undone);
+    assert_eq!(r.ui.selected.as_deref(), Some("lea"));
+    assert_eq!(r.ui.lang, Lang::En);
+    assert_eq!(r.ui.screen, Screen::Simulate);
+    assert_eq!(r.work.current.file(), s.work.current.file());
 }
 
 #[test]
@@ -306,7 +310,7 @@ fn a_link_carries_the_edits_over_a_fingerprint_never_the_organisation() {
         grant("sophie", "dr-martin", "pid_billing"),
         Action::Undo,
     ]);
-    let fragment = share::encode(&share::link_of(&s));
+    let fragment = share::encode(&share::link_of(&s.work, &s.ui));
     assert!(fragment.starts_with("#l="));
     assert!(
         fragment
@@ -315,7 +319,7 @@ fn a_link_carries_the_edits_over_a_fingerprint_never_the_organisation() {
         "URL-safe"
     );
     let text = payload(&fragment);
-    let file = s.base.file();
+    let file = s.work.base.file();
     for person in &file.people {
         assert!(!text.contains(&person.name), "no name: {text}");
         if let Some(rpps) = &person.rpps {
@@ -336,7 +340,7 @@ fn a_link_carries_the_edits_over_a_fingerprint_never_the_organisation() {
     );
     let link = share::decode(&fragment).unwrap().unwrap();
     assert_eq!(link.base, share::fingerprint(&s.demo));
-    assert_eq!(link.changes, s.changes);
+    assert_eq!(link.changes, s.work.changes);
     // The fingerprint is of the organisation, not of the file's spacing.
     let respaced = secretariat_core::Organisation::load(&demo_file_respaced()).unwrap();
     assert_eq!(share::fingerprint(&respaced), link.base);
@@ -348,7 +352,7 @@ fn opening_a_link_asks_first_replaces_the_work_and_can_be_undone() {
         grant("sophie", "dr-martin", "export_patients"),
         Action::Select("karim".into()),
     ]);
-    let link = share::decode(&share::encode(&share::link_of(&sender)))
+    let link = share::decode(&share::encode(&share::link_of(&sender.work, &sender.ui)))
         .unwrap()
         .unwrap();
     let mine = run([
@@ -360,23 +364,26 @@ fn opening_a_link_asks_first_replaces_the_work_and_can_be_undone() {
         .clone()
         .reduce_owned(Action::OfferLink(Box::new(link.clone())));
     assert_eq!(
-        offered.changes, mine.changes,
+        offered.work.changes, mine.work.changes,
         "nothing replaced before the answer"
     );
     assert_eq!(offered.share.pending.as_ref(), Some(&link));
     let declined = offered.clone().reduce_owned(Action::DismissLink);
-    assert_eq!(declined.changes, mine.changes);
+    assert_eq!(declined.work.changes, mine.work.changes);
     assert!(declined.share.pending.is_none());
     let opened = offered.reduce_owned(Action::AcceptLink);
-    assert_eq!(opened.changes, sender.changes);
-    assert_eq!(opened.selected.as_deref(), Some("karim"));
+    assert_eq!(opened.work.changes, sender.work.changes);
+    assert_eq!(opened.ui.selected.as_deref(), Some("karim"));
     assert!(opened.share.pending.is_none());
-    assert!(opened.undone.is_empty());
+    assert!(opened.work.undone.is_empty());
     let back = opened.clone().reduce_owned(Action::UndoLink);
-    assert_eq!(back.changes, mine.changes, "undo brings my work back");
-    assert_eq!(back.selected.as_deref(), Some("lea"));
+    assert_eq!(
+        back.work.changes, mine.work.changes,
+        "undo brings my work back"
+    );
+    assert_eq!(back.ui.selected.as_deref(), Some("lea"));
     assert!(
-        back.rev > opened.rev,
+        back.work.rev > opened.work.rev,
         "a new revision, so derived data is recomputed"
     );
     assert!(back.share.before.is_none());
@@ -392,7 +399,7 @@ fn a_link_over_a_file_this_browser_lacks_waits_for_that_file() {
         },
         grant("sophie", "dr-martin", "export_patients"),
     ]);
-    let link = share::link_of(&sender);
+    let link = share::link_of(&sender.work, &sender.ui);
     assert_ne!(link.base, share::fingerprint(&sender.demo));
     // The recipient is on the demo: opening is refused until she has the file, and nothing changes.
     let r = run([
@@ -400,8 +407,8 @@ fn a_link_over_a_file_this_browser_lacks_waits_for_that_file() {
         Action::AcceptLink,
     ]);
     assert_eq!(r.share.pending.as_ref(), Some(&link), "still waiting");
-    assert!(r.changes.is_empty());
-    assert_eq!(r.current.name(), sender.demo.name());
+    assert!(r.work.changes.is_empty());
+    assert_eq!(r.work.current.name(), sender.demo.name());
     // She imports the same file (spaced otherwise): now it opens.
     let r = r
         .reduce_owned(Action::Import {
@@ -411,8 +418,8 @@ fn a_link_over_a_file_this_browser_lacks_waits_for_that_file() {
         })
         .reduce_owned(Action::AcceptLink);
     assert!(r.share.pending.is_none());
-    assert_eq!(r.changes, sender.changes);
-    assert_eq!(r.current.file(), sender.current.file());
+    assert_eq!(r.work.changes, sender.work.changes);
+    assert_eq!(r.work.current.file(), sender.work.current.file());
 }
 
 #[test]
@@ -440,7 +447,7 @@ fn damaged_old_and_oversized_links_are_refused_with_a_reason() {
         assert!(!e.text(Lang::Fr).is_empty() && e.text(Lang::Fr) != e.text(Lang::En));
     }
     // Edits that do not apply leave the work as it was and say why.
-    let mut link = share::link_of(&demo());
+    let mut link = share::link_of(&demo().work, &demo().ui);
     link.changes.push(Change::Suspend {
         person: "nobody".into(),
     });
@@ -450,7 +457,7 @@ fn damaged_old_and_oversized_links_are_refused_with_a_reason() {
         .reduce_owned(Action::OfferLink(Box::new(link)))
         .reduce_owned(Action::AcceptLink);
     assert!(matches!(r.share.error, Some(share::LinkError::Refused(_))));
-    assert_eq!(r.changes, mine.changes);
+    assert_eq!(r.work.changes, mine.work.changes);
 }
 
 #[test]
@@ -467,9 +474,12 @@ fn the_work_is_kept_only_with_consent_and_forgetting_goes_back_to_the_demo() {
     assert!(s.share.keep);
     let f = s.clone().reduce_owned(Action::Forget);
     assert!(!f.share.keep);
-    assert!(f.changes.is_empty() && f.undone.is_empty());
-    assert_eq!(f.base.file(), f.demo.file());
-    assert_eq!(share::fingerprint(&f.base), share::fingerprint(&f.demo));
+    assert!(f.work.changes.is_empty() && f.work.undone.is_empty());
+    assert_eq!(f.work.base.file(), f.demo.file());
+    assert_eq!(
+        share::fingerprint(&f.work.base),
+        share::fingerprint(&f.demo)
+    );
 }
 
 #[test]
@@ -493,8 +503,8 @@ fn a_whole_file_is_sent_pseudonymised_with_a_link_over_the_copy() {
         grant("sophie", "dr-martin", "export_patients"),
         Action::Select("sophie".into()),
     ]);
-    let (file, fragment) = share::pseudonymised(&sender, "a secret key").unwrap();
-    let original = sender.base.file();
+    let (file, fragment) = share::pseudonymised(&sender.work, &sender.ui, "a secret key").unwrap();
+    let original = sender.work.base.file();
     for person in &original.people {
         assert!(
             !file.contains(&format!("\"{}\"", person.name)),
@@ -515,7 +525,9 @@ fn a_whole_file_is_sent_pseudonymised_with_a_link_over_the_copy() {
     );
     // The same key gives the same copy.
     assert_eq!(
-        share::pseudonymised(&sender, "a secret key").unwrap().0,
+        share::pseudonymised(&sender.work, &sender.ui, "a secret key")
+            .unwrap()
+            .0,
         file
     );
     // The recipient imports the copy and opens the link: the sender's edit, renamed.
@@ -529,10 +541,10 @@ fn a_whole_file_is_sent_pseudonymised_with_a_link_over_the_copy() {
         Action::AcceptLink,
     ]);
     assert!(r.share.error.is_none(), "{:?}", r.share.error);
-    assert_eq!(r.changes.len(), 1);
+    assert_eq!(r.work.changes.len(), 1);
     assert!(r.share.pending.is_none());
-    assert_ne!(r.selected.as_deref(), Some("sophie"));
-    let findings = |s: &State| s.current.findings(s.instant(), Lang::Fr).len();
+    assert_ne!(r.ui.selected.as_deref(), Some("sophie"));
+    let findings = |s: &State| s.work.current.findings(s.ui.instant(), Lang::Fr).len();
     assert_eq!(
         findings(&r),
         findings(&sender),

@@ -1,5 +1,6 @@
 //! The root: state, persistence, layout and the current screen.
 
+use secretariat_core::Lang;
 use yew::prelude::*;
 
 use crate::browser;
@@ -13,7 +14,7 @@ use crate::components::report_screen::ReportScreen;
 use crate::components::sees_screen::SeesScreen;
 use crate::components::simulate_screen::SimulateScreen;
 use crate::components::trainer_screen::TrainerScreen;
-use crate::hooks::{use_persist, use_shared_links, use_undo_shortcuts, AppHandle};
+use crate::hooks::{use_persist, use_shared_links, use_undo_shortcuts};
 use crate::share;
 use crate::state::{Action, Screen, State};
 
@@ -41,34 +42,51 @@ fn initial_state() -> State {
     }
 }
 
-/// The whole playground.
+/// The whole playground: the state lives here, as in Yew's `function_todomvc`; each screen gets
+/// the parts it shows and `onaction`, the reducer's dispatcher (a stable callback).
 #[component]
 pub fn App() -> Html {
     let app = use_reducer(initial_state);
+    let onaction: Callback<Action> = app.dispatcher().into();
     use_persist(&app);
-    use_shared_links(&app);
-    use_undo_shortcuts(&app);
-    {
-        let lang = app.lang;
-        use_effect_with(lang, move |lang| browser::set_lang(lang.pick("fr", "en")));
-    }
-    let lang = app.lang;
-    let screen = match app.screen {
-        Screen::Sees => html! { <SeesScreen /> },
-        Screen::Simulate => html! { <SimulateScreen /> },
-        Screen::Build => html! { <BuildScreen /> },
-        Screen::Trainer => html! { <TrainerScreen /> },
-        Screen::Report => html! { <ReportScreen /> },
-        Screen::Organisation => html! { <OrganisationScreen /> },
+    use_shared_links(onaction.clone());
+    use_undo_shortcuts(onaction.clone());
+    let lang = app.ui.lang;
+    use_effect_with(lang, move |lang| browser::set_lang(lang.pick("fr", "en")));
+    let (work, ui) = (&app.work, &app.ui);
+    let screen = match ui.screen {
+        Screen::Sees => {
+            html! { <SeesScreen work={work.clone()} ui={ui.clone()} onaction={onaction.clone()} /> }
+        }
+        Screen::Simulate => {
+            html! { <SimulateScreen work={work.clone()} ui={ui.clone()} onaction={onaction.clone()} /> }
+        }
+        Screen::Build => html! {
+            <BuildScreen work={work.clone()} ui={ui.clone()} sheets={app.imports.sheets.clone()} onaction={onaction.clone()} />
+        },
+        Screen::Trainer => {
+            html! { <TrainerScreen trainer={app.trainer.clone()} onaction={onaction.clone()} /> }
+        }
+        Screen::Report => html! {
+            <ReportScreen work={work.clone()} ui={ui.clone()} report={app.report.clone()} onaction={onaction.clone()} />
+        },
+        Screen::Organisation => html! {
+            <OrganisationScreen work={work.clone()} ui={ui.clone()} demo={app.demo.clone()} import={app.imports.file.clone()}
+                keep={app.share.keep} onaction={onaction.clone()} />
+        },
     };
+    let onundo = onaction.reform(|()| Action::Undo);
+    let onredo = onaction.reform(|()| Action::Redo);
     html! {
-        <ContextProvider<AppHandle> context={app.clone()}>
+        <ContextProvider<Lang> context={lang}>
             <div class="shell">
                 <a class="skip-link" href="#main">{ lang.pick("Aller au contenu", "Skip to content") }</a>
-                <Header />
-                <NavTabs />
-                <LinkBanner />
-                <main id="main" class={classes!("screen", format!("screen-{}", app.screen.id()))}>
+                <Header name={work.current.name().to_owned()} edits={work.changes.len()} can_redo={!work.undone.is_empty()}
+                    now={ui.now.clone()} onundo={onundo} onredo={onredo}
+                    onnow={onaction.reform(Action::SetNow)} onlang={onaction.reform(Action::SetLang)} />
+                <NavTabs screen={ui.screen} ongo={onaction.reform(Action::Go)} />
+                <LinkBanner share={app.share.clone()} work={work.clone()} demo={app.demo.clone()} onaction={onaction.clone()} />
+                <main id="main" class={classes!("screen", format!("screen-{}", ui.screen.id()))}>
                     { screen }
                 </main>
                 <footer class="footer">
@@ -77,10 +95,11 @@ pub fn App() -> Html {
                         "Local sandbox: nothing leaves this browser. Every decision comes from the secretariat engine.",
                     ) }
                 </footer>
-                if app.explaining.is_some() {
-                    <ExplainDialog />
+                if let Some(explaining) = app.explaining.clone() {
+                    <ExplainDialog org={app.org_of(explaining.source).clone()} request={explaining.request}
+                        onclose={onaction.reform(|()| Action::CloseExplain)} />
                 }
             </div>
-        </ContextProvider<AppHandle>>
+        </ContextProvider<Lang>>
     }
 }

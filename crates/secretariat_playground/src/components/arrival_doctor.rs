@@ -3,12 +3,12 @@
 //! warning, every text from the core's `Permission`), and how he is attached to her in the DCC.
 
 use secretariat_core::{Permission, Recommendation};
-use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::browser;
 use crate::components::permission_warning::{rec_class, PermissionWarning};
 use crate::forms::{DoctorPick, Through};
-use crate::hooks::use_app;
+use crate::hooks::use_lang;
 use crate::model::Choice;
 
 /// The doctor as picked, and where edits go.
@@ -31,16 +31,13 @@ pub struct ArrivalDoctorProps {
 /// The doctor's card in the arrival form.
 #[component]
 pub fn ArrivalDoctor(props: &ArrivalDoctorProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = use_lang();
     let doctor = props.pick.doctor.clone();
     let row = |p: Permission| {
         let on = props.pick.permissions.contains(&p);
         let onchange = {
             let ontoggle = props.ontoggle.clone();
-            Callback::from(move |e: Event| {
-                ontoggle.emit((p, e.target_unchecked_into::<HtmlInputElement>().checked()))
-            })
+            Callback::from(move |e: Event| ontoggle.emit((p, browser::checked(&e))))
         };
         let level = p.recommendation();
         html! {
@@ -66,7 +63,7 @@ pub fn ArrivalDoctor(props: &ArrivalDoctorProps) -> Html {
     let onthrough = {
         let onthrough = props.onthrough.clone();
         Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let v = browser::value(&e);
             onthrough.emit(match v.as_str() {
                 "none" => Through::None,
                 "herself" => Through::Herself,
@@ -76,9 +73,7 @@ pub fn ArrivalDoctor(props: &ArrivalDoctorProps) -> Html {
     };
     let onconfidentiality = {
         let cb = props.onconfidentiality.clone();
-        Callback::from(move |e: Event| {
-            cb.emit(e.target_unchecked_into::<HtmlInputElement>().checked())
-        })
+        Callback::from(move |e: Event| cb.emit(browser::checked(&e)))
     };
     let through = match &props.pick.through {
         Through::None => "none".to_owned(),

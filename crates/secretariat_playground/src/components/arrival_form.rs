@@ -6,31 +6,26 @@
 use secretariat_core::Permission;
 use yew::prelude::*;
 
+use crate::browser;
 use crate::components::arrival_doctor::ArrivalDoctor;
 use crate::components::choice_checks::ChoiceChecks;
-use crate::components::form_kit::{field, toggler, update};
+use crate::components::form_kit::{field, toggler, update, ChangeFormProps};
 use crate::components::text_field::TextField;
 use crate::forms::{ArrivalDraft, Through};
-use crate::hooks::use_change_form;
+use crate::hooks::{use_change_form, use_lang};
 use crate::model;
-
-/// The form takes everything from the shared state.
-#[derive(Properties, PartialEq)]
-pub struct ArrivalFormProps {}
 
 /// The arrival form.
 #[component]
-pub fn ArrivalForm(_props: &ArrivalFormProps) -> Html {
-    let (app, draft, onsubmit) = use_change_form::<ArrivalDraft>();
-    let lang = app.lang;
-    let org = app.current.clone();
+pub fn ArrivalForm(props: &ChangeFormProps) -> Html {
+    let lang = use_lang();
+    let (draft, onsubmit) = use_change_form::<ArrivalDraft>(&props.org, props.rev, &props.onedit);
+    let org = props.org.clone();
     let file = org.file();
     let doctors = model::doctors(&org);
     let groups = model::groups(file);
     let onexternal = update(&draft, |d: &mut ArrivalDraft, e: Event| {
-        d.external = e
-            .target_unchecked_into::<web_sys::HtmlInputElement>()
-            .checked();
+        d.external = browser::checked(&e);
     });
     let picks = draft.doctors.iter().map(|pick| {
         let id = pick.doctor.clone();

@@ -12,12 +12,20 @@ use crate::components::new_org_form::NewOrgForm;
 use crate::components::rcp_form::RcpForm;
 use crate::components::sheets_zone::SheetsZone;
 use crate::components::simulation_panel::SimulationPanel;
-use crate::hooks::use_app;
-use crate::state::Action;
+use crate::state::{Action, SheetsStatus, Ui, Work};
 
-/// The screen takes everything from the shared state.
+/// The organisation worked on, what the last spreadsheets did, and where actions go.
 #[derive(Properties, PartialEq)]
-pub struct BuildScreenProps {}
+pub struct BuildScreenProps {
+    /// Base, edits and result.
+    pub work: Work,
+    /// Language and date.
+    pub ui: Ui,
+    /// What the last spreadsheets did.
+    pub sheets: SheetsStatus,
+    /// The reducer's dispatcher.
+    pub onaction: Callback<Action>,
+}
 
 /// The forms of the screen, in the order a new organisation is built.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,9 +77,14 @@ impl Form {
 
 /// The build screen.
 #[component]
-pub fn BuildScreen(_props: &BuildScreenProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+pub fn BuildScreen(props: &BuildScreenProps) -> Html {
+    let BuildScreenProps {
+        work,
+        ui,
+        sheets,
+        onaction,
+    } = props;
+    let lang = ui.lang;
     let form = use_state(|| Form::Arrival);
     let tabs = Form::ALL.iter().map(|&f| {
         let onclick = {
@@ -86,19 +99,22 @@ pub fn BuildScreen(_props: &BuildScreenProps) -> Html {
             </button>
         }
     });
+    let (org, rev) = (work.current.clone(), work.rev);
+    let onedit = onaction.reform(Action::EditAll);
     let body = match *form {
-        Form::NewOrg => html! { <NewOrgForm /> },
-        Form::Sheets => html! { <SheetsZone /> },
-        Form::Doctor => html! { <DoctorForm /> },
-        Form::Centre => html! { <CentreForm /> },
-        Form::Group => html! { <GroupForm /> },
-        Form::Rcp => html! { <RcpForm /> },
-        Form::Arrival => html! { <ArrivalForm /> },
+        Form::NewOrg => html! {
+            <NewOrgForm rev={rev} oncreate={onaction.reform(|f| Action::NewOrganisation(Box::new(f)))} />
+        },
+        Form::Sheets => {
+            html! { <SheetsZone org={org} status={sheets.clone()} onaction={onaction.clone()} /> }
+        }
+        Form::Doctor => html! { <DoctorForm org={org} rev={rev} onedit={onedit} /> },
+        Form::Centre => html! { <CentreForm org={org} rev={rev} onedit={onedit} /> },
+        Form::Group => html! { <GroupForm org={org} rev={rev} onedit={onedit} /> },
+        Form::Rcp => html! { <RcpForm org={org} rev={rev} onedit={onedit} /> },
+        Form::Arrival => html! { <ArrivalForm org={org} rev={rev} onedit={onedit} /> },
     };
-    let onadopt = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::Adopt))
-    };
+    let onadopt = onaction.reform(|_: MouseEvent| Action::Adopt);
     html! {
         <>
             <div class="screen-head">
@@ -121,12 +137,12 @@ pub fn BuildScreen(_props: &BuildScreenProps) -> Html {
                             "Quand l'organisation est comme vous la voulez, validez : elle devient la référence, et la prochaine simulation (une arrivée, par exemple) ne montre que ce qui vient ensuite.",
                             "When the organisation is as you want it, adopt it: it becomes the reference, and the next simulation (an arrival, say) shows only what comes after.",
                         ) }</p>
-                        <button type="button" class="btn" onclick={onadopt} disabled={app.changes.is_empty()} data-testid="adopt">
+                        <button type="button" class="btn" onclick={onadopt} disabled={work.changes.is_empty()} data-testid="adopt">
                             { lang.pick("Valider les modifications", "Adopt the edits") }
                         </button>
                     </section>
                 </div>
-                <SimulationPanel />
+                <SimulationPanel work={work.clone()} ui={ui.clone()} onaction={onaction.clone()} />
             </div>
         </>
     }

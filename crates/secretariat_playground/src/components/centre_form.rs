@@ -2,21 +2,17 @@
 
 use yew::prelude::*;
 
-use crate::components::form_kit::field;
+use crate::components::form_kit::{field, ChangeFormProps};
 use crate::components::text_field::TextField;
 use crate::forms::CentreDraft;
-use crate::hooks::use_change_form;
-
-/// The form takes everything from the shared state.
-#[derive(Properties, PartialEq)]
-pub struct CentreFormProps {}
+use crate::hooks::{use_change_form, use_lang};
 
 /// The centre form.
 #[component]
-pub fn CentreForm(_props: &CentreFormProps) -> Html {
-    let (app, draft, onsubmit) = use_change_form::<CentreDraft>();
-    let lang = app.lang;
-    let org = app.current.clone();
+pub fn CentreForm(props: &ChangeFormProps) -> Html {
+    let lang = use_lang();
+    let (draft, onsubmit) = use_change_form::<CentreDraft>(&props.org, props.rev, &props.onedit);
+    let org = props.org.clone();
     html! {
         <form class="build-form" onsubmit={onsubmit} data-testid="centre-form">
             <TextField label={lang.pick("Nom du 3C", "3C name")} value={draft.name.clone()} placeholder="3C de Caen"

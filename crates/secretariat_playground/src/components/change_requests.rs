@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::icons;
-use crate::hooks::use_app;
+use crate::hooks::use_lang;
 
 /// The requests to show.
 #[derive(Properties, PartialEq)]
@@ -42,8 +42,7 @@ fn recipient_label(r: Recipient, lang: Lang) -> &'static str {
 /// The change requests.
 #[component]
 pub fn ChangeRequests(props: &ChangeRequestsProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = use_lang();
     if props.requests.is_empty() {
         return html! {
             <p class="muted" data-testid="no-requests">{ lang.pick(

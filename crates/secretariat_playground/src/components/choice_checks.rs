@@ -1,9 +1,9 @@
 //! A list of checkboxes over people, groups or centres of the organisation (members of a group, a
 //! new secretary's doctors, her 3C…).
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::browser;
 use crate::model::Choice;
 
 /// What can be chosen and what is.
@@ -38,7 +38,7 @@ pub fn ChoiceChecks(props: &ChoiceChecksProps) -> Html {
                         let ontoggle = props.ontoggle.clone();
                         let id = c.id.clone();
                         Callback::from(move |e: Event| {
-                            ontoggle.emit((id.clone(), e.target_unchecked_into::<HtmlInputElement>().checked()))
+                            ontoggle.emit((id.clone(), browser::checked(&e)))
                         })
                     };
                     html! {

@@ -2,21 +2,17 @@
 
 use yew::prelude::*;
 
-use crate::components::form_kit::field;
+use crate::components::form_kit::{field, ChangeFormProps};
 use crate::components::text_field::TextField;
 use crate::forms::{rpps_state, DoctorDraft, RppsState};
-use crate::hooks::use_change_form;
-
-/// The form takes everything from the shared state.
-#[derive(Properties, PartialEq)]
-pub struct DoctorFormProps {}
+use crate::hooks::{use_change_form, use_lang};
 
 /// The doctor form.
 #[component]
-pub fn DoctorForm(_props: &DoctorFormProps) -> Html {
-    let (app, draft, onsubmit) = use_change_form::<DoctorDraft>();
-    let lang = app.lang;
-    let org = app.current.clone();
+pub fn DoctorForm(props: &ChangeFormProps) -> Html {
+    let lang = use_lang();
+    let (draft, onsubmit) = use_change_form::<DoctorDraft>(&props.org, props.rev, &props.onedit);
+    let org = props.org.clone();
     let rpps = rpps_state(&draft.rpps);
     let check = match rpps {
         RppsState::Empty => html! {

@@ -2,16 +2,16 @@
 //! spreadsheets and the trainer's scenario files share. It hands the files over; reading them is
 //! the caller's.
 
-use web_sys::{DragEvent, FileList, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::browser::{self, Files};
 use crate::components::icons;
 
 /// What the zone accepts and where the files go.
 #[derive(Properties, PartialEq)]
 pub struct DropZoneProps {
     /// Called with the files dropped or picked.
-    pub onfiles: Callback<FileList>,
+    pub onfiles: Callback<Files>,
     /// The file input's `accept`.
     pub accept: AttrValue,
     /// Several files at once.
@@ -34,11 +34,7 @@ pub fn DropZone(props: &DropZoneProps) -> Html {
     let onchange = {
         let onfiles = props.onfiles.clone();
         Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<HtmlInputElement>();
-            if let Some(list) = input.files() {
-                onfiles.emit(list);
-            }
-            input.set_value("");
+            onfiles.emit(browser::picked_files(&e));
         })
     };
     let ondragover = {
@@ -58,9 +54,7 @@ pub fn DropZone(props: &DropZoneProps) -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             over.set(false);
-            if let Some(list) = e.data_transfer().and_then(|d| d.files()) {
-                onfiles.emit(list);
-            }
+            onfiles.emit(browser::dropped_files(&e));
         })
     };
     html! {

@@ -1,91 +1,57 @@
 //! The explanation of one decision, from the engine: the verdict, its reasons, and every condition
 //! checked on the way (`explain`).
 
-use secretariat_core::Effect;
-use wasm_bindgen::JsCast as _;
+use secretariat_core::{Effect, Organisation, Request};
 use yew::prelude::*;
 
+use crate::browser;
 use crate::components::icons;
-use crate::hooks::use_app;
+use crate::hooks::use_lang;
 use crate::model;
-use crate::state::Action;
+use crate::state::Shared;
 
-/// The dialog takes the request from the shared state.
+/// The decision to explain, of which organisation, and how to close.
 #[derive(Properties, PartialEq)]
-pub struct ExplainDialogProps {}
+pub struct ExplainDialogProps {
+    /// The organisation asked.
+    pub org: Shared<Organisation>,
+    /// The decision request explained (with its `now`).
+    pub request: Request,
+    /// Called to close the dialog.
+    pub onclose: Callback<()>,
+}
 
 /// A modal dialog; Escape, the close button or a click outside closes it.
 #[component]
-pub fn ExplainDialog(_props: &ExplainDialogProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+pub fn ExplainDialog(props: &ExplainDialogProps) -> Html {
+    let lang = use_lang();
     let close_ref = use_node_ref();
     let dialog_ref = use_node_ref();
     {
         let close_ref = close_ref.clone();
         use_effect_with((), move |_| {
             // Focus moves into the dialog, and back to the element that opened it on close.
-            let opener = gloo::utils::document().active_element();
-            if let Some(el) = close_ref.cast::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-            move || {
-                if let Some(el) = opener.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                    let _ = el.focus();
-                }
-            }
+            let opener = browser::Focus::current();
+            browser::focus(&close_ref);
+            move || opener.restore()
         });
     }
-    let Some(explaining) = app.explaining.clone() else {
-        return html! {};
-    };
-    let onclose = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::CloseExplain))
-    };
+    let onclose = props.onclose.reform(|_: MouseEvent| ());
     let onkey = {
-        let app = app.clone();
+        let onclose = props.onclose.clone();
         let dialog_ref = dialog_ref.clone();
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-            "Escape" => app.dispatch(Action::CloseExplain),
+            "Escape" => onclose.emit(()),
             // Keep Tab inside the dialog while it is open.
-            "Tab" => {
-                let Some(dialog) = dialog_ref.cast::<web_sys::Element>() else {
-                    return;
-                };
-                let Ok(list) = dialog
-                    .query_selector_all("button, summary, [href], [tabindex]:not([tabindex='-1'])")
-                else {
-                    return;
-                };
-                let (Some(first), Some(last)) =
-                    (list.item(0), list.item(list.length().saturating_sub(1)))
-                else {
-                    return;
-                };
-                let active = gloo::utils::document()
-                    .active_element()
-                    .map(web_sys::Node::from);
-                let wrap_to = if e.shift_key() && active.as_ref() == Some(&first) {
-                    Some(last)
-                } else if !e.shift_key() && active.as_ref() == Some(&last) {
-                    Some(first)
-                } else {
-                    None
-                };
-                if let Some(el) = wrap_to.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
-                    e.prevent_default();
-                    let _ = el.focus();
-                }
-            }
+            "Tab" if browser::trap_tab(&dialog_ref, e.shift_key()) => e.prevent_default(),
             _ => {}
         })
     };
     let stop = Callback::from(|e: MouseEvent| e.stop_propagation());
-    let org = app.org_of(explaining.source).clone();
-    let request = explaining.request.clone();
+    let org = &props.org;
+    let request = &props.request;
     let who = model::person_name(org.file(), &request.principal);
-    let body = match org.explain(&request, lang) {
+    let body = match org.explain(request, lang) {
         Ok(x) => {
             let allow = x.decision.decision == Effect::Allow;
             html! {

@@ -5,7 +5,7 @@ use secretariat_core::{Finding, Severity};
 use yew::prelude::*;
 
 use crate::components::icons;
-use crate::hooks::use_app;
+use crate::hooks::use_lang;
 
 /// The findings to list.
 #[derive(Properties, PartialEq)]
@@ -22,8 +22,7 @@ pub struct FindingsListProps {
 /// A list of findings with their severity, rule and place in the file.
 #[component]
 pub fn FindingsList(props: &FindingsListProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = use_lang();
     if props.findings.is_empty() {
         return html! { <p class="muted small">{ props.empty.clone() }</p> };
     }

@@ -3,7 +3,22 @@
 
 use std::rc::Rc;
 
+use secretariat_core::{Change, Organisation};
 use yew::prelude::*;
+
+use crate::state::Shared;
+
+/// What every "Construire" form that adds to the edits takes: the organisation it adds to, its
+/// revision (the draft is emptied when it changes), and where the form's changes go.
+#[derive(Properties, PartialEq)]
+pub struct ChangeFormProps {
+    /// The working organisation.
+    pub org: Shared<Organisation>,
+    /// Its revision ([`crate::state::Work::rev`]).
+    pub rev: u64,
+    /// Called with the form's list of changes, applied as one edit.
+    pub onedit: Callback<Vec<Change>>,
+}
 
 /// A callback writing the typed text into one field of the draft.
 pub fn field<T: Clone + 'static>(

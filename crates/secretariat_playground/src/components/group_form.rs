@@ -3,22 +3,18 @@
 use yew::prelude::*;
 
 use crate::components::choice_checks::ChoiceChecks;
-use crate::components::form_kit::{field, toggler};
+use crate::components::form_kit::{field, toggler, ChangeFormProps};
 use crate::components::text_field::TextField;
 use crate::forms::GroupDraft;
-use crate::hooks::use_change_form;
+use crate::hooks::{use_change_form, use_lang};
 use crate::model;
-
-/// The form takes everything from the shared state.
-#[derive(Properties, PartialEq)]
-pub struct GroupFormProps {}
 
 /// The group form.
 #[component]
-pub fn GroupForm(_props: &GroupFormProps) -> Html {
-    let (app, draft, onsubmit) = use_change_form::<GroupDraft>();
-    let lang = app.lang;
-    let org = app.current.clone();
+pub fn GroupForm(props: &ChangeFormProps) -> Html {
+    let lang = use_lang();
+    let (draft, onsubmit) = use_change_form::<GroupDraft>(&props.org, props.rev, &props.onedit);
+    let org = props.org.clone();
     html! {
         <form class="build-form" onsubmit={onsubmit} data-testid="group-form">
             <TextField label={lang.pick("Nom du groupe", "Group name")} value={draft.name.clone()} placeholder="Secrétariat digestif"

@@ -1,53 +1,51 @@
 //! The top bar: product, organisation, undo/redo, decision date and language.
 
 use secretariat_core::Lang;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::browser;
 use crate::components::icons;
-use crate::hooks::use_app;
-use crate::state::Action;
+use crate::hooks::use_lang;
 
-/// The header takes everything from the shared state.
+/// What the top bar shows, and where its buttons go.
 #[derive(Properties, PartialEq)]
-pub struct HeaderProps {}
+pub struct HeaderProps {
+    /// The working organisation's name.
+    pub name: AttrValue,
+    /// How many edits are applied (undo is possible when some are).
+    pub edits: usize,
+    /// Redo is possible.
+    pub can_redo: bool,
+    /// The decision date (RFC 3339).
+    pub now: Option<String>,
+    /// Undo the last edit.
+    pub onundo: Callback<()>,
+    /// Redo the last undone edit.
+    pub onredo: Callback<()>,
+    /// A new decision date, or none.
+    pub onnow: Callback<Option<String>>,
+    /// Another language.
+    pub onlang: Callback<Lang>,
+}
 
 /// The top bar.
 #[component]
-pub fn Header(_props: &HeaderProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
-    let onundo = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::Undo))
-    };
-    let onredo = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::Redo))
-    };
-    let onnow = {
-        let app = app.clone();
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            let now = if value.is_empty() {
-                None
-            } else {
-                Some(format!("{value}:00Z"))
-            };
-            app.dispatch(Action::SetNow(now));
-        })
-    };
-    let onlang = |l: Lang| {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::SetLang(l)))
-    };
-    let now_value = app
+pub fn Header(props: &HeaderProps) -> Html {
+    let lang = use_lang();
+    let onundo = props.onundo.reform(|_: MouseEvent| ());
+    let onredo = props.onredo.reform(|_: MouseEvent| ());
+    let onnow = props.onnow.reform(|e: Event| {
+        let value = browser::value(&e);
+        (!value.is_empty()).then(|| format!("{value}:00Z"))
+    });
+    let onlang = |l: Lang| props.onlang.reform(move |_: MouseEvent| l);
+    let now_value = props
         .now
         .as_deref()
         .and_then(|t| t.get(..16))
         .unwrap_or_default()
         .to_owned();
-    let edits = app.changes.len();
+    let edits = props.edits;
     html! {
         <header class="topbar">
             <div class="brand">
@@ -57,7 +55,7 @@ pub fn Header(_props: &HeaderProps) -> Html {
             </div>
             <div class="org-name" title={lang.pick("Organisation chargée", "Loaded organisation")}>
                 <span class="org-label">{ lang.pick("Organisation", "Organisation") }</span>
-                <span class="org-value" data-testid="org-name">{ app.current.name().to_owned() }</span>
+                <span class="org-value" data-testid="org-name">{ props.name.clone() }</span>
                 if edits > 0 {
                     <span class="pill pill-edit" data-testid="edit-count">
                         { format!("{edits} {}", if edits == 1 { lang.pick("modification", "edit") } else { lang.pick("modifications", "edits") }) }
@@ -65,11 +63,11 @@ pub fn Header(_props: &HeaderProps) -> Html {
                 }
             </div>
             <div class="tools">
-                <button type="button" class="btn btn-ghost" onclick={onundo} disabled={app.changes.is_empty()}
+                <button type="button" class="btn btn-ghost" onclick={onundo} disabled={edits == 0}
                     aria-label={lang.pick("Annuler la dernière modification", "Undo the last edit")} data-testid="undo">
                     { icons::undo() }<span class="btn-text">{ lang.pick("Annuler", "Undo") }</span>
                 </button>
-                <button type="button" class="btn btn-ghost" onclick={onredo} disabled={app.undone.is_empty()}
+                <button type="button" class="btn btn-ghost" onclick={onredo} disabled={!props.can_redo}
                     aria-label={lang.pick("Rétablir la modification annulée", "Redo the undone edit")} data-testid="redo">
                     { icons::redo() }<span class="btn-text">{ lang.pick("Rétablir", "Redo") }</span>
                 </button>

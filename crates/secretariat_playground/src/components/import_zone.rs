@@ -1,50 +1,43 @@
 //! Importing an organisation file: drop it on the zone or pick it. The file is read in the browser
-//! and handed to the reducer, which loads it with the engine (every problem, with its JSON path).
+//! and handed over as text, which the reducer loads with the engine (every problem, with its JSON
+//! path).
 
-use web_sys::FileList;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use crate::browser::{self, Files};
 use crate::components::drop_zone::DropZone;
-use crate::hooks::use_app;
-use crate::state::Action;
+use crate::hooks::use_lang;
 
-/// The zone takes everything from the shared state.
+/// Where the file goes.
 #[derive(Properties, PartialEq)]
-pub struct ImportZoneProps {}
-
-/// Reads `file` and dispatches it as an import.
-fn read(app: crate::hooks::AppHandle, file: web_sys::File) {
-    let file = gloo::file::File::from(file);
-    spawn_local(async move {
-        let name = file.name();
-        match gloo::file::futures::read_as_text(&file).await {
-            Ok(text) => app.dispatch(Action::Import { name, text }),
-            Err(e) => app.dispatch(Action::ImportUnreadable {
-                name,
-                message: format!("the file could not be read: {e}"),
-            }),
-        }
-    });
+pub struct ImportZoneProps {
+    /// Called with the file's name and its text, or why it could not be read.
+    pub onimport: Callback<(String, Result<String, String>)>,
 }
 
 /// The drop zone with its file picker.
 #[component]
-pub fn ImportZone(_props: &ImportZoneProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
-    let onfiles = {
-        let app = app.clone();
-        Callback::from(move |files: FileList| {
-            if let Some(file) = files.get(0) {
-                read(app.clone(), file);
-            }
-        })
-    };
+pub fn ImportZone(props: &ImportZoneProps) -> Html {
+    let lang = use_lang();
+    let onfiles = read_first(props.onimport.clone());
     html! {
         <DropZone onfiles={onfiles} accept=".json,application/json" testid="dropzone" input_testid="import-file"
             pick={lang.pick("Choisir un fichier…", "Choose a file…")}>
             <p>{ lang.pick("Déposez ici un fichier d'organisation ", "Drop an organisation file here ") }<code>{ "secretariat-org/1" }</code></p>
         </DropZone>
     }
+}
+
+/// Reads the first file dropped or picked, then hands its name and text (or why it could not be
+/// read) to `onread`: the organisation import and trainer mode's scenario files.
+pub fn read_first(onread: Callback<(String, Result<String, String>)>) -> Callback<Files> {
+    Callback::from(move |files: Files| {
+        let onread = onread.clone();
+        spawn_local(async move {
+            if let Some(read) = browser::first_text(files).await {
+                onread.emit(read);
+            }
+        });
+    })
 }

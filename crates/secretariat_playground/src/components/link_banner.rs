@@ -2,15 +2,25 @@
 //! it needs when this browser does not have it, offers to undo the last one opened, and says why a
 //! link could not be read.
 
+use secretariat_core::Organisation;
 use yew::prelude::*;
 
-use crate::hooks::use_app;
-use crate::share;
-use crate::state::Action;
+use crate::hooks::use_lang;
+use crate::share::{self, Sharing};
+use crate::state::{Action, Shared, Work};
 
-/// The banner takes everything from the shared state.
+/// The links' state, the organisation they would replace, and where the answer goes.
 #[derive(Properties, PartialEq)]
-pub struct LinkBannerProps {}
+pub struct LinkBannerProps {
+    /// Pending link, undo offer, error.
+    pub share: Sharing,
+    /// The working organisation.
+    pub work: Work,
+    /// The demo (a link may be over it).
+    pub demo: Shared<Organisation>,
+    /// Called with `AcceptLink`, `UndoLink` or `DismissLink`.
+    pub onaction: Callback<Action>,
+}
 
 /// "N modifications" in `lang`.
 fn edits(n: usize, lang: secretariat_core::Lang) -> String {
@@ -24,19 +34,18 @@ fn edits(n: usize, lang: secretariat_core::Lang) -> String {
 
 /// The banner, when there is something to say.
 #[component]
-pub fn LinkBanner(_props: &LinkBannerProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
-    let on = |action: Action| {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(action.clone()))
-    };
+pub fn LinkBanner(props: &LinkBannerProps) -> Html {
+    let lang = use_lang();
+    let LinkBannerProps {
+        share, work, demo, ..
+    } = props;
+    let on = |action: Action| props.onaction.reform(move |_: MouseEvent| action.clone());
     let dismiss = html! {
         <button type="button" class="btn btn-small btn-ghost" onclick={on(Action::DismissLink)} data-testid="link-dismiss">
             { lang.pick("Ignorer", "Dismiss") }
         </button>
     };
-    if let Some(e) = &app.share.error {
+    if let Some(e) = &share.error {
         return html! {
             <div class="banner banner-error" role="alert" data-testid="link-error">
                 <p>{ lang.pick("Le lien partagé n'a pas pu être ouvert : ", "The shared link could not be opened: ") }{ e.text(lang) }</p>
@@ -44,9 +53,9 @@ pub fn LinkBanner(_props: &LinkBannerProps) -> Html {
             </div>
         };
     }
-    if let Some(link) = &app.share.pending {
+    if let Some(link) = &share.pending {
         let theirs = edits(link.changes.len(), lang);
-        return match app.share.base_for(&app, link) {
+        return match Sharing::base_for(link, &work.base, demo) {
             Some(_) => html! {
                 <section class="banner banner-ask" aria-labelledby="link-ask-title" data-testid="link-offer">
                     <p id="link-ask-title">
@@ -54,8 +63,8 @@ pub fn LinkBanner(_props: &LinkBannerProps) -> Html {
                         { lang.pick("Il propose ", "It holds ") }{ theirs }{ lang.pick(" sur « ", " over “") }
                         <span class="name">{ link.name.clone() }</span>{ lang.pick(" ». ", "”. ") }
                         { lang.pick("Il remplacera votre organisation de travail « ", "It will replace your working organisation “") }
-                        <span class="name">{ app.current.name().to_owned() }</span>
-                        { lang.pick(" » et ses ", "” and its ") }{ edits(app.changes.len(), lang) }
+                        <span class="name">{ work.current.name().to_owned() }</span>
+                        { lang.pick(" » et ses ", "” and its ") }{ edits(work.changes.len(), lang) }
                         { lang.pick(" ; vous pourrez revenir en arrière.", "; you can go back.") }
                     </p>
                     <div class="toolbar">
@@ -83,7 +92,7 @@ pub fn LinkBanner(_props: &LinkBannerProps) -> Html {
             },
         };
     }
-    if app.share.before.is_some() {
+    if share.before.is_some() {
         return html! {
             <div class="banner banner-ok" role="status" data-testid="link-opened">
                 <p>{ lang.pick("Lien partagé ouvert.", "Shared link opened.") }</p>

@@ -2,26 +2,27 @@
 
 use yew::prelude::*;
 
-use crate::hooks::use_app;
-use crate::state::{Action, Screen};
+use crate::hooks::use_lang;
+use crate::state::Screen;
 
-/// The navigation takes everything from the shared state.
+/// The screen shown, and where a click goes.
 #[derive(Properties, PartialEq)]
-pub struct NavTabsProps {}
+pub struct NavTabsProps {
+    /// The current screen.
+    pub screen: Screen,
+    /// Called with the screen clicked.
+    pub ongo: Callback<Screen>,
+}
 
 /// One button per screen; the current one is marked `aria-current`.
 #[component]
-pub fn NavTabs(_props: &NavTabsProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+pub fn NavTabs(props: &NavTabsProps) -> Html {
+    let lang = use_lang();
     html! {
         <nav class="nav" aria-label={lang.pick("Écrans", "Screens")}>
             { for Screen::ALL.iter().map(|&s| {
-                let onclick = {
-                    let app = app.clone();
-                    Callback::from(move |_: MouseEvent| app.dispatch(Action::Go(s)))
-                };
-                let current = app.screen == s;
+                let onclick = props.ongo.reform(move |_: MouseEvent| s);
+                let current = props.screen == s;
                 html! {
                     <button type="button" class={classes!("nav-item", current.then_some("is-current"))}
                         aria-current={current.then_some("page")} onclick={onclick}

@@ -1,30 +1,33 @@
 //! « Nouvelle organisation »: a blank organisation, named, with the support addresses change
 //! requests are sent to. It replaces the working organisation (the core checks the file).
 
+use secretariat_core::file::OrgFile;
 use yew::prelude::*;
 
 use crate::components::form_kit::field;
 use crate::components::text_field::TextField;
 use crate::forms::NewOrgDraft;
-use crate::hooks::{use_app, use_draft};
-use crate::state::Action;
+use crate::hooks::{use_draft, use_lang};
 
-/// The form takes everything from the shared state.
+/// When to empty the draft, and where the new organisation goes.
 #[derive(Properties, PartialEq)]
-pub struct NewOrgFormProps {}
+pub struct NewOrgFormProps {
+    /// The working organisation's revision (the draft is emptied when it changes).
+    pub rev: u64,
+    /// Called with the blank organisation's file.
+    pub oncreate: Callback<OrgFile>,
+}
 
 /// The blank organisation form.
 #[component]
-pub fn NewOrgForm(_props: &NewOrgFormProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
-    let draft = use_draft::<NewOrgDraft>(&app);
+pub fn NewOrgForm(props: &NewOrgFormProps) -> Html {
+    let lang = use_lang();
+    let draft = use_draft::<NewOrgDraft>(props.rev);
     let onsubmit = {
-        let app = app.clone();
         let d = (*draft).clone();
-        Callback::from(move |e: SubmitEvent| {
+        props.oncreate.reform(move |e: SubmitEvent| {
             e.prevent_default();
-            app.dispatch(Action::NewOrganisation(Box::new(d.file())));
+            d.file()
         })
     };
     html! {

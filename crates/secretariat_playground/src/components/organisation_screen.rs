@@ -3,6 +3,7 @@
 //! work in this browser (with consent) or forgetting it, the engine's findings on the working
 //! organisation, and the edit history.
 
+use secretariat_core::Organisation;
 use yew::prelude::*;
 
 use crate::browser;
@@ -10,39 +11,52 @@ use crate::components::edit_history::EditHistory;
 use crate::components::findings_list::FindingsList;
 use crate::components::icons;
 use crate::components::import_zone::ImportZone;
-use crate::hooks::{use_app, use_findings};
+use crate::hooks::use_findings;
 use crate::share;
-use crate::state::{Action, ImportStatus};
+use crate::state::{Action, ImportStatus, Shared, Ui, Work};
 
-/// The screen takes everything from the shared state.
+/// The organisation worked on, the demo, the last import, the consent to keep, and where actions
+/// go.
 #[derive(Properties, PartialEq)]
-pub struct OrganisationScreenProps {}
+pub struct OrganisationScreenProps {
+    /// Base, edits and result.
+    pub work: Work,
+    /// Language, secretary and screen (a share link carries the last two).
+    pub ui: Ui,
+    /// The demo (a link over it needs no file).
+    pub demo: Shared<Organisation>,
+    /// What the last import did.
+    pub import: ImportStatus,
+    /// Consent to keep the work in this browser.
+    pub keep: bool,
+    /// The reducer's dispatcher.
+    pub onaction: Callback<Action>,
+}
 
 /// The organisation screen.
 #[component]
-pub fn OrganisationScreen(_props: &OrganisationScreenProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+pub fn OrganisationScreen(props: &OrganisationScreenProps) -> Html {
+    let OrganisationScreenProps {
+        work,
+        ui,
+        demo,
+        onaction,
+        ..
+    } = props;
+    let lang = ui.lang;
     let link = use_state(|| None::<String>);
     let onexport = {
-        let app = app.clone();
+        let org = work.current.clone();
         Callback::from(move |_: MouseEvent| {
-            browser::download(
-                "organisation.json",
-                "application/json",
-                &app.current.to_json(),
-            );
+            browser::download("organisation.json", "application/json", &org.to_json());
         })
     };
-    let onreset = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::ResetDemo))
-    };
+    let onreset = onaction.reform(|_: MouseEvent| Action::ResetDemo);
     let onshare = {
-        let app = app.clone();
+        let (work, ui) = (work.clone(), ui.clone());
         let link = link.clone();
         Callback::from(move |_: MouseEvent| {
-            let url = browser::link(&share::encode(&share::link_of(&app)));
+            let url = browser::link(&share::encode(&share::link_of(&work, &ui)));
             browser::copy(&url);
             link.set(Some(url));
         })
@@ -50,37 +64,29 @@ pub fn OrganisationScreen(_props: &OrganisationScreenProps) -> Html {
     // The pseudonymised copy's key and link, once made.
     let copy = use_state(|| None::<(String, String)>);
     let onpseudonymised = {
-        let app = app.clone();
+        let (work, ui) = (work.clone(), ui.clone());
         let copy = copy.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(key) = browser::random_key() else {
                 return;
             };
-            if let Some((file, fragment)) = share::pseudonymised(&app, &key) {
+            if let Some((file, fragment)) = share::pseudonymised(&work, &ui, &key) {
                 browser::download("organisation-pseudonymisee.json", "application/json", &file);
                 copy.set(Some((key, browser::link(&fragment))));
             }
         })
     };
-    let onkeep = {
-        let app = app.clone();
-        Callback::from(move |e: Event| {
-            let on = e
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .checked();
-            app.dispatch(Action::SetKeep(on));
-        })
-    };
-    let onforget = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::Forget))
-    };
-    let on_demo = share::fingerprint(&app.base) == share::fingerprint(&app.demo);
-    let ondismiss = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::DismissImport))
-    };
-    let import = match &app.import {
+    let onkeep = onaction.reform(|e: Event| Action::SetKeep(browser::checked(&e)));
+    let onforget = onaction.reform(|_: MouseEvent| Action::Forget);
+    let on_demo = share::fingerprint(&work.base) == share::fingerprint(demo);
+    let ondismiss = onaction.reform(|_: MouseEvent| Action::DismissImport);
+    let onimport = onaction.reform(
+        |(name, text): (String, Result<String, String>)| match text {
+            Ok(text) => Action::Import { name, text },
+            Err(e) => Action::ImportUnreadable { name, message: e },
+        },
+    );
+    let import = match &props.import {
         ImportStatus::Idle => html! {},
         ImportStatus::Loaded { name } => html! {
             <div class="banner banner-ok" role="status" data-testid="import-ok">
@@ -108,8 +114,8 @@ pub fn OrganisationScreen(_props: &OrganisationScreenProps) -> Html {
             </div>
         },
     };
-    let findings = use_findings(&app);
-    let file = app.current.file();
+    let findings = use_findings(work, ui);
+    let file = work.current.file();
     let stats = [
         (lang.pick("personnes", "people"), file.people.len()),
         (
@@ -134,7 +140,7 @@ pub fn OrganisationScreen(_props: &OrganisationScreenProps) -> Html {
             <div class="screen-head">
                 <h1>{ lang.pick("Organisation", "Organisation") }</h1>
                 <p class="lead">
-                    <strong>{ app.current.name().to_owned() }</strong>{ " — " }
+                    <strong>{ work.current.name().to_owned() }</strong>{ " — " }
                     { stats.iter().map(|(w, n)| format!("{n} {w}")).collect::<Vec<_>>().join(" · ") }
                 </p>
             </div>
@@ -143,7 +149,7 @@ pub fn OrganisationScreen(_props: &OrganisationScreenProps) -> Html {
                 <div>
                     <section class="card">
                         <h2>{ lang.pick("Importer", "Import") }</h2>
-                        <ImportZone />
+                        <ImportZone onimport={onimport} />
                         <p class="muted small">{ lang.pick(
                             "Le fichier est lu dans ce navigateur, jamais envoyé. S'il est refusé, l'organisation en cours reste en place.",
                             "The file is read in this browser, never sent. If it is refused, the current organisation stays.",
@@ -162,14 +168,13 @@ pub fn OrganisationScreen(_props: &OrganisationScreenProps) -> Html {
                                     "Lien copié — il contient vos modifications, jamais l'organisation ni ses patients",
                                     "Link copied — it holds your edits, never the organisation nor its patients",
                                 ) }</span>
-                                <input type="text" readonly=true value={url} data-testid="share-link" onfocus={Callback::from(|e: FocusEvent| {
-                                    if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() { i.select(); }
-                                })} />
+                                <input type="text" readonly=true value={url} data-testid="share-link"
+                                    onfocus={Callback::from(|e: FocusEvent| browser::select_text(&e))} />
                             </label>
                         }
                         <p class="muted small" data-testid="share-note">
                             { lang.pick("Le lien s'applique à l'organisation d'empreinte ", "The link applies to the organisation with fingerprint ") }
-                            <code>{ share::short(share::fingerprint(&app.base)).to_owned() }</code>
+                            <code>{ share::short(share::fingerprint(&work.base)).to_owned() }</code>
                             if on_demo {
                                 { lang.pick(" : la démo, que tout le monde a.", ": the demo, which everyone has.") }
                             } else {
@@ -202,7 +207,7 @@ pub fn OrganisationScreen(_props: &OrganisationScreenProps) -> Html {
                     <section class="card" data-testid="storage">
                         <h2>{ lang.pick("Ce navigateur", "This browser") }</h2>
                         <label class="check">
-                            <input type="checkbox" checked={app.share.keep} onchange={onkeep} data-testid="keep" />
+                            <input type="checkbox" checked={props.keep} onchange={onkeep} data-testid="keep" />
                             <span>{ lang.pick(
                                 "Garder l'organisation de travail et mes modifications dans ce navigateur",
                                 "Keep the working organisation and my edits in this browser",
@@ -218,7 +223,7 @@ pub fn OrganisationScreen(_props: &OrganisationScreenProps) -> Html {
                     </section>
                     <section class="card">
                         <h2>{ lang.pick("Historique des modifications", "Edit history") }</h2>
-                        <EditHistory />
+                        <EditHistory work={work.clone()} onaction={onaction.clone()} />
                     </section>
                 </div>
                 <section class="card">

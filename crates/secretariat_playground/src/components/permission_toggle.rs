@@ -2,12 +2,12 @@
 //! seed's danger or warning text, and its own validity window.
 
 use secretariat_core::Recommendation;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::browser;
 use crate::components::permission_warning::{rec_class, PermissionWarning};
 use crate::components::window_fields::WindowFields;
-use crate::hooks::use_app;
+use crate::hooks::use_lang;
 use crate::model::{PermissionForm, Window};
 
 /// The permission as written, and where edits go.
@@ -26,14 +26,11 @@ pub struct PermissionToggleProps {
 /// A permission checkbox with its recommendation and warning.
 #[component]
 pub fn PermissionToggle(props: &PermissionToggleProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = use_lang();
     let p = props.form.permission;
     let onchange = {
         let ontoggle = props.ontoggle.clone();
-        Callback::from(move |e: Event| {
-            ontoggle.emit(e.target_unchecked_into::<HtmlInputElement>().checked())
-        })
+        Callback::from(move |e: Event| ontoggle.emit(browser::checked(&e)))
     };
     let level = p.recommendation();
     let level_class = rec_class(level);

@@ -4,7 +4,7 @@ use secretariat_core::{Permission, Recommendation, Severity};
 use yew::prelude::*;
 
 use crate::components::icons;
-use crate::hooks::use_app;
+use crate::hooks::use_lang;
 
 /// Which permission.
 #[derive(Properties, PartialEq)]
@@ -16,8 +16,7 @@ pub struct PermissionWarningProps {
 /// The warning paragraph, from [`Permission::warning`].
 #[component]
 pub fn PermissionWarning(props: &PermissionWarningProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = use_lang();
     let Some((severity, text)) = props.permission.warning(lang) else {
         return html! {};
     };

@@ -1,50 +1,36 @@
 //! A faithful mock of the practice application as she sees it: one doctor's account at a time
 //! (switcher when she holds several), the menu of modules and the buttons inside them.
 
-use std::collections::BTreeMap;
-use std::rc::Rc;
-
-use secretariat_core::{AccountView, GateItem, Request, View};
-use web_sys::HtmlSelectElement;
+use secretariat_core::{AccountView, GateItem, Permission};
 use yew::prelude::*;
 
-use crate::components::gate::Gate;
+use crate::browser;
+use crate::components::gate::Gating;
 use crate::components::icons;
-use crate::hooks::use_app;
-use crate::model;
+use crate::hooks::use_lang;
 
 /// The view to draw and how.
 #[derive(Properties, PartialEq, Clone)]
 pub struct PracticeAppProps {
-    /// Her view, from the engine.
-    pub view: Rc<View>,
-    /// Show hidden elements ghosted.
-    pub ghosts: bool,
-    /// Called with the request of a clicked element.
-    pub onexplain: Callback<Request>,
-    /// Elements a trainer scenario points at (`action resource`).
-    #[prop_or_default]
-    pub highlight: Rc<Vec<String>>,
-    /// Elements gained (`true`) or lost (`false`) by the simulated edits.
-    #[prop_or_default]
-    pub deltas: Rc<BTreeMap<String, bool>>,
+    /// Her view and how its elements are drawn.
+    pub gating: Gating,
 }
 
-/// The module a button lives in, in the product: its card on the account's home page.
-fn home_of(button: &str) -> &'static str {
-    match button {
-        "export_patients" | "reassign_record_owner" => "patients",
-        _ => "pid_billing",
-    }
+/// The module a button lives in, as the core places it (P4): its card on the account's home page;
+/// `None` for a button of the whole account (in the top bar).
+fn module_of(button: &GateItem) -> Option<&'static str> {
+    Permission::from_id(&button.id)
+        .and_then(Permission::needs_module)
+        .map(Permission::id)
 }
 
 /// The practice application mock.
 #[component]
 pub fn PracticeApp(props: &PracticeAppProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = use_lang();
     let chosen = use_state(|| 0_usize);
-    let accounts = &props.view.practice;
+    let gating = &props.gating;
+    let accounts = &gating.view.practice;
     let index = if *chosen < accounts.len() { *chosen } else { 0 };
     let Some(account) = accounts.get(index) else {
         return html! {
@@ -62,40 +48,21 @@ pub fn PracticeApp(props: &PracticeAppProps) -> Html {
     };
     let onswitch = {
         let chosen = chosen.clone();
-        Callback::from(move |e: Event| {
-            let i = e
-                .target_unchecked_into::<HtmlSelectElement>()
-                .selected_index();
-            chosen.set(usize::try_from(i).unwrap_or(0));
-        })
+        Callback::from(move |e: Event| chosen.set(browser::selected_index(&e)))
     };
-    let gate = |item: &GateItem, class: &'static str, with_icon: bool| {
-        let key = model::gate_key(&item.action, item.resource.as_deref());
-        html! {
-            <Gate label={item.label.clone()} shown={item.shown} ghosts={props.ghosts} audit={item.audit}
-                request={model::request(&props.view.secretary.id, &item.action, item.resource.as_deref(), props.view.now.as_deref())}
-                onexplain={props.onexplain.clone()}
-                class={classes!(class)}
-                icon={with_icon.then(|| icons::for_element(&item.id))}
-                highlight={props.highlight.contains(&key)}
-                delta={props.deltas.get(&key).copied()} />
-        }
-    };
-    let button = |id: &str| account.buttons.iter().find(|b| b.id == id);
     let card = |m: &GateItem| {
         let buttons: Vec<&GateItem> = account
             .buttons
             .iter()
-            .filter(|b| b.id != "login_as_doctor" && home_of(&b.id) == m.id)
+            .filter(|b| module_of(b) == Some(m.id.as_str()))
             .collect();
         let any_button = buttons.iter().any(|b| b.shown);
-        if !m.shown && !props.ghosts && !any_button {
+        if !m.shown && !gating.ghosts && !any_button {
             return html! {};
         }
-        let key = model::gate_key(&m.action, m.resource.as_deref());
         html! {
             <div class={classes!("module-card", (!m.shown).then_some("is-ghost"),
-                    props.deltas.get(&key).map(|g| if *g { "is-gained" } else { "is-lost" }))}
+                    gating.delta(&m.action, m.resource.as_deref()))}
                 data-module={m.id.clone()}>
                 <div class="module-card-head">
                     { icons::for_element(&m.id) }
@@ -105,9 +72,9 @@ pub fn PracticeApp(props: &PracticeAppProps) -> Html {
                 <div class="skeleton" aria-hidden="true">
                     <span></span><span></span>
                 </div>
-                if !buttons.is_empty() && (props.ghosts || any_button) {
+                if !buttons.is_empty() && (gating.ghosts || any_button) {
                     <div class="module-toolbar">
-                        { for buttons.iter().map(|b| gate(b, "action", true)) }
+                        { for buttons.iter().map(|b| gating.item(b, "action", true)) }
                     </div>
                 }
             </div>
@@ -131,13 +98,13 @@ pub fn PracticeApp(props: &PracticeAppProps) -> Html {
                     <span class="account-name">{ account.doctor.name.clone() }</span>
                 }
                 <span class="spacer"></span>
-                { button("login_as_doctor").map(|b| gate(b, "login-as", true)).unwrap_or_default() }
-                <span class="practice-user">{ icons::user() }{ props.view.secretary.name.clone() }</span>
+                { for account.buttons.iter().filter(|b| module_of(b).is_none()).map(|b| gating.item(b, "login-as", true)) }
+                <span class="practice-user">{ icons::user() }{ gating.view.secretary.name.clone() }</span>
             </div>
             <div class="practice-body">
                 <nav class="practice-menu" aria-label={lang.pick("Menu du compte", "Account menu")}>
-                    { for account.menu.iter().map(|m| gate(m, "menu-item", true)) }
-                    if account.menu.iter().all(|m| !m.shown) && !props.ghosts {
+                    { for account.menu.iter().map(|m| gating.item(m, "menu-item", true)) }
+                    if account.menu.iter().all(|m| !m.shown) && !gating.ghosts {
                         <p class="muted small">{ lang.pick("Aucun module", "No module") }</p>
                     }
                 </nav>

@@ -2,41 +2,29 @@
 //! séance.
 
 use secretariat_core::RcpRole;
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::browser;
 use crate::components::choice_checks::ChoiceChecks;
-use crate::components::form_kit::{field, toggler, update};
+use crate::components::form_kit::{field, toggler, update, ChangeFormProps};
+use crate::components::rcp_roles_edit::{role_of, ROLES};
 use crate::components::text_field::TextField;
 use crate::forms::RcpDraft;
-use crate::hooks::use_change_form;
+use crate::hooks::{use_change_form, use_lang};
 use crate::model;
-
-/// The form takes everything from the shared state.
-#[derive(Properties, PartialEq)]
-pub struct RcpFormProps {}
-
-const ROLES: [(RcpRole, &str); 4] = [
-    (RcpRole::None, "none"),
-    (RcpRole::Participant, "participant"),
-    (RcpRole::Animateur, "animateur"),
-    (RcpRole::Both, "both"),
-];
 
 /// The RCP form.
 #[component]
-pub fn RcpForm(_props: &RcpFormProps) -> Html {
-    let (app, draft, onsubmit) = use_change_form::<RcpDraft>();
-    let lang = app.lang;
-    let org = app.current.clone();
+pub fn RcpForm(props: &ChangeFormProps) -> Html {
+    let lang = use_lang();
+    let (draft, onsubmit) = use_change_form::<RcpDraft>(&props.org, props.rev, &props.onedit);
+    let org = props.org.clone();
     let centres = model::centres(org.file());
     let doctors = model::doctors(&org);
     let centre = draft.centre_or_first(org.file());
     let oncentre = {
         let set = update(&draft, |d: &mut RcpDraft, v: String| d.centre = v);
-        Callback::from(move |e: Event| {
-            set.emit(e.target_unchecked_into::<HtmlSelectElement>().value())
-        })
+        Callback::from(move |e: Event| set.emit(browser::value(&e)))
     };
     let onsession = field(&draft, |d, v| {
         d.next_session = model::from_date_field(&v, false).unwrap_or_default()
@@ -52,9 +40,7 @@ pub fn RcpForm(_props: &RcpFormProps) -> Html {
             });
             let id = d.id.clone();
             Callback::from(move |e: Event| {
-                let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-                let role = ROLES.iter().find(|(_, k)| *k == v).map_or(RcpRole::None, |(r, _)| *r);
-                set.emit((id.clone(), role));
+                set.emit((id.clone(), role_of(&browser::value(&e))));
             })
         };
         html! {

@@ -1,44 +1,49 @@
 //! The "secretaries of a doctor" report (D8, seed 001 §3.2): the engine's rows, as a table and as CSV.
 
 use secretariat_core::to_csv;
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::browser;
 use crate::components::icons;
-use crate::hooks::use_app;
 use crate::model;
-use crate::state::Action;
+use crate::state::{Action, ReportChoice, Ui, Work};
 
-/// The screen takes everything from the shared state.
+/// The organisation, the date and language, the choices, and where new choices go.
 #[derive(Properties, PartialEq)]
-pub struct ReportScreenProps {}
+pub struct ReportScreenProps {
+    /// Base, edits and result (the report is of the result).
+    pub work: Work,
+    /// Language and date.
+    pub ui: Ui,
+    /// The doctor and reader chosen.
+    pub report: ReportChoice,
+    /// Called with `ReportDoctor` or `ReportReader`.
+    pub onaction: Callback<Action>,
+}
 
 fn choice_value(e: &Event) -> Option<String> {
-    let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+    let v = browser::value(e);
     (!v.is_empty()).then_some(v)
 }
 
 /// The report screen.
 #[component]
-pub fn ReportScreen(_props: &ReportScreenProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
-    let org = app.current.clone();
+pub fn ReportScreen(props: &ReportScreenProps) -> Html {
+    let ReportScreenProps {
+        work,
+        ui,
+        report,
+        onaction,
+    } = props;
+    let lang = ui.lang;
+    let org = work.current.clone();
     let file = org.file();
-    let ondoctor = {
-        let app = app.clone();
-        Callback::from(move |e: Event| app.dispatch(Action::ReportDoctor(choice_value(&e))))
-    };
-    let onreader = {
-        let app = app.clone();
-        Callback::from(move |e: Event| app.dispatch(Action::ReportReader(choice_value(&e))))
-    };
-    let doctor = app.report_doctor.clone();
-    let reader = app.report_reader.clone();
+    let ondoctor = onaction.reform(|e: Event| Action::ReportDoctor(choice_value(&e)));
+    let onreader = onaction.reform(|e: Event| Action::ReportReader(choice_value(&e)));
+    let (doctor, reader) = (report.doctor.clone(), report.reader.clone());
     let result = match reader.as_deref() {
-        Some(reader) => org.report(reader, doctor.as_deref(), app.instant(), lang),
-        None => org.report_every_row(doctor.as_deref(), app.instant()),
+        Some(reader) => org.report(reader, doctor.as_deref(), ui.instant(), lang),
+        None => org.report_every_row(doctor.as_deref(), ui.instant()),
     };
     let body = match &result {
         Ok(rows) if rows.is_empty() => html! {
@@ -92,7 +97,7 @@ pub fn ReportScreen(_props: &ReportScreenProps) -> Html {
                     <span>{ lang.pick("Médecin", "Doctor") }</span>
                     <select onchange={ondoctor} data-testid="report-doctor">
                         <option value="" selected={doctor.is_none()}>{ lang.pick("Tous les médecins", "Every doctor") }</option>
-                        { for model::doctors(&app.current).into_iter().map(|d| html! {
+                        { for model::doctors(&org).into_iter().map(|d| html! {
                             <option value={d.id.clone()} selected={doctor.as_deref() == Some(d.id.as_str())}>{ d.name }</option>
                         }) }
                     </select>

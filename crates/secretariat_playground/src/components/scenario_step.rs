@@ -3,7 +3,7 @@
 //! the step simulates changes, every expectation the engine disagrees with flagged, the commented
 //! answer, and the live view that answers the question.
 
-use std::rc::Rc;
+use std::collections::BTreeMap;
 
 use secretariat_core::{
     Disagreement, Effect, Focus, Instant, Lang, Organisation, Request, ScenarioStep,
@@ -12,12 +12,13 @@ use yew::prelude::*;
 
 use crate::components::change_requests::ChangeRequests;
 use crate::components::dcc_app::DccApp;
+use crate::components::gate::Gating;
 use crate::components::icons;
 use crate::components::practice_app::PracticeApp;
-use crate::hooks::use_app;
+use crate::hooks::use_lang;
 use crate::model;
 use crate::scenarios::Trainer;
-use crate::state::{Action, OrgRef, OrgSource};
+use crate::state::{Action, OrgSource, Shared};
 
 /// Which step, and where the engine disagrees with it.
 #[derive(Properties, PartialEq)]
@@ -28,6 +29,8 @@ pub struct ScenarioStepViewProps {
     pub index: usize,
     /// The disagreements of this step (from the core's check).
     pub flagged: Vec<Disagreement>,
+    /// Where "why?" goes (an explanation of the trainer's organisation).
+    pub onaction: Callback<Action>,
 }
 
 /// Whether the core flagged the expectation at `path` (or anything under it).
@@ -43,8 +46,7 @@ fn is_flagged(flagged: &[Disagreement], path: &str) -> bool {
 /// The step.
 #[component]
 pub fn ScenarioStepView(props: &ScenarioStepViewProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = use_lang();
     let trainer = &props.trainer;
     let Some(step) = trainer.file.steps.get(props.index) else {
         return html! {};
@@ -52,16 +54,15 @@ pub fn ScenarioStepView(props: &ScenarioStepViewProps) -> Html {
     let org = trainer.org.clone();
     let now = trainer.file.now.as_deref().and_then(Instant::parse);
     let base = format!("steps[{}]", props.index);
-    let onexplain = {
-        let app = app.clone();
-        Callback::from(move |r: Request| app.dispatch(Action::Explain(r, OrgSource::Trainer)))
-    };
+    let onexplain = props
+        .onaction
+        .reform(|r: Request| Action::Explain(r, OrgSource::Trainer));
     let simulation = (!step.changes.is_empty()).then(|| org.simulate(&step.changes, now, lang));
-    let after: Rc<Organisation> = if step.changes.is_empty() {
+    let after: Shared<Organisation> = if step.changes.is_empty() {
         org.clone()
     } else {
         org.with_changes(&step.changes)
-            .map(Rc::new)
+            .map(Shared::new)
             .unwrap_or_else(|_| org.clone())
     };
     let checks = step.expect.decisions.iter().enumerate().map(|(j, d)| {
@@ -161,12 +162,12 @@ pub fn ScenarioStepView(props: &ScenarioStepViewProps) -> Html {
 
 fn live_view(
     step: &ScenarioStep,
-    org: &Rc<Organisation>,
+    org: &Shared<Organisation>,
     now: Option<Instant>,
     lang: Lang,
     onexplain: Callback<Request>,
 ) -> Html {
-    let highlight: Rc<Vec<String>> = Rc::new(
+    let highlight = Shared::new(
         step.expect
             .decisions
             .iter()
@@ -203,16 +204,23 @@ fn live_view(
             }
         };
     }
-    let Some(view) = org.view(&step.secretary, now, lang).map(Rc::new) else {
+    let Some(view) = org.view(&step.secretary, now, lang).map(Shared::new) else {
         return html! {};
+    };
+    let gating = Gating {
+        view,
+        ghosts: true,
+        onexplain,
+        highlight,
+        deltas: Shared::new(BTreeMap::new()),
     };
     html! {
         <div class="mocks">
             if matches!(step.focus, Focus::Practice | Focus::Both) {
-                <PracticeApp view={view.clone()} ghosts={true} onexplain={onexplain.clone()} highlight={highlight.clone()} />
+                <PracticeApp gating={gating.clone()} />
             }
             if matches!(step.focus, Focus::Dcc | Focus::Both) {
-                <DccApp view={view} org={OrgRef(org.clone())} ghosts={true} onexplain={onexplain} highlight={highlight} />
+                <DccApp gating={gating} org={org.clone()} />
             }
         </div>
     }

@@ -8,8 +8,8 @@ use std::collections::BTreeSet;
 use secretariat_core::{Lang, Organisation};
 use yew::prelude::*;
 
-use crate::hooks::use_app;
-use crate::state::OrgRef;
+use crate::hooks::use_lang;
+use crate::state::Shared;
 
 /// Her scope beside the organisation file it was cut from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,20 +67,23 @@ pub fn size(bytes: usize, lang: Lang) -> String {
     }
 }
 
-/// The panel takes everything from the shared state.
+/// Whose scope, cut from which organisation.
 #[derive(Properties, PartialEq)]
-pub struct ScopePanelProps {}
+pub struct ScopePanelProps {
+    /// The organisation.
+    pub org: Shared<Organisation>,
+    /// The secretary.
+    pub secretary: Option<String>,
+}
 
 /// « Ce que reçoit son navigateur ».
 #[component]
-pub fn ScopePanel(_props: &ScopePanelProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+pub fn ScopePanel(props: &ScopePanelProps) -> Html {
+    let lang = use_lang();
     // Counting serialises the file: once per organisation and secretary, not per render.
-    let summary = use_memo(
-        (OrgRef(app.current.clone()), app.selected.clone()),
-        |(org, id)| id.as_deref().and_then(|id| summary(&org.0, id)),
-    );
+    let summary = use_memo((props.org.clone(), props.secretary.clone()), |(org, id)| {
+        id.as_deref().and_then(|id| summary(org, id))
+    });
     let Some(s) = summary.as_ref() else {
         return html! {};
     };

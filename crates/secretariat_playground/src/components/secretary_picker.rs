@@ -1,46 +1,40 @@
 //! Choosing whose view to show, with what the file says about her account at a glance.
 
 use secretariat_core::file::{Category, Status};
-use web_sys::HtmlSelectElement;
+use secretariat_core::Organisation;
 use yew::prelude::*;
 
-use crate::hooks::use_app;
+use crate::browser;
+use crate::hooks::use_lang;
 use crate::model;
-use crate::state::Action;
+use crate::state::Shared;
 
-/// What to offer besides the choice.
+/// Whom to offer, who is chosen, and where choices go.
 #[derive(Properties, PartialEq)]
 pub struct SecretaryPickerProps {
-    /// Offer the "show hidden elements" switch.
-    #[prop_or(true)]
-    pub with_ghosts: bool,
+    /// The organisation whose secretaries are offered.
+    pub org: Shared<Organisation>,
+    /// The secretary shown.
+    pub selected: Option<String>,
+    /// Called with the id chosen.
+    pub onselect: Callback<String>,
+    /// The "show hidden elements" switch's state; `None`: no switch.
+    #[prop_or_default]
+    pub ghosts: Option<bool>,
+    /// Called when the switch is flipped.
+    #[prop_or_default]
+    pub onghosts: Callback<bool>,
 }
 
 /// The secretary picker.
 #[component]
 pub fn SecretaryPicker(props: &SecretaryPickerProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
-    let file = app.current.file();
-    let choices = model::secretaries(&app.current);
-    let selected = app.selected.clone().unwrap_or_default();
-    let onselect = {
-        let app = app.clone();
-        Callback::from(move |e: Event| {
-            app.dispatch(Action::Select(
-                e.target_unchecked_into::<HtmlSelectElement>().value(),
-            ));
-        })
-    };
-    let onghosts = {
-        let app = app.clone();
-        Callback::from(move |e: Event| {
-            let on = e
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .checked();
-            app.dispatch(Action::SetGhosts(on));
-        })
-    };
+    let lang = use_lang();
+    let file = props.org.file();
+    let choices = model::secretaries(&props.org);
+    let selected = props.selected.clone().unwrap_or_default();
+    let onselect = props.onselect.reform(|e: Event| browser::value(&e));
+    let onghosts = props.onghosts.reform(|e: Event| browser::checked(&e));
     let person = file.people.iter().find(|p| p.id == selected);
     let badges = person.map(|p| {
         html! {
@@ -68,9 +62,9 @@ pub fn SecretaryPicker(props: &SecretaryPickerProps) -> Html {
                 </select>
             </label>
             { badges }
-            if props.with_ghosts {
+            if let Some(ghosts) = props.ghosts {
                 <label class="switch">
-                    <input type="checkbox" checked={app.ghosts} onchange={onghosts} data-testid="ghosts" />
+                    <input type="checkbox" checked={ghosts} onchange={onghosts} data-testid="ghosts" />
                     <span>{ lang.pick("Montrer ce qui lui est masqué", "Show what is hidden from her") }</span>
                 </label>
             }

@@ -2,53 +2,53 @@
 //! edits gained or lost is outlined (green, red).
 
 use std::collections::BTreeMap;
-use std::rc::Rc;
 
 use secretariat_core::Request;
 use yew::prelude::*;
 
 use crate::browser;
 use crate::components::dcc_app::DccApp;
+use crate::components::gate::Gating;
 use crate::components::practice_app::PracticeApp;
 use crate::components::scope_panel::ScopePanel;
 use crate::components::secretary_picker::SecretaryPicker;
-use crate::hooks::{use_app, use_simulation};
+use crate::hooks::{use_simulation, use_view};
 use crate::model;
-use crate::state::{Action, OrgRef, OrgSource};
+use crate::state::{Action, OrgSource, Shared, Ui, Work};
 
-/// The screen takes everything from the shared state.
+/// The organisation worked on, what is shown, and where actions go.
 #[derive(Properties, PartialEq)]
-pub struct SeesScreenProps {}
+pub struct SeesScreenProps {
+    /// Base, edits and result.
+    pub work: Work,
+    /// Secretary, language, ghosts, date.
+    pub ui: Ui,
+    /// The reducer's dispatcher.
+    pub onaction: Callback<Action>,
+}
 
 /// The "what she sees" screen.
 #[component]
-pub fn SeesScreen(_props: &SeesScreenProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
-    let simulation = use_simulation(&app);
+pub fn SeesScreen(props: &SeesScreenProps) -> Html {
+    let SeesScreenProps { work, ui, onaction } = props;
+    let lang = ui.lang;
+    let simulation = use_simulation(work, ui);
     let before = use_state(|| false);
-    let show_before = *before && !app.changes.is_empty();
+    let show_before = *before && !work.changes.is_empty();
     let (org, source) = if show_before {
-        (app.base.clone(), OrgSource::Base)
+        (work.base.clone(), OrgSource::Base)
     } else {
-        (app.current.clone(), OrgSource::Current)
+        (work.current.clone(), OrgSource::Current)
     };
-    let view = app
-        .selected
-        .as_deref()
-        .and_then(|id| org.view(id, app.instant(), lang))
-        .map(Rc::new);
+    let view = use_view(&org, ui.selected.clone(), ui);
     let has_view = view.is_some();
     use_effect_with(has_view, |has| {
         if *has {
             browser::mark("secretary-view");
         }
     });
-    let onexplain = {
-        let app = app.clone();
-        Callback::from(move |r: Request| app.dispatch(Action::Explain(r, source)))
-    };
-    let deltas: BTreeMap<String, bool> = match (simulation.as_ref(), app.selected.as_deref()) {
+    let onexplain = onaction.reform(move |r: Request| Action::Explain(r, source));
+    let deltas: BTreeMap<String, bool> = match (simulation.as_ref(), ui.selected.as_deref()) {
         (Ok(sim), Some(me)) if !show_before => sim
             .affected
             .iter()
@@ -66,7 +66,7 @@ pub fn SeesScreen(_props: &SeesScreenProps) -> Html {
             .collect(),
         _ => BTreeMap::new(),
     };
-    let deltas = Rc::new(deltas);
+    let deltas = Shared::new(deltas);
     let onbefore = {
         let before = before.clone();
         Callback::from(move |_: MouseEvent| before.set(true))
@@ -76,12 +76,21 @@ pub fn SeesScreen(_props: &SeesScreenProps) -> Html {
         Callback::from(move |_: MouseEvent| before.set(false))
     };
     let body = match view {
-        Some(view) => html! {
+        Some(view) => {
+            let gating = Gating {
+                view,
+                ghosts: ui.ghosts,
+                onexplain,
+                highlight: Shared::new(Vec::new()),
+                deltas,
+            };
+            html! {
             <div class="mocks" data-testid="sees-view">
-                <PracticeApp view={view.clone()} ghosts={app.ghosts} onexplain={onexplain.clone()} deltas={deltas.clone()} />
-                <DccApp view={view} org={OrgRef(org.clone())} ghosts={app.ghosts} onexplain={onexplain} deltas={deltas} />
+                <PracticeApp gating={gating.clone()} />
+                <DccApp gating={gating} org={org.clone()} />
             </div>
-        },
+            }
+        }
         None => html! {
             <p class="empty">{ lang.pick("Aucune secrétaire dans cette organisation.", "No secretary in this organisation.") }</p>
         },
@@ -95,8 +104,9 @@ pub fn SeesScreen(_props: &SeesScreenProps) -> Html {
                     "Both products as the secretary sees them. Click any element, shown or hidden, to learn why.",
                 ) }</p>
             </div>
-            <SecretaryPicker />
-            if !app.changes.is_empty() {
+            <SecretaryPicker org={work.current.clone()} selected={ui.selected.clone()} onselect={onaction.reform(Action::Select)}
+                ghosts={Some(ui.ghosts)} onghosts={onaction.reform(Action::SetGhosts)} />
+            if !work.changes.is_empty() {
                 <div class="banner banner-info before-after">
                     <div class="segmented" role="group" aria-label={lang.pick("Avant ou après vos modifications", "Before or after your edits")}>
                         <button type="button" aria-pressed={(!show_before).to_string()} onclick={onafter} data-testid="show-after">
@@ -117,7 +127,7 @@ pub fn SeesScreen(_props: &SeesScreenProps) -> Html {
                 </div>
             }
             { body }
-            <ScopePanel />
+            <ScopePanel org={work.current.clone()} secretary={ui.selected.clone()} />
         </>
     }
 }

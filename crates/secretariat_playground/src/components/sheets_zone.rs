@@ -3,49 +3,53 @@
 //! reports every problem with its file, row and column and changes nothing. Export writes the same
 //! three sheets.
 
+use secretariat_core::Organisation;
 use secretariat_sheets::SheetKind;
-use web_sys::FileList;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::browser;
+use crate::browser::{self, Files};
 use crate::components::drop_zone::DropZone;
 use crate::components::icons;
-use crate::hooks::{use_app, AppHandle};
-use crate::state::{Action, SheetFile, SheetsStatus};
+use crate::hooks::use_lang;
+use crate::state::{Action, Shared, SheetFile, SheetsStatus};
 
-/// The zone takes everything from the shared state.
+/// The organisation the sheets edit, what the last ones did, and where actions go.
 #[derive(Properties, PartialEq)]
-pub struct SheetsZoneProps {}
+pub struct SheetsZoneProps {
+    /// The working organisation (exported, and what the sheets are read against).
+    pub org: Shared<Organisation>,
+    /// What the last spreadsheets did.
+    pub status: SheetsStatus,
+    /// Called with `ImportSheets`, `Unreadable` or `DismissImport`.
+    pub onaction: Callback<Action>,
+}
 
-/// Reads every file of `list`, then dispatches them as one import (an unreadable file is reported
-/// as a problem of its own).
-fn read_all(app: AppHandle, list: FileList) {
-    let files: Vec<gloo::file::File> = (0..list.length())
-        .filter_map(|i| list.get(i))
-        .map(gloo::file::File::from)
-        .collect();
-    if files.is_empty() {
-        return;
-    }
-    spawn_local(async move {
-        let mut sheets = Vec::new();
-        for file in files {
-            let name = file.name();
-            match gloo::file::futures::read_as_bytes(&file).await {
-                Ok(bytes) => sheets.push(SheetFile { name, bytes }),
-                Err(e) => {
-                    app.dispatch(Action::Unreadable {
-                        scenarios: false,
-                        name,
-                        message: format!("the file could not be read: {e}"),
-                    });
-                    return;
+/// Reads every file, then hands them over as one import (the first unreadable file is reported
+/// instead, and nothing is imported).
+fn read_all(onaction: Callback<Action>) -> Callback<Files> {
+    Callback::from(move |files: Files| {
+        let onaction = onaction.clone();
+        spawn_local(async move {
+            let mut sheets = Vec::new();
+            for (name, bytes) in browser::all_bytes(files).await {
+                match bytes {
+                    Ok(bytes) => sheets.push(SheetFile { name, bytes }),
+                    Err(message) => {
+                        let scenarios = false;
+                        return onaction.emit(Action::Unreadable {
+                            scenarios,
+                            name,
+                            message,
+                        });
+                    }
                 }
             }
-        }
-        app.dispatch(Action::ImportSheets(sheets));
-    });
+            if !sheets.is_empty() {
+                onaction.emit(Action::ImportSheets(sheets));
+            }
+        });
+    })
 }
 
 fn kind_label(kind: SheetKind, lang: secretariat_core::Lang) -> &'static str {
@@ -61,18 +65,11 @@ fn kind_label(kind: SheetKind, lang: secretariat_core::Lang) -> &'static str {
 
 /// The drop zone, its report and the export buttons.
 #[component]
-pub fn SheetsZone(_props: &SheetsZoneProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
-    let onfiles = {
-        let app = app.clone();
-        Callback::from(move |list: FileList| read_all(app.clone(), list))
-    };
-    let ondismiss = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::DismissImport))
-    };
-    let report = match &app.sheets {
+pub fn SheetsZone(props: &SheetsZoneProps) -> Html {
+    let lang = use_lang();
+    let onfiles = read_all(props.onaction.clone());
+    let ondismiss = props.onaction.reform(|_: MouseEvent| Action::DismissImport);
+    let report = match &props.status {
         SheetsStatus::Idle => html! {},
         SheetsStatus::Imported { names, changes } => html! {
             <div class="banner banner-ok" role="status" data-testid="sheets-ok">
@@ -111,9 +108,9 @@ pub fn SheetsZone(_props: &SheetsZoneProps) -> Html {
     };
     let exports = SheetKind::ALL.into_iter().map(|kind| {
         let onclick = {
-            let app = app.clone();
+            let org = props.org.clone();
             Callback::from(move |_: MouseEvent| {
-                let text = secretariat_sheets::export(app.current.file(), kind);
+                let text = secretariat_sheets::export(org.file(), kind);
                 browser::download(&format!("{}.csv", kind.id()), "text/csv;charset=utf-8", &text);
             })
         };

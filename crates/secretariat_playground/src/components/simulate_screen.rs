@@ -5,17 +5,24 @@ use yew::prelude::*;
 use crate::components::edit_panel::EditPanel;
 use crate::components::secretary_picker::SecretaryPicker;
 use crate::components::simulation_panel::SimulationPanel;
-use crate::hooks::use_app;
+use crate::state::{Action, Ui, Work};
 
-/// The screen takes everything from the shared state.
+/// The organisation worked on, what is shown, and where actions go.
 #[derive(Properties, PartialEq)]
-pub struct SimulateScreenProps {}
+pub struct SimulateScreenProps {
+    /// Base, edits and result.
+    pub work: Work,
+    /// Secretary, language, date.
+    pub ui: Ui,
+    /// The reducer's dispatcher.
+    pub onaction: Callback<Action>,
+}
 
 /// The simulate screen.
 #[component]
-pub fn SimulateScreen(_props: &SimulateScreenProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+pub fn SimulateScreen(props: &SimulateScreenProps) -> Html {
+    let SimulateScreenProps { work, ui, onaction } = props;
+    let lang = ui.lang;
     html! {
         <>
             <div class="screen-head">
@@ -25,10 +32,10 @@ pub fn SimulateScreen(_props: &SimulateScreenProps) -> Html {
                     "Edit the settings as you would ask for them. The engine shows what each secretary gains or loses, the findings, and writes the requests to send to the vendor and the network.",
                 ) }</p>
             </div>
-            <SecretaryPicker with_ghosts={false} />
+            <SecretaryPicker org={work.current.clone()} selected={ui.selected.clone()} onselect={onaction.reform(Action::Select)} />
             <div class="two-cols">
-                <EditPanel />
-                <SimulationPanel />
+                <EditPanel org={work.current.clone()} secretary={ui.selected.clone()} onedit={onaction.reform(Action::Edit)} />
+                <SimulationPanel work={work.clone()} ui={ui.clone()} onaction={onaction.clone()} />
             </div>
         </>
     }

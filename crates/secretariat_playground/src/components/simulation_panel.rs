@@ -7,11 +7,19 @@ use yew::prelude::*;
 use crate::components::change_requests::ChangeRequests;
 use crate::components::edit_history::EditHistory;
 use crate::components::findings_list::FindingsList;
-use crate::hooks::{use_app, use_simulation};
+use crate::hooks::use_simulation;
+use crate::state::{Action, Ui, Work};
 
-/// The panel takes everything from the shared state.
+/// The edits to simulate, at which date and in which language, and where the history's buttons go.
 #[derive(Properties, PartialEq)]
-pub struct SimulationPanelProps {}
+pub struct SimulationPanelProps {
+    /// Base, edits and result.
+    pub work: Work,
+    /// Date and language.
+    pub ui: Ui,
+    /// The reducer's dispatcher (the history's undo, redo, discard).
+    pub onaction: Callback<Action>,
+}
 
 fn count_cell(before: usize, after: usize) -> Html {
     let class = match after.cmp(&before) {
@@ -40,11 +48,11 @@ fn entitlements(list: &[Entitlement], class: &'static str, sign: &'static str) -
 
 /// The simulation panel.
 #[component]
-pub fn SimulationPanel(_props: &SimulationPanelProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
-    let simulation = use_simulation(&app);
-    let refused = app.edit_error.as_ref().map(|problems| html! {
+pub fn SimulationPanel(props: &SimulationPanelProps) -> Html {
+    let SimulationPanelProps { work, ui, onaction } = props;
+    let lang = ui.lang;
+    let simulation = use_simulation(work, ui);
+    let refused = work.edit_error.as_ref().map(|problems| html! {
         <div class="banner banner-error" role="alert" data-testid="edit-error">
             <p>{ lang.pick("Modification refusée :", "Edit refused:") }</p>
             <ul>{ for problems.iter().map(|p| html! { <li><code>{ p.path.clone() }</code>{ " " }{ p.message.clone() }</li> }) }</ul>
@@ -117,7 +125,7 @@ pub fn SimulationPanel(_props: &SimulationPanelProps) -> Html {
             { body }
             <section class="card">
                 <h2>{ lang.pick("Historique des modifications", "Edit history") }</h2>
-                <EditHistory />
+                <EditHistory work={work.clone()} onaction={onaction.clone()} />
             </section>
         </div>
     }

@@ -1,7 +1,8 @@
 //! A labelled text field of the "Construire" forms: it reports every keystroke as a `String`.
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+use crate::browser;
 
 /// The field's label, value and where the typed text goes.
 #[derive(Properties, PartialEq)]
@@ -36,9 +37,7 @@ pub struct TextFieldProps {
 pub fn TextField(props: &TextFieldProps) -> Html {
     let oninput = {
         let oninput = props.oninput.clone();
-        Callback::from(move |e: InputEvent| {
-            oninput.emit(e.target_unchecked_into::<HtmlInputElement>().value())
-        })
+        Callback::from(move |e: InputEvent| oninput.emit(browser::value(&e)))
     };
     html! {
         <label class="field">

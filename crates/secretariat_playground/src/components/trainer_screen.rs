@@ -3,64 +3,52 @@
 //! file opens; the screen says where the engine disagrees before the class does, then walks the
 //! steps. Printed, a step is a handout (web/playground.css, `@media print`).
 
-use web_sys::FileList;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use crate::browser;
 use crate::components::drop_zone::DropZone;
 use crate::components::icons;
+use crate::components::import_zone::read_first;
 use crate::components::scenario_step::ScenarioStepView;
-use crate::hooks::{use_app, AppHandle};
-use crate::state::Action;
+use crate::hooks::use_lang;
+use crate::state::{Action, TrainerMode};
 
-/// The screen takes everything from the shared state.
+/// Trainer mode's state, and where actions go.
 #[derive(Properties, PartialEq)]
-pub struct TrainerScreenProps {}
-
-/// Reads a scenario file and dispatches it.
-fn read(app: AppHandle, list: FileList) {
-    let Some(file) = list.get(0).map(gloo::file::File::from) else {
-        return;
-    };
-    spawn_local(async move {
-        let name = file.name();
-        match gloo::file::futures::read_as_text(&file).await {
-            Ok(text) => app.dispatch(Action::OpenScenarios { name, text }),
-            Err(e) => app.dispatch(Action::Unreadable {
-                scenarios: true,
-                name,
-                message: format!("the file could not be read: {e}"),
-            }),
-        }
-    });
+pub struct TrainerScreenProps {
+    /// The scenario file, the last error, the scenario shown.
+    pub trainer: TrainerMode,
+    /// The reducer's dispatcher.
+    pub onaction: Callback<Action>,
 }
 
 /// The trainer screen.
 #[component]
-pub fn TrainerScreen(_props: &TrainerScreenProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
-    let trainer = app.trainer.clone();
+pub fn TrainerScreen(props: &TrainerScreenProps) -> Html {
+    let lang = use_lang();
+    let onaction = &props.onaction;
+    let trainer = props.trainer.scenarios.clone();
     let report = {
         let trainer = trainer.clone();
         use_memo((trainer, lang), |(t, lang)| t.check(*lang))
     };
     let steps = &trainer.file.steps;
-    let index = app.scenario.min(steps.len().saturating_sub(1));
-    let onfiles = {
-        let app = app.clone();
-        Callback::from(move |list: FileList| read(app.clone(), list))
-    };
-    let onbuiltin = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::BuiltinScenarios))
-    };
-    let onprint = Callback::from(|_: MouseEvent| crate::browser::print());
+    let index = props.trainer.scenario.min(steps.len().saturating_sub(1));
+    let onfiles =
+        read_first(onaction.reform(
+            |(name, text): (String, Result<String, String>)| match text {
+                Ok(text) => Action::OpenScenarios { name, text },
+                Err(e) => Action::Unreadable {
+                    scenarios: true,
+                    name,
+                    message: e,
+                },
+            },
+        ));
+    let onbuiltin = onaction.reform(|_: MouseEvent| Action::BuiltinScenarios);
+    let onprint = Callback::from(|_: MouseEvent| browser::print());
     let list = steps.iter().enumerate().map(|(i, s)| {
-        let onclick = {
-            let app = app.clone();
-            Callback::from(move |_: MouseEvent| app.dispatch(Action::OpenScenario(i)))
-        };
+        let onclick = onaction.reform(move |_: MouseEvent| Action::OpenScenario(i));
         let wrong = report.disagreements.iter().any(|d| d.step == s.id);
         html! {
             <li>
@@ -129,7 +117,7 @@ pub fn TrainerScreen(_props: &TrainerScreenProps) -> Html {
                     }
                     <button type="button" class="btn" onclick={onprint} data-testid="scenarios-print">{ lang.pick("Imprimer (support de cours)", "Print (handout)") }</button>
                 </div>
-                if let Some(e) = app.trainer_error.clone() {
+                if let Some(e) = props.trainer.error.clone() {
                     <p class="banner banner-error" role="alert" data-testid="scenarios-error">{ e }</p>
                 }
                 { summary }
@@ -138,7 +126,7 @@ pub fn TrainerScreen(_props: &TrainerScreenProps) -> Html {
                 <nav class="scenario-nav" aria-label={lang.pick("Scénarios", "Scenarios")}>
                     <ol>{ for list }</ol>
                 </nav>
-                <ScenarioStepView trainer={trainer.clone()} index={index} flagged={flagged} />
+                <ScenarioStepView trainer={trainer.clone()} index={index} flagged={flagged} onaction={onaction.clone()} />
             </div>
         </>
     }

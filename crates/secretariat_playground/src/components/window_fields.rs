@@ -1,9 +1,9 @@
 //! A validity window (B1) as two date fields: from the start of the first day to the end of the last.
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::hooks::use_app;
+use crate::browser;
+use crate::hooks::use_lang;
 use crate::model::{self, Window};
 
 /// The window and where to send a new one.
@@ -20,13 +20,12 @@ pub struct WindowFieldsProps {
 /// Two date fields, "from" and "until".
 #[component]
 pub fn WindowFields(props: &WindowFieldsProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = use_lang();
     let field = |end: bool| {
         let window = props.window.clone();
         let onchange = props.onchange.clone();
         Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            let value = browser::value(&e);
             let t = model::from_date_field(&value, end);
             let mut w = window.clone();
             if end {
