@@ -120,9 +120,15 @@ impl Writer<'_> {
             .map_or_else(|| id.to_owned(), |p| p.name.clone())
     }
 
-    /// Sends a letter: its addressee from `support`, the greeting and the signature, every
-    /// character from the files made inert, and its `mailto:` link.
-    fn send(&mut self, letter: Letter<'_>) -> &mut ChangeRequest {
+    /// Sends a letter (see [`Writer::compose`]).
+    fn send(&mut self, letter: Letter<'_>) {
+        let request = self.compose(letter);
+        self.out.push(request);
+    }
+
+    /// A letter made a change request: its addressee from `support`, the greeting and the
+    /// signature, every character from the files made inert, and its `mailto:` link.
+    fn compose(&self, letter: Letter<'_>) -> ChangeRequest {
         let Letter {
             recipient,
             kind,
@@ -147,7 +153,7 @@ impl Writer<'_> {
         let mailto = to
             .as_ref()
             .and_then(|to| crate::text::mailto(to, &subject, &body));
-        self.out.push(ChangeRequest {
+        ChangeRequest {
             recipient,
             kind,
             to,
@@ -157,13 +163,7 @@ impl Writer<'_> {
             doctor: doctor.map(str::to_owned),
             login_as_doctor_enabled: None,
             mailto,
-        });
-        let last = self.out.len() - 1;
-        #[expect(
-            clippy::indexing_slicing,
-            reason = "the element was pushed on the line above"
-        )]
-        &mut self.out[last]
+        }
     }
 
     /// A person the change creates: her arrival is written step by step (seed 001, §2).
@@ -221,8 +221,9 @@ impl Writer<'_> {
                     "{sn} quitte le cabinet. Nous demandons la suppression définitive de son accès secrétariat, avec révocation le jour même, sur :\n{}\n{statement}",
                     list(self)
                 );
-                let r = self.send(Letter { recipient: Recipient::Practice, kind: "departure", secretary: &s, doctor: None, subject: format!("Départ de {sn} — suppression définitive de l'accès secrétariat (révocation le jour même)"), body });
+                let mut r = self.compose(Letter { recipient: Recipient::Practice, kind: "departure", secretary: &s, doctor: None, subject: format!("Départ de {sn} — suppression définitive de l'accès secrétariat (révocation le jour même)"), body });
                 r.login_as_doctor_enabled = Some(!login.is_empty());
+                self.out.push(r);
                 continue;
             }
             if is == Some(Status::Deleted) {
