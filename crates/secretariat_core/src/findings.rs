@@ -79,6 +79,25 @@ pub fn rpps_is_well_formed(rpps: &str) -> bool {
     sum % 10 == 0
 }
 
+/// What a finding is about: where in the file, and whom (by interned id: [`Lint::push`] writes the
+/// file's ids, once).
+#[derive(Clone)]
+struct About {
+    path: String,
+    secretary: Option<PersonId>,
+    doctor: Option<PersonId>,
+    permission: Option<Permission>,
+}
+
+/// A finding as the lint writes it: what it says, and what it is about.
+struct Draft {
+    severity: Severity,
+    code: &'static str,
+    rule: &'static str,
+    about: About,
+    message: String,
+}
+
 struct Lint<'a> {
     org: &'a Organisation,
     now: Option<Instant>,
@@ -91,9 +110,26 @@ impl Lint<'_> {
         &self.org.person(p).name
     }
 
-    /// A person's id as a finding names her.
-    fn id(&self, p: PersonId) -> Option<String> {
-        Some(self.org.person(p).id.clone())
+    fn push(&mut self, draft: Draft) {
+        let Draft {
+            severity,
+            code,
+            rule,
+            about,
+            message,
+        } = draft;
+        let id = |p: PersonId| self.org.person(p).id.clone();
+        let finding = Finding {
+            severity,
+            code,
+            rule,
+            path: about.path,
+            secretary: about.secretary.map(id),
+            doctor: about.doctor.map(id),
+            permission: about.permission.map(Permission::id),
+            message,
+        };
+        self.out.push(finding);
     }
 
     fn accesses(&mut self) {
@@ -114,16 +150,11 @@ impl Lint<'_> {
                 .filter(|&p| written(p))
                 .enumerate()
                 .collect();
-            // What every finding on this access names (each finding below fills in the rest).
-            let on_access = Finding {
-                severity: Severity::Info,
-                code: "",
-                rule: "",
+            let on_access = About {
                 path: base.clone(),
-                secretary: self.id(s),
-                doctor: self.id(d),
+                secretary: Some(s),
+                doctor: Some(d),
                 permission: None,
-                message: String::new(),
             };
             if granted.is_empty() {
                 let message = if fr {
@@ -131,12 +162,12 @@ impl Lint<'_> {
                 } else {
                     format!("{sn}'s access to {dn}'s account grants no permission")
                 };
-                self.out.push(Finding {
+                self.push(Draft {
                     severity: Severity::Info,
                     code: "access_grants_nothing",
                     rule: "P1",
+                    about: on_access.clone(),
                     message,
-                    ..on_access.clone()
                 });
             }
             if sec.status != Status::Active {
@@ -152,25 +183,24 @@ impl Lint<'_> {
                 } else {
                     Severity::Info
                 };
-                self.out.push(Finding {
+                self.push(Draft {
                     severity,
                     code: "inactive_holds_access",
                     rule: "P7",
+                    about: on_access.clone(),
                     message,
-                    ..on_access.clone()
                 });
             }
             for (pos, perm) in granted {
                 let Some(window) = a.grants.get(perm.index()).copied().flatten() else {
                     continue;
                 };
-                // What every finding on this grant names.
-                let on_grant = Finding {
+                let on_grant = About {
                     path: format!(
                         "{base}.permissions[{}]",
                         entry_position(self.org, a.entry, perm).unwrap_or(pos)
                     ),
-                    permission: Some(perm.id()),
+                    permission: Some(perm),
                     ..on_access.clone()
                 };
                 if let Some((severity, text)) = perm.warning(self.lang) {
@@ -191,12 +221,12 @@ impl Lint<'_> {
                             perm.label(self.lang)
                         )
                     };
-                    self.out.push(Finding {
+                    self.push(Draft {
                         severity,
                         code,
                         rule: "P6",
+                        about: on_grant.clone(),
                         message,
-                        ..on_grant.clone()
                     });
                 }
                 if perm == Permission::LoginAsDoctor
@@ -207,12 +237,12 @@ impl Lint<'_> {
                     } else {
                         format!("violation: {sn} is an external secretary or third-party provider; “Connexion en tant que médecin” must never be enabled (it has no effect)")
                     };
-                    self.out.push(Finding {
+                    self.push(Draft {
                         severity: Severity::Danger,
                         code: "login_external",
                         rule: "P3",
+                        about: on_grant.clone(),
                         message,
-                        ..on_grant.clone()
                     });
                 }
                 if perm == Permission::LoginAsDoctor
@@ -224,12 +254,12 @@ impl Lint<'_> {
                     } else {
                         format!("{sn}'s “Connexion en tant que médecin” on {dn}'s account has no end date: revoke it right after use (valid_until)")
                     };
-                    self.out.push(Finding {
+                    self.push(Draft {
                         severity: Severity::Warning,
                         code: "login_no_end",
                         rule: "B1",
+                        about: on_grant.clone(),
                         message,
-                        ..on_grant.clone()
                     });
                 }
                 if matches!(
@@ -242,12 +272,12 @@ impl Lint<'_> {
                     } else {
                         format!("{sn} holds “{}” on {dn}'s account without an acknowledged confidentiality obligation", perm.label(self.lang))
                     };
-                    self.out.push(Finding {
+                    self.push(Draft {
                         severity: Severity::Warning,
                         code: "export_unacknowledged",
                         rule: "P6",
+                        about: on_grant.clone(),
                         message,
-                        ..on_grant.clone()
                     });
                 }
                 // P4, unless P2 opens the module anyway.
@@ -258,12 +288,12 @@ impl Lint<'_> {
                     } else {
                         format!("“{}” has no effect for {sn} on {dn}'s account: the module “{}” is needed too", perm.label(self.lang), module.label(self.lang))
                     };
-                    self.out.push(Finding {
+                    self.push(Draft {
                         severity: Severity::Warning,
                         code: "ineffective_grant",
                         rule: "P4",
+                        about: on_grant.clone(),
                         message,
-                        ..on_grant.clone()
                     });
                 }
                 if let InForce::Ended(t) = window.check(self.now) {
@@ -272,12 +302,12 @@ impl Lint<'_> {
                     } else {
                         format!("{sn}'s permission “{}” on {dn}'s account ended at {t}: remove it from the file", perm.label(self.lang))
                     };
-                    self.out.push(Finding {
+                    self.push(Draft {
                         severity: Severity::Info,
                         code: "expired_grant",
                         rule: "B1",
+                        about: on_grant,
                         message,
-                        ..on_grant
                     });
                 }
             }
@@ -301,14 +331,16 @@ impl Lint<'_> {
                             p.name
                         )
                     };
-                    self.out.push(Finding {
+                    self.push(Draft {
                         severity: Severity::Warning,
                         code: "malformed_rpps",
                         rule: "B4",
-                        path: format!("people[{i}].rpps"),
-                        secretary: None,
-                        doctor: self.id(id),
-                        permission: None,
+                        about: About {
+                            path: format!("people[{i}].rpps"),
+                            secretary: None,
+                            doctor: Some(id),
+                            permission: None,
+                        },
                         message,
                     });
                 }
@@ -319,14 +351,16 @@ impl Lint<'_> {
                 } else {
                     format!("{} holds the “secrétaire médecin” profile but is still in category “Médecin”: rectify the category to “Secrétaire” in the professional directory", p.name)
                 };
-                self.out.push(Finding {
+                self.push(Draft {
                     severity: Severity::Warning,
                     code: "category_to_rectify",
                     rule: "D9",
-                    path: format!("people[{i}].category"),
-                    secretary: self.id(id),
-                    doctor: None,
-                    permission: None,
+                    about: About {
+                        path: format!("people[{i}].category"),
+                        secretary: Some(id),
+                        doctor: None,
+                        permission: None,
+                    },
                     message,
                 });
             }
@@ -358,14 +392,16 @@ impl Lint<'_> {
                         self.org.centre(p.centre).name
                     )
                 };
-                self.out.push(Finding {
+                self.push(Draft {
                     severity: Severity::Info,
                     code: "profile_grants_nothing",
                     rule: "D7",
-                    path: format!("network.profiles[{}]", p.entry),
-                    secretary: self.id(s),
-                    doctor: None,
-                    permission: None,
+                    about: About {
+                        path: format!("network.profiles[{}]", p.entry),
+                        secretary: Some(s),
+                        doctor: None,
+                        permission: None,
+                    },
                     message,
                 });
             }
@@ -437,14 +473,16 @@ impl Lint<'_> {
                     Link::Secretary(s) => Some(s),
                     Link::Group(_) => None,
                 };
-                self.out.push(Finding {
+                self.push(Draft {
                     severity: Severity::Info,
                     code: "affiliation_grants_nothing",
                     rule: "D7",
-                    path: format!("network.affiliations[{}]", a.entry),
-                    secretary: secretary.and_then(|p| self.id(p)),
-                    doctor: self.id(a.doctor),
-                    permission: None,
+                    about: About {
+                        path: format!("network.affiliations[{}]", a.entry),
+                        secretary,
+                        doctor: Some(a.doctor),
+                        permission: None,
+                    },
                     message,
                 });
             }
