@@ -103,16 +103,14 @@ pub(crate) fn decide<T: Trace>(
         }),
         Some(InForce::Yes) => {
             t.note(true, Why::Granted { access, permission });
-            match (
-                permission.needs_module(),
-                module_missing(permission, in_force),
-            ) {
-                (_, Some(module)) => Err(Why::ModuleMissing {
+            if let Some(module) = module_missing(permission, in_force) {
+                Err(Why::ModuleMissing {
                     access,
                     permission,
                     module,
-                }),
-                (Some(module), None) => {
+                })
+            } else {
+                if let Some(module) = permission.needs_module() {
                     t.note(
                         true,
                         Why::Granted {
@@ -120,9 +118,8 @@ pub(crate) fn decide<T: Trace>(
                             permission: module,
                         },
                     );
-                    Ok(())
                 }
-                (None, None) => Ok(()),
+                Ok(())
             }
         }
         Some(state) => Err(Why::GrantNotInForce {
