@@ -150,11 +150,12 @@ fn reexported(lib: &str) -> Vec<String> {
                 .unwrap_or_default()
                 .to_owned(),
         };
+        // `a as b` is public as `b`; `self` re-exports a module, whose items are not the core's API.
         out.extend(
             names
                 .split(',')
-                .map(str::trim)
-                .filter(|n| !n.is_empty())
+                .map(|n| n.rsplit(" as ").next().unwrap_or_default().trim())
+                .filter(|n| !n.is_empty() && *n != "self")
                 .map(str::to_owned),
         );
         statement.clear();
