@@ -5,7 +5,8 @@
 //! of its inherent `impl` blocks, wherever they stand in `src/`. Then:
 //!
 //! - every re-exported item is named in CORE-API.md, and every public method as `Type::method`,
-//!   `org.method` (for `Organisation`) or `.method` on a line that names its type;
+//!   `receiver.method` with a receiver named for its type (`org` for `Organisation`, `view` for
+//!   `View`, `centre` for `CentreView`), or `.method` on a line that names its type;
 //! - everything CORE-API.md writes as `Type::name` (or `Type::{a, b}`) exists: a method, an
 //!   associated constant or a variant of a type the core or `secretariat_sheets` defines; every
 //!   `org.name(` is a method of `Organisation`; every type named in backticks exists.
@@ -181,8 +182,22 @@ fn documents_method(doc: &str, ty: &str, m: &str) -> bool {
             matches!(after, Some('(' | '`' | ' ' | ',')) || after.is_none()
         })
     };
+    // A receiver named for its type: `org` for an `Organisation`, `view` for a `View`, `centre` for
+    // a `CentreView`.
+    let lower = ty.to_lowercase();
+    let receivers = [
+        (ty == "Organisation").then(|| "org".to_owned()),
+        Some(lower.clone()),
+        lower
+            .strip_suffix("view")
+            .filter(|r| !r.is_empty())
+            .map(str::to_owned),
+    ];
     names(doc, &format!("{ty}::{m}"))
-        || (ty == "Organisation" && doc.lines().any(|l| names(l, &format!("org.{m}"))))
+        || receivers
+            .iter()
+            .flatten()
+            .any(|r| names(doc, &format!("{r}.{m}")))
         || doc.lines().any(|l| names(l, ty) && dotted(l))
 }
 
