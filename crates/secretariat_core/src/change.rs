@@ -47,6 +47,131 @@ impl std::fmt::Display for ChangeSetError {
 
 impl std::error::Error for ChangeSetError {}
 
+/// Why one edit does not apply to a file ([`Change::apply`]). `Display` is the message: lowercase,
+/// ids in backticks, in English like every input error; [`Change::apply_all`] gives it its path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChangeError {
+    /// No `kind` (`person`, `group`, `centre`, `rcp`, `permission`) has this id.
+    Unknown {
+        /// What was looked for.
+        kind: &'static str,
+        /// The id given.
+        id: String,
+    },
+    /// A `kind` (`person`, `group`, `centre`, `rcp`) with this id already exists.
+    Exists {
+        /// What was to be created.
+        kind: &'static str,
+        /// The id given.
+        id: String,
+    },
+    /// The secretary holds no access to the doctor's account.
+    NoAccess {
+        /// The secretary's id.
+        secretary: String,
+        /// The doctor's id.
+        doctor: String,
+    },
+    /// The secretary does not hold this permission on the doctor's account.
+    NotHeld {
+        /// The secretary's id.
+        secretary: String,
+        /// The permission's id.
+        permission: String,
+        /// The doctor's id.
+        doctor: String,
+    },
+    /// The doctor has no affiliation to the secretary or group named.
+    NoAffiliation {
+        /// The doctor's id.
+        doctor: String,
+    },
+    /// The person is not a member of the group.
+    NotAMember {
+        /// The person's id.
+        person: String,
+        /// The group's id.
+        group: String,
+    },
+    /// The secretary holds no profile on the centre.
+    NoProfile {
+        /// The secretary's id.
+        secretary: String,
+        /// The centre's id.
+        centre: String,
+    },
+    /// An affiliation names both or neither of `secretary` and `group`.
+    SecretaryOrGroup,
+    /// Not an RPPS number: 11 digits, the last a Luhn check digit (B4).
+    MalformedRpps(String),
+    /// What the edit retires is still referred to.
+    StillReferred {
+        /// `person`, `group`, `centre` or `rcp`.
+        kind: &'static str,
+        /// Its id.
+        id: String,
+        /// What still names it, in words (`the access of `sophie` to `dr-martin`'s account`).
+        refs: Vec<String>,
+    },
+}
+
+impl std::fmt::Display for ChangeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ChangeError::Unknown { kind, id } => write!(f, "unknown {kind} `{id}`"),
+            ChangeError::Exists { kind, id } => write!(f, "{kind} `{id}` already exists"),
+            ChangeError::NoAccess { secretary, doctor } => {
+                write!(f, "`{secretary}` holds no access to `{doctor}`'s account")
+            }
+            ChangeError::NotHeld {
+                secretary,
+                permission,
+                doctor,
+            } => write!(
+                f,
+                "`{secretary}` does not hold `{permission}` on `{doctor}`"
+            ),
+            ChangeError::NoAffiliation { doctor } => {
+                write!(f, "`{doctor}` has no such affiliation")
+            }
+            ChangeError::NotAMember { person, group } => {
+                write!(f, "`{person}` is not a member of `{group}`")
+            }
+            ChangeError::NoProfile { secretary, centre } => {
+                write!(f, "`{secretary}` holds no profile on `{centre}`")
+            }
+            ChangeError::SecretaryOrGroup => {
+                f.write_str("give exactly one of `secretary` and `group`")
+            }
+            ChangeError::MalformedRpps(rpps) => write!(
+                f,
+                "`{rpps}` is not an RPPS number (11 digits, the last a Luhn check digit)"
+            ),
+            ChangeError::StillReferred { kind, id, refs } => {
+                // At most five listed, then how many more.
+                const SHOWN: usize = 5;
+                if *kind != "person" {
+                    write!(f, "{kind} ")?;
+                }
+                write!(f, "`{id}` is still referred to by ")?;
+                for (i, r) in refs.iter().take(SHOWN).enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    f.write_str(r)?;
+                }
+                let more = refs.len().saturating_sub(SHOWN);
+                if more > 0 {
+                    write!(f, ", and {more} more")?;
+                }
+                f.write_str("; remove these first")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ChangeError {}
+
 impl ChangeSet {
     /// Reads a changes text: a `secretariat-changes/1` object, or a bare JSON array of changes.
     /// The one reader of changes: the CLI, the npm binding and scenario files call it.
@@ -778,7 +903,7 @@ impl<'de> serde::de::Visitor<'de> for ChangeVisitor {
 impl Change {
     /// Applies this edit to a file. The result is checked as a whole afterwards (dates, references);
     /// here only what the edit itself names is checked. One function per edit, below.
-    pub fn apply(&self, file: &mut OrgFile) -> Result<(), String> {
+    pub fn apply(&self, file: &mut OrgFile) -> Result<(), ChangeError> {
         match self {
             Change::GrantPermission {
                 secretary,
@@ -967,10 +1092,10 @@ impl Change {
     pub fn apply_all(changes: &[Change], file: &mut OrgFile) -> Result<(), Vec<Problem>> {
         let mut problems = Vec::new();
         for (i, c) in changes.iter().enumerate() {
-            if let Err(message) = c.apply(file) {
+            if let Err(e) = c.apply(file) {
                 problems.push(Problem {
                     path: format!("changes[{i}]"),
-                    message,
+                    message: e.to_string(),
                 });
             }
         }
@@ -984,28 +1109,46 @@ impl Change {
 
 // ---- Looking things up ----
 
-fn person_exists(file: &OrgFile, id: &str) -> Result<(), String> {
-    if file.people.iter().any(|p| p.id == id) {
-        Ok(())
-    } else {
-        Err(format!("unknown person `{id}`"))
+fn unknown(kind: &'static str, id: &str) -> ChangeError {
+    ChangeError::Unknown {
+        kind,
+        id: id.to_owned(),
     }
 }
 
-fn person_mut<'a>(file: &'a mut OrgFile, id: &str) -> Result<&'a mut PersonEntry, String> {
+fn exists(kind: &'static str, id: &str) -> ChangeError {
+    ChangeError::Exists {
+        kind,
+        id: id.to_owned(),
+    }
+}
+
+fn person_exists(file: &OrgFile, id: &str) -> Result<(), ChangeError> {
+    if file.people.iter().any(|p| p.id == id) {
+        Ok(())
+    } else {
+        Err(unknown("person", id))
+    }
+}
+
+fn person_mut<'a>(file: &'a mut OrgFile, id: &str) -> Result<&'a mut PersonEntry, ChangeError> {
     file.people
         .iter_mut()
         .find(|p| p.id == id)
-        .ok_or_else(|| format!("unknown person `{id}`"))
+        .ok_or_else(|| unknown("person", id))
 }
 
-fn known_permission(id: &str) -> Result<(), String> {
+fn known_permission(id: &str) -> Result<(), ChangeError> {
     Permission::from_id(id)
         .map(|_| ())
-        .ok_or_else(|| format!("unknown permission `{id}`"))
+        .ok_or_else(|| unknown("permission", id))
 }
 
-fn access_mut<'a>(file: &'a mut OrgFile, s: &str, d: &str) -> Result<&'a mut AccessEntry, String> {
+fn access_mut<'a>(
+    file: &'a mut OrgFile,
+    s: &str,
+    d: &str,
+) -> Result<&'a mut AccessEntry, ChangeError> {
     person_exists(file, s)?;
     person_exists(file, d)?;
     file.practice
@@ -1013,14 +1156,17 @@ fn access_mut<'a>(file: &'a mut OrgFile, s: &str, d: &str) -> Result<&'a mut Acc
         .accesses
         .iter_mut()
         .find(|a| a.secretary == s && a.doctor == d)
-        .ok_or_else(|| format!("`{s}` holds no access to `{d}`'s account"))
+        .ok_or_else(|| ChangeError::NoAccess {
+            secretary: s.to_owned(),
+            doctor: d.to_owned(),
+        })
 }
 
 fn target_exists(
     file: &OrgFile,
     secretary: Option<&str>,
     group: Option<&str>,
-) -> Result<(), String> {
+) -> Result<(), ChangeError> {
     match (secretary, group) {
         (Some(s), None) => person_exists(file, s),
         (None, Some(g)) => file
@@ -1028,42 +1174,42 @@ fn target_exists(
             .iter()
             .any(|x| x.id == g)
             .then_some(())
-            .ok_or_else(|| format!("unknown group `{g}`")),
-        _ => Err("give exactly one of `secretary` and `group`".to_owned()),
+            .ok_or_else(|| unknown("group", g)),
+        _ => Err(ChangeError::SecretaryOrGroup),
     }
 }
 
-fn group_mut<'a>(file: &'a mut OrgFile, group: &str) -> Result<&'a mut GroupEntry, String> {
+fn group_mut<'a>(file: &'a mut OrgFile, group: &str) -> Result<&'a mut GroupEntry, ChangeError> {
     file.groups
         .iter_mut()
         .find(|g| g.id == group)
-        .ok_or_else(|| format!("unknown group `{group}`"))
+        .ok_or_else(|| unknown("group", group))
 }
 
 fn network(file: &mut OrgFile) -> &mut NetworkSection {
     file.network.get_or_insert_with(Default::default)
 }
 
-fn centre_exists(file: &OrgFile, centre: &str) -> Result<(), String> {
+fn centre_exists(file: &OrgFile, centre: &str) -> Result<(), ChangeError> {
     file.network
         .as_ref()
         .is_some_and(|n| n.centres.iter().any(|c| c.id == centre))
         .then_some(())
-        .ok_or_else(|| format!("unknown centre `{centre}`"))
+        .ok_or_else(|| unknown("centre", centre))
 }
 
-fn centre_mut<'a>(file: &'a mut OrgFile, centre: &str) -> Result<&'a mut CentreEntry, String> {
+fn centre_mut<'a>(file: &'a mut OrgFile, centre: &str) -> Result<&'a mut CentreEntry, ChangeError> {
     file.network
         .as_mut()
         .and_then(|n| n.centres.iter_mut().find(|c| c.id == centre))
-        .ok_or_else(|| format!("unknown centre `{centre}`"))
+        .ok_or_else(|| unknown("centre", centre))
 }
 
-fn rcp_mut<'a>(file: &'a mut OrgFile, rcp: &str) -> Result<&'a mut RcpEntry, String> {
+fn rcp_mut<'a>(file: &'a mut OrgFile, rcp: &str) -> Result<&'a mut RcpEntry, ChangeError> {
     file.network
         .as_mut()
         .and_then(|n| n.rcps.iter_mut().find(|r| r.id == rcp))
-        .ok_or_else(|| format!("unknown rcp `{rcp}`"))
+        .ok_or_else(|| unknown("rcp", rcp))
 }
 
 /// Puts `id` in `list` or takes it out.
@@ -1076,21 +1222,16 @@ fn set_member(list: &mut Vec<String>, id: &str, wanted: bool) {
     }
 }
 
-/// A refusal to retire `what` while `refs` still name it (at most five listed).
-fn still_referred(what: &str, refs: Vec<String>) -> Result<(), String> {
-    const SHOWN: usize = 5;
+/// A refusal to retire the `kind` `id` while `refs` still name it.
+fn still_referred(kind: &'static str, id: &str, refs: Vec<String>) -> Result<(), ChangeError> {
     if refs.is_empty() {
         return Ok(());
     }
-    let more = refs.len().saturating_sub(SHOWN);
-    let mut list: Vec<String> = refs.into_iter().take(SHOWN).collect();
-    if more > 0 {
-        list.push(format!("and {more} more"));
-    }
-    Err(format!(
-        "{what} is still referred to by {}; remove these first",
-        list.join(", ")
-    ))
+    Err(ChangeError::StillReferred {
+        kind,
+        id: id.to_owned(),
+        refs,
+    })
 }
 
 // ---- Practice: accesses and permissions ----
@@ -1102,7 +1243,7 @@ fn grant_permission(
     permission: &str,
     valid_from: &Option<String>,
     valid_until: &Option<String>,
-) -> Result<(), String> {
+) -> Result<(), ChangeError> {
     known_permission(permission)?;
     let a = access_mut(file, secretary, doctor)?;
     let entry = if valid_from.is_none() && valid_until.is_none() {
@@ -1126,15 +1267,17 @@ fn revoke_permission(
     secretary: &str,
     doctor: &str,
     permission: &str,
-) -> Result<(), String> {
+) -> Result<(), ChangeError> {
     known_permission(permission)?;
     let a = access_mut(file, secretary, doctor)?;
     let before = a.permissions.len();
     a.permissions.retain(|p| p.id() != permission);
     if a.permissions.len() == before {
-        return Err(format!(
-            "`{secretary}` does not hold `{permission}` on `{doctor}`"
-        ));
+        return Err(ChangeError::NotHeld {
+            secretary: secretary.to_owned(),
+            permission: permission.to_owned(),
+            doctor: doctor.to_owned(),
+        });
     }
     Ok(())
 }
@@ -1146,7 +1289,7 @@ fn add_access(
     permissions: &[PermissionEntry],
     valid_from: &Option<String>,
     valid_until: &Option<String>,
-) -> Result<(), String> {
+) -> Result<(), ChangeError> {
     for p in permissions {
         known_permission(p.id())?;
     }
@@ -1176,7 +1319,7 @@ fn add_access(
     Ok(())
 }
 
-fn remove_access(file: &mut OrgFile, secretary: &str, doctor: &str) -> Result<(), String> {
+fn remove_access(file: &mut OrgFile, secretary: &str, doctor: &str) -> Result<(), ChangeError> {
     access_mut(file, secretary, doctor)?;
     if let Some(p) = file.practice.as_mut() {
         p.accesses
@@ -1187,7 +1330,7 @@ fn remove_access(file: &mut OrgFile, secretary: &str, doctor: &str) -> Result<()
 
 // ---- Network: affiliations, groups, profiles, roles ----
 
-fn add_affiliation(file: &mut OrgFile, entry: AffiliationEntry) -> Result<(), String> {
+fn add_affiliation(file: &mut OrgFile, entry: AffiliationEntry) -> Result<(), ChangeError> {
     person_exists(file, &entry.doctor)?;
     target_exists(file, entry.secretary.as_deref(), entry.group.as_deref())?;
     let net = network(file);
@@ -1208,7 +1351,7 @@ fn remove_affiliation(
     doctor: &str,
     secretary: Option<&str>,
     group: Option<&str>,
-) -> Result<(), String> {
+) -> Result<(), ChangeError> {
     person_exists(file, doctor)?;
     target_exists(file, secretary, group)?;
     let net = network(file);
@@ -1217,28 +1360,33 @@ fn remove_affiliation(
         !(a.doctor == doctor && a.secretary.as_deref() == secretary && a.group.as_deref() == group)
     });
     if net.affiliations.len() == before {
-        return Err(format!("`{doctor}` has no such affiliation"));
+        return Err(ChangeError::NoAffiliation {
+            doctor: doctor.to_owned(),
+        });
     }
     Ok(())
 }
 
-fn add_group_member(file: &mut OrgFile, group: &str, person: &str) -> Result<(), String> {
+fn add_group_member(file: &mut OrgFile, group: &str, person: &str) -> Result<(), ChangeError> {
     person_exists(file, person)?;
     let g = group_mut(file, group)?;
     set_member(&mut g.members, person, true);
     Ok(())
 }
 
-fn remove_group_member(file: &mut OrgFile, group: &str, person: &str) -> Result<(), String> {
+fn remove_group_member(file: &mut OrgFile, group: &str, person: &str) -> Result<(), ChangeError> {
     let g = group_mut(file, group)?;
     if !g.members.iter().any(|m| m == person) {
-        return Err(format!("`{person}` is not a member of `{group}`"));
+        return Err(ChangeError::NotAMember {
+            person: person.to_owned(),
+            group: group.to_owned(),
+        });
     }
     set_member(&mut g.members, person, false);
     Ok(())
 }
 
-fn add_profile(file: &mut OrgFile, entry: ProfileEntry) -> Result<(), String> {
+fn add_profile(file: &mut OrgFile, entry: ProfileEntry) -> Result<(), ChangeError> {
     person_exists(file, &entry.secretary)?;
     centre_exists(file, &entry.centre)?;
     let net = network(file);
@@ -1256,7 +1404,7 @@ fn add_profile(file: &mut OrgFile, entry: ProfileEntry) -> Result<(), String> {
     Ok(())
 }
 
-fn remove_profile(file: &mut OrgFile, secretary: &str, centre: &str) -> Result<(), String> {
+fn remove_profile(file: &mut OrgFile, secretary: &str, centre: &str) -> Result<(), ChangeError> {
     person_exists(file, secretary)?;
     centre_exists(file, centre)?;
     let net = network(file);
@@ -1264,12 +1412,20 @@ fn remove_profile(file: &mut OrgFile, secretary: &str, centre: &str) -> Result<(
     net.profiles
         .retain(|p| !(p.secretary == secretary && p.centre == centre));
     if net.profiles.len() == before {
-        return Err(format!("`{secretary}` holds no profile on `{centre}`"));
+        return Err(ChangeError::NoProfile {
+            secretary: secretary.to_owned(),
+            centre: centre.to_owned(),
+        });
     }
     Ok(())
 }
 
-fn set_rcp_role(file: &mut OrgFile, rcp: &str, doctor: &str, role: RcpRole) -> Result<(), String> {
+fn set_rcp_role(
+    file: &mut OrgFile,
+    rcp: &str,
+    doctor: &str,
+    role: RcpRole,
+) -> Result<(), ChangeError> {
     person_exists(file, doctor)?;
     let r = rcp_mut(file, rcp)?;
     let (participant, animateur) = match role {
@@ -1285,14 +1441,12 @@ fn set_rcp_role(file: &mut OrgFile, rcp: &str, doctor: &str, role: RcpRole) -> R
 
 // ---- Creating and retiring what the organisation holds ----
 
-fn add_person(file: &mut OrgFile, person: PersonEntry) -> Result<(), String> {
+fn add_person(file: &mut OrgFile, person: PersonEntry) -> Result<(), ChangeError> {
     if file.people.iter().any(|p| p.id == person.id) {
-        return Err(format!("person `{}` already exists", person.id));
+        return Err(exists("person", &person.id));
     }
     if let Some(rpps) = person.rpps.as_deref().filter(|r| !rpps_is_well_formed(r)) {
-        return Err(format!(
-            "`{rpps}` is not an RPPS number (11 digits, the last a Luhn check digit)"
-        ));
+        return Err(ChangeError::MalformedRpps(rpps.to_owned()));
     }
     file.people.push(person);
     Ok(())
@@ -1344,16 +1498,16 @@ fn person_references(file: &OrgFile, id: &str) -> Vec<String> {
     refs
 }
 
-fn remove_person(file: &mut OrgFile, person: &str) -> Result<(), String> {
+fn remove_person(file: &mut OrgFile, person: &str) -> Result<(), ChangeError> {
     person_exists(file, person)?;
-    still_referred(&format!("`{person}`"), person_references(file, person))?;
+    still_referred("person", person, person_references(file, person))?;
     file.people.retain(|p| p.id != person);
     Ok(())
 }
 
-fn add_group(file: &mut OrgFile, group: GroupEntry) -> Result<(), String> {
+fn add_group(file: &mut OrgFile, group: GroupEntry) -> Result<(), ChangeError> {
     if file.groups.iter().any(|g| g.id == group.id) {
-        return Err(format!("group `{}` already exists", group.id));
+        return Err(exists("group", &group.id));
     }
     for m in &group.members {
         person_exists(file, m)?;
@@ -1362,7 +1516,7 @@ fn add_group(file: &mut OrgFile, group: GroupEntry) -> Result<(), String> {
     Ok(())
 }
 
-fn remove_group(file: &mut OrgFile, group: &str) -> Result<(), String> {
+fn remove_group(file: &mut OrgFile, group: &str) -> Result<(), ChangeError> {
     group_mut(file, group)?;
     let refs = file
         .network
@@ -1371,20 +1525,20 @@ fn remove_group(file: &mut OrgFile, group: &str) -> Result<(), String> {
         .filter(|a| a.group.as_deref() == Some(group))
         .map(|a| format!("the affiliation of `{}`", a.doctor))
         .collect();
-    still_referred(&format!("group `{group}`"), refs)?;
+    still_referred("group", group, refs)?;
     file.groups.retain(|g| g.id != group);
     Ok(())
 }
 
-fn add_centre(file: &mut OrgFile, centre: CentreEntry) -> Result<(), String> {
+fn add_centre(file: &mut OrgFile, centre: CentreEntry) -> Result<(), ChangeError> {
     if centre_exists(file, &centre.id).is_ok() {
-        return Err(format!("centre `{}` already exists", centre.id));
+        return Err(exists("centre", &centre.id));
     }
     network(file).centres.push(centre);
     Ok(())
 }
 
-fn remove_centre(file: &mut OrgFile, centre: &str) -> Result<(), String> {
+fn remove_centre(file: &mut OrgFile, centre: &str) -> Result<(), ChangeError> {
     centre_exists(file, centre)?;
     let mut refs: Vec<String> = file
         .people
@@ -1406,14 +1560,14 @@ fn remove_centre(file: &mut OrgFile, centre: &str) -> Result<(), String> {
                 .map(|r| format!("rcp `{}`", r.id)),
         );
     }
-    still_referred(&format!("centre `{centre}`"), refs)?;
+    still_referred("centre", centre, refs)?;
     network(file).centres.retain(|c| c.id != centre);
     Ok(())
 }
 
-fn add_rcp(file: &mut OrgFile, rcp: RcpEntry) -> Result<(), String> {
+fn add_rcp(file: &mut OrgFile, rcp: RcpEntry) -> Result<(), ChangeError> {
     if rcp_mut(file, &rcp.id).is_ok() {
-        return Err(format!("rcp `{}` already exists", rcp.id));
+        return Err(exists("rcp", &rcp.id));
     }
     centre_exists(file, &rcp.centre)?;
     for p in rcp
@@ -1428,7 +1582,7 @@ fn add_rcp(file: &mut OrgFile, rcp: RcpEntry) -> Result<(), String> {
     Ok(())
 }
 
-fn remove_rcp(file: &mut OrgFile, rcp: &str) -> Result<(), String> {
+fn remove_rcp(file: &mut OrgFile, rcp: &str) -> Result<(), ChangeError> {
     rcp_mut(file, rcp)?;
     let refs = file
         .network
@@ -1437,7 +1591,7 @@ fn remove_rcp(file: &mut OrgFile, rcp: &str) -> Result<(), String> {
         .filter(|d| d.rcp == rcp)
         .map(|d| format!("dossier `{}`", d.id))
         .collect();
-    still_referred(&format!("rcp `{rcp}`"), refs)?;
+    still_referred("rcp", rcp, refs)?;
     network(file).rcps.retain(|r| r.id != rcp);
     Ok(())
 }

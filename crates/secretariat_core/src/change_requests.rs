@@ -9,6 +9,7 @@ use crate::lang::Lang;
 use crate::org::Organisation;
 use crate::permission::Permission;
 use crate::sorted::set;
+use crate::time::window_words;
 
 /// Where a change request goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -56,8 +57,15 @@ fn status_of(file: &OrgFile, id: &str) -> Option<Status> {
 fn category_of(file: &OrgFile, id: &str) -> Option<Category> {
     file.people.iter().find(|p| p.id == id).map(|p| p.category)
 }
-fn permission_label(id: &str) -> String {
-    Permission::from_id(id).map_or_else(|| id.to_owned(), |p| p.label(Lang::Fr).to_owned())
+
+/// A change request as the writer composes it, before [`Writer::send`] addresses and signs it.
+struct Letter<'a> {
+    recipient: Recipient,
+    kind: &'static str,
+    secretary: &'a str,
+    doctor: Option<&'a str>,
+    subject: String,
+    body: String,
 }
 
 struct Writer<'a> {
@@ -74,9 +82,9 @@ fn accesses(file: &OrgFile) -> &[AccessEntry] {
 
 fn describe(entry: &PermissionEntry) -> String {
     match entry {
-        PermissionEntry::Id(id) => format!("« {} »", permission_label(id)),
+        PermissionEntry::Id(id) => format!("« {} »", Permission::label_of(id, Lang::Fr)),
         PermissionEntry::Windowed(w) => {
-            let mut s = format!("« {} »", permission_label(&w.id));
+            let mut s = format!("« {} »", Permission::label_of(&w.id, Lang::Fr));
             if let Some(f) = &w.valid_from {
                 s.push_str(&format!(" à partir du {f}"));
             }
@@ -102,15 +110,6 @@ fn describe_with_warning(entry: &PermissionEntry) -> String {
     }
 }
 
-fn window_words(from: Option<&String>, until: Option<&String>) -> String {
-    match (from, until) {
-        (None, None) => String::new(),
-        (Some(f), None) => format!(" (à partir du {f})"),
-        (None, Some(u)) => format!(" (jusqu'au {u})"),
-        (Some(f), Some(u)) => format!(" (du {f} au {u})"),
-    }
-}
-
 impl Writer<'_> {
     fn name(&self, id: &str) -> String {
         self.after
@@ -121,15 +120,23 @@ impl Writer<'_> {
             .map_or_else(|| id.to_owned(), |p| p.name.clone())
     }
 
-    fn push(
-        &mut self,
-        recipient: Recipient,
-        kind: &'static str,
-        secretary: &str,
-        doctor: Option<&str>,
-        subject: String,
-        body: String,
-    ) -> &mut ChangeRequest {
+    /// Sends a letter (see [`Writer::compose`]).
+    fn send(&mut self, letter: Letter<'_>) {
+        let request = self.compose(letter);
+        self.out.push(request);
+    }
+
+    /// A letter made a change request: its addressee from `support`, the greeting and the
+    /// signature, every character from the files made inert, and its `mailto:` link.
+    fn compose(&self, letter: Letter<'_>) -> ChangeRequest {
+        let Letter {
+            recipient,
+            kind,
+            secretary,
+            doctor,
+            subject,
+            body,
+        } = letter;
         let support = self.after.support.as_ref();
         let to = match recipient {
             Recipient::Practice => support.and_then(|s| s.practice.clone()),
@@ -146,7 +153,7 @@ impl Writer<'_> {
         let mailto = to
             .as_ref()
             .and_then(|to| crate::text::mailto(to, &subject, &body));
-        self.out.push(ChangeRequest {
+        ChangeRequest {
             recipient,
             kind,
             to,
@@ -156,13 +163,7 @@ impl Writer<'_> {
             doctor: doctor.map(str::to_owned),
             login_as_doctor_enabled: None,
             mailto,
-        });
-        let last = self.out.len() - 1;
-        #[expect(
-            clippy::indexing_slicing,
-            reason = "the element was pushed on the line above"
-        )]
-        &mut self.out[last]
+        }
     }
 
     /// A person the change creates: her arrival is written step by step (seed 001, §2).
@@ -220,8 +221,9 @@ impl Writer<'_> {
                     "{sn} quitte le cabinet. Nous demandons la suppression définitive de son accès secrétariat, avec révocation le jour même, sur :\n{}\n{statement}",
                     list(self)
                 );
-                let r = self.push(Recipient::Practice, "departure", &s, None, format!("Départ de {sn} — suppression définitive de l'accès secrétariat (révocation le jour même)"), body);
+                let mut r = self.compose(Letter { recipient: Recipient::Practice, kind: "departure", secretary: &s, doctor: None, subject: format!("Départ de {sn} — suppression définitive de l'accès secrétariat (révocation le jour même)"), body });
                 r.login_as_doctor_enabled = Some(!login.is_empty());
+                self.out.push(r);
                 continue;
             }
             if is == Some(Status::Deleted) {
@@ -229,28 +231,28 @@ impl Writer<'_> {
             }
             if is == Some(Status::Suspended) && was != Some(Status::Suspended) && !held.is_empty() {
                 let body = format!("Nous demandons la désactivation temporaire de l'accès secrétariat de {sn} sur :\n{}", list(self));
-                self.push(
-                    Recipient::Practice,
-                    "temporary_deactivation",
-                    &s,
-                    None,
-                    format!("Désactivation temporaire de l'accès de {sn}"),
+                self.send(Letter {
+                    recipient: Recipient::Practice,
+                    kind: "temporary_deactivation",
+                    secretary: &s,
+                    doctor: None,
+                    subject: format!("Désactivation temporaire de l'accès de {sn}"),
                     body,
-                );
+                });
             }
             if was == Some(Status::Suspended) && is == Some(Status::Active) && !held.is_empty() {
                 let body = format!(
                     "Nous demandons la réactivation de l'accès secrétariat de {sn} sur :\n{}",
                     list(self)
                 );
-                self.push(
-                    Recipient::Practice,
-                    "reactivation",
-                    &s,
-                    None,
-                    format!("Réactivation de l'accès de {sn}"),
+                self.send(Letter {
+                    recipient: Recipient::Practice,
+                    kind: "reactivation",
+                    secretary: &s,
+                    doctor: None,
+                    subject: format!("Réactivation de l'accès de {sn}"),
                     body,
-                );
+                });
             }
             let doctors = set(accesses(self.before)
                 .iter()
@@ -288,20 +290,20 @@ impl Writer<'_> {
                 };
                 let body = format!(
                     "Nous demandons l'ajout d'un accès secrétariat pour {sn}{who} sur le compte de {dn}{}, avec les permissions suivantes :\n{perms}",
-                    window_words(a.valid_from.as_ref(), a.valid_until.as_ref()),
+                    window_words(a.valid_from.as_deref(), a.valid_until.as_deref(), Lang::Fr),
                 );
-                self.push(
-                    Recipient::Practice,
-                    "add_access",
-                    s,
-                    Some(d),
-                    format!("Ajout d'un accès secrétariat — {sn} sur le compte de {dn}"),
+                self.send(Letter {
+                    recipient: Recipient::Practice,
+                    kind: "add_access",
+                    secretary: s,
+                    doctor: Some(d),
+                    subject: format!("Ajout d'un accès secrétariat — {sn} sur le compte de {dn}"),
                     body,
-                );
+                });
             }
             (Some(_), None) => {
                 let body = format!("Nous demandons le retrait de l'accès secrétariat de {sn} au compte de {dn} (toutes permissions).");
-                self.push(Recipient::Practice, "modify_permissions", s, Some(d), format!("Modification des permissions — retrait de l'accès de {sn} au compte de {dn}"), body);
+                self.send(Letter { recipient: Recipient::Practice, kind: "modify_permissions", secretary: s, doctor: Some(d), subject: format!("Modification des permissions — retrait de l'accès de {sn} au compte de {dn}"), body });
             }
             (Some(b), Some(a)) if b != a => {
                 let mut lines = Vec::new();
@@ -325,7 +327,11 @@ impl Writer<'_> {
                     != (b.valid_from.as_ref(), b.valid_until.as_ref())
                 {
                     lines.push(format!("- validité de l'accès{}", {
-                        let w = window_words(a.valid_from.as_ref(), a.valid_until.as_ref());
+                        let w = window_words(
+                            a.valid_from.as_deref(),
+                            a.valid_until.as_deref(),
+                            Lang::Fr,
+                        );
                         if w.is_empty() {
                             " : sans limite".to_owned()
                         } else {
@@ -344,14 +350,14 @@ impl Writer<'_> {
                     return;
                 }
                 let body = format!("Nous demandons la modification des permissions de {sn} sur le compte de {dn} :\n{}", lines.join("\n"));
-                self.push(
-                    Recipient::Practice,
-                    "modify_permissions",
-                    s,
-                    Some(d),
-                    format!("Modification des permissions — {sn} sur le compte de {dn}"),
+                self.send(Letter {
+                    recipient: Recipient::Practice,
+                    kind: "modify_permissions",
+                    secretary: s,
+                    doctor: Some(d),
+                    subject: format!("Modification des permissions — {sn} sur le compte de {dn}"),
                     body,
-                );
+                });
             }
             _ => {}
         }
@@ -379,38 +385,38 @@ impl Writer<'_> {
             match p.status {
                 Status::Deleted => {
                     let body = format!("{sn} quitte ses fonctions. Nous demandons la fermeture de son compte sur le DCC, le retrait de son profil « secrétaire médecin » et de ses rattachements aux médecins dans l'annuaire professionnel, le jour même.");
-                    self.push(
-                        Recipient::Network,
-                        "account_closure",
-                        &p.id,
-                        None,
-                        format!("Départ de {sn} — fermeture du compte DCC"),
+                    self.send(Letter {
+                        recipient: Recipient::Network,
+                        kind: "account_closure",
+                        secretary: &p.id,
+                        doctor: None,
+                        subject: format!("Départ de {sn} — fermeture du compte DCC"),
                         body,
-                    );
+                    });
                 }
                 Status::Suspended => {
                     let body = format!(
                         "Nous demandons la désactivation temporaire du compte DCC de {sn}."
                     );
-                    self.push(
-                        Recipient::Network,
-                        "temporary_deactivation",
-                        &p.id,
-                        None,
-                        format!("Désactivation temporaire du compte DCC de {sn}"),
+                    self.send(Letter {
+                        recipient: Recipient::Network,
+                        kind: "temporary_deactivation",
+                        secretary: &p.id,
+                        doctor: None,
+                        subject: format!("Désactivation temporaire du compte DCC de {sn}"),
                         body,
-                    );
+                    });
                 }
                 Status::Active => {
                     let body = format!("Nous demandons la réactivation du compte DCC de {sn}.");
-                    self.push(
-                        Recipient::Network,
-                        "reactivation",
-                        &p.id,
-                        None,
-                        format!("Réactivation du compte DCC de {sn}"),
+                    self.send(Letter {
+                        recipient: Recipient::Network,
+                        kind: "reactivation",
+                        secretary: &p.id,
+                        doctor: None,
+                        subject: format!("Réactivation du compte DCC de {sn}"),
                         body,
-                    );
+                    });
                 }
             }
         }
@@ -431,24 +437,26 @@ impl Writer<'_> {
             let body = if first && self.is_new(&p.secretary) {
                 format!(
                     "Le 3C transmet à NeS une demande d'ouverture de compte pour {sn}, nouvelle secrétaire : création de la personne et du compte, avec le profil attendu : « secrétaire médecin », sur {cn}{}.\nÀ la création, le compte est en catégorie « médecin » : la catégorie sera ensuite rectifiée en « Secrétaire » dans l'annuaire professionnel, puis ses rattachements aux médecins faits.",
-                    window_words(p.valid_from.as_ref(), p.valid_until.as_ref())
+                    window_words(p.valid_from.as_deref(), p.valid_until.as_deref(), Lang::Fr)
                 )
             } else if first {
                 format!(
                     "Le 3C demande l'ouverture d'un compte pour {sn}, secrétaire, avec le profil attendu : « secrétaire médecin », sur {cn}{}.\nAprès création, la catégorie sera rectifiée en « Secrétaire » dans l'annuaire professionnel.",
-                    window_words(p.valid_from.as_ref(), p.valid_until.as_ref())
+                    window_words(p.valid_from.as_deref(), p.valid_until.as_deref(), Lang::Fr)
                 )
             } else {
-                format!("Le 3C demande l'attribution du profil « secrétaire médecin » à {sn} sur {cn}{}.", window_words(p.valid_from.as_ref(), p.valid_until.as_ref()))
+                format!("Le 3C demande l'attribution du profil « secrétaire médecin » à {sn} sur {cn}{}.", window_words(p.valid_from.as_deref(), p.valid_until.as_deref(), Lang::Fr))
             };
-            self.push(
-                Recipient::Network,
-                "account_opening",
-                &p.secretary,
-                None,
-                format!("Ouverture de compte — {sn}, profil « secrétaire médecin » ({cn})"),
+            self.send(Letter {
+                recipient: Recipient::Network,
+                kind: "account_opening",
+                secretary: &p.secretary,
+                doctor: None,
+                subject: format!(
+                    "Ouverture de compte — {sn}, profil « secrétaire médecin » ({cn})"
+                ),
                 body,
-            );
+            });
         }
         for p in &nb.profiles {
             if na
@@ -466,14 +474,14 @@ impl Writer<'_> {
             let body = format!(
                 "Nous demandons le retrait du profil « secrétaire médecin » de {sn} sur {cn}."
             );
-            self.push(
-                Recipient::Network,
-                "profile_removal",
-                &p.secretary,
-                None,
-                format!("Retrait du profil « secrétaire médecin » — {sn} ({cn})"),
+            self.send(Letter {
+                recipient: Recipient::Network,
+                kind: "profile_removal",
+                secretary: &p.secretary,
+                doctor: None,
+                subject: format!("Retrait du profil « secrétaire médecin » — {sn} ({cn})"),
                 body,
-            );
+            });
         }
         for p in &self.after.people {
             if self.is_new(&p.id) && Self::has_profile(self.after, &p.id) {
@@ -485,14 +493,14 @@ impl Writer<'_> {
             {
                 let sn = p.name.clone();
                 let body = format!("Dans l'annuaire professionnel du DCC, merci de rectifier la catégorie de {sn} : « Médecin » → « Secrétaire » (annuaire professionnel › rechercher le professionnel › « modifier la catégorie » › « secrétaire » › « Ok »). Tant que la catégorie n'est pas rectifiée, le profil « secrétaire médecin » ne donne aucun droit.");
-                self.push(
-                    Recipient::Network,
-                    "category_rectification",
-                    &p.id,
-                    None,
-                    format!("Rectification de catégorie — {sn} en « Secrétaire »"),
+                self.send(Letter {
+                    recipient: Recipient::Network,
+                    kind: "category_rectification",
+                    secretary: &p.id,
+                    doctor: None,
+                    subject: format!("Rectification de catégorie — {sn} en « Secrétaire »"),
                     body,
-                );
+                });
             }
         }
         // Group memberships first: a group is created before a doctor can be attached to it.
@@ -514,25 +522,25 @@ impl Writer<'_> {
                 if self.is_new(m) {
                     body.push_str(&self.through_group(&g.id, &na.affiliations));
                 }
-                self.push(
-                    Recipient::Network,
-                    "affiliation_change",
-                    m,
-                    None,
-                    format!("Groupe « {} » — ajout de {}", g.name, self.name(m)),
+                self.send(Letter {
+                    recipient: Recipient::Network,
+                    kind: "affiliation_change",
+                    secretary: m,
+                    doctor: None,
+                    subject: format!("Groupe « {} » — ajout de {}", g.name, self.name(m)),
                     body,
-                );
+                });
             }
             for m in old.iter().filter(|m| !g.members.contains(m)) {
                 let body = format!("Merci de retirer {} du groupe de secrétaires « {} » dans l'annuaire professionnel.", self.name(m), g.name);
-                self.push(
-                    Recipient::Network,
-                    "affiliation_change",
-                    m,
-                    None,
-                    format!("Groupe « {} » — retrait de {}", g.name, self.name(m)),
+                self.send(Letter {
+                    recipient: Recipient::Network,
+                    kind: "affiliation_change",
+                    secretary: m,
+                    doctor: None,
+                    subject: format!("Groupe « {} » — retrait de {}", g.name, self.name(m)),
                     body,
-                );
+                });
             }
         }
         let key = |a: &crate::file::AffiliationEntry| {
@@ -585,13 +593,13 @@ impl Writer<'_> {
             let body = if arrival {
                 format!(
                     "Dans l'annuaire professionnel du DCC, merci d'ajouter {target} aux secrétaires de {dn}{} :\n{}",
-                    window_words(a.valid_from.as_ref(), a.valid_until.as_ref()),
+                    window_words(a.valid_from.as_deref(), a.valid_until.as_deref(), Lang::Fr),
                     affiliation_steps(&dn, &target, a.group.is_some())
                 )
             } else if add {
                 format!(
                     "Dans l'annuaire professionnel (fiche de {dn} › « gérer les secrétaires »), merci d'ajouter {target} aux secrétaires de {dn}{}.",
-                    window_words(a.valid_from.as_ref(), a.valid_until.as_ref())
+                    window_words(a.valid_from.as_deref(), a.valid_until.as_deref(), Lang::Fr)
                 )
             } else {
                 format!("Dans l'annuaire professionnel (fiche de {dn} › « gérer les secrétaires »), merci de retirer {target} des secrétaires de {dn}.")
@@ -601,14 +609,14 @@ impl Writer<'_> {
             } else {
                 format!("Fin de rattachement — {target} et {dn}")
             };
-            self.push(
-                Recipient::Network,
-                "affiliation_change",
-                &who,
-                Some(&a.doctor),
+            self.send(Letter {
+                recipient: Recipient::Network,
+                kind: "affiliation_change",
+                secretary: &who,
+                doctor: Some(&a.doctor),
                 subject,
                 body,
-            );
+            });
         }
     }
 }
@@ -650,16 +658,16 @@ impl Writer<'_> {
             format!(" — ici : {}", coordinators.join(", "))
         };
         let body = format!("Une fois le compte de {sn} créé par NeS, il est en catégorie « médecin » (catégorie par défaut) : tant qu'elle n'est pas rectifiée, le profil « secrétaire médecin » ne donne aucun droit.\nLa rectification en « Secrétaire » dans l'annuaire professionnel du DCC est faite par la personne côté « métier » (celle qui a demandé l'ouverture du compte et / ou qui gère les rattachements secrétaires / médecins{whom}) :\n1. Cliquer sur l'icône « annuaire professionnel »\n2. Rechercher le professionnel secrétaire {sn} (par défaut en catégorie « médecin »)\n3. Le sélectionner\n4. Cliquer sur « modifier la catégorie »\n5. Choisir « secrétaire »\n6. Valider avec « Ok »");
-        self.push(
-            Recipient::Network,
-            "category_rectification",
-            id,
-            None,
-            format!(
+        self.send(Letter {
+            recipient: Recipient::Network,
+            kind: "category_rectification",
+            secretary: id,
+            doctor: None,
+            subject: format!(
                 "Rectification de catégorie — {sn} en « Secrétaire » (après l'ouverture du compte)"
             ),
             body,
-        );
+        });
     }
 
     /// For a newcomer added to a group: the doctors she is attached to through it.

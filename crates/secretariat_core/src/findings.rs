@@ -13,6 +13,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::org::{CentreId, GroupId, Link, Organisation, PersonId};
 use crate::permission::{Permission, Severity};
+use crate::practice;
 use crate::time::{InForce, Instant};
 
 /// One finding.
@@ -78,6 +79,25 @@ pub fn rpps_is_well_formed(rpps: &str) -> bool {
     sum % 10 == 0
 }
 
+/// What a finding is about: where in the file, and whom (by interned id: [`Lint::push`] writes the
+/// file's ids, once).
+#[derive(Clone)]
+struct About {
+    path: String,
+    secretary: Option<PersonId>,
+    doctor: Option<PersonId>,
+    permission: Option<Permission>,
+}
+
+/// A finding as the lint writes it: what it says, and what it is about.
+struct Draft {
+    severity: Severity,
+    code: &'static str,
+    rule: &'static str,
+    about: About,
+    message: String,
+}
+
 struct Lint<'a> {
     org: &'a Organisation,
     now: Option<Instant>,
@@ -90,31 +110,26 @@ impl Lint<'_> {
         &self.org.person(p).name
     }
 
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "one flat constructor reads better than a builder here"
-    )]
-    fn push(
-        &mut self,
-        severity: Severity,
-        code: &'static str,
-        rule: &'static str,
-        path: String,
-        secretary: Option<PersonId>,
-        doctor: Option<PersonId>,
-        permission: Option<Permission>,
-        message: String,
-    ) {
-        self.out.push(Finding {
+    fn push(&mut self, draft: Draft) {
+        let Draft {
             severity,
             code,
             rule,
-            path,
-            secretary: secretary.map(|p| self.org.person(p).id.clone()),
-            doctor: doctor.map(|p| self.org.person(p).id.clone()),
-            permission: permission.map(Permission::id),
+            about,
             message,
-        });
+        } = draft;
+        let id = |p: PersonId| self.org.person(p).id.clone();
+        let finding = Finding {
+            severity,
+            code,
+            rule,
+            path: about.path,
+            secretary: about.secretary.map(id),
+            doctor: about.doctor.map(id),
+            permission: about.permission.map(Permission::id),
+            message,
+        };
+        self.out.push(finding);
     }
 
     fn accesses(&mut self) {
@@ -124,60 +139,70 @@ impl Lint<'_> {
             let (sn, dn) = (self.name(s).to_owned(), self.name(d).to_owned());
             let base = format!("practice.accesses[{}]", a.entry);
             let sec = self.org.person(s);
+            // Written in the file, in force or not.
+            let written = |p: Permission| a.grants.get(p.index()).copied().flatten().is_some();
+            let via_login = practice::login_opens_every_module(
+                written(Permission::LoginAsDoctor),
+                sec.external,
+            );
             let granted: Vec<(usize, Permission)> = Permission::ALL
                 .into_iter()
-                .filter(|p| a.grants.get(p.index()).copied().flatten().is_some())
+                .filter(|&p| written(p))
                 .enumerate()
                 .collect();
+            let on_access = About {
+                path: base.clone(),
+                secretary: Some(s),
+                doctor: Some(d),
+                permission: None,
+            };
             if granted.is_empty() {
-                let m = if fr {
+                let message = if fr {
                     format!("l'accès de {sn} au compte de {dn} n'accorde aucune permission")
                 } else {
                     format!("{sn}'s access to {dn}'s account grants no permission")
                 };
-                self.push(
-                    Severity::Info,
-                    "access_grants_nothing",
-                    "P1",
-                    base.clone(),
-                    Some(s),
-                    Some(d),
-                    None,
-                    m,
-                );
+                self.push(Draft {
+                    severity: Severity::Info,
+                    code: "access_grants_nothing",
+                    rule: "P1",
+                    about: on_access.clone(),
+                    message,
+                });
             }
             if sec.status != Status::Active {
                 let deleted = sec.status == Status::Deleted;
-                let m = match (deleted, fr) {
+                let message = match (deleted, fr) {
                     (true, true) => format!("{sn} est partie (compte supprimé) mais garde un accès au compte de {dn} : à révoquer le jour même"),
                     (true, false) => format!("{sn} has left (account deleted) but still holds an access to {dn}'s account: revoke it the same day"),
                     (false, true) => format!("{sn} est désactivée temporairement et garde un accès au compte de {dn}"),
                     (false, false) => format!("{sn} is suspended and still holds an access to {dn}'s account"),
                 };
-                let sev = if deleted {
+                let severity = if deleted {
                     Severity::Danger
                 } else {
                     Severity::Info
                 };
-                self.push(
-                    sev,
-                    "inactive_holds_access",
-                    "P7",
-                    base.clone(),
-                    Some(s),
-                    Some(d),
-                    None,
-                    m,
-                );
+                self.push(Draft {
+                    severity,
+                    code: "inactive_holds_access",
+                    rule: "P7",
+                    about: on_access.clone(),
+                    message,
+                });
             }
             for (pos, perm) in granted {
                 let Some(window) = a.grants.get(perm.index()).copied().flatten() else {
                     continue;
                 };
-                let path = format!(
-                    "{base}.permissions[{}]",
-                    entry_position(self.org, a.entry, perm).unwrap_or(pos)
-                );
+                let on_grant = About {
+                    path: format!(
+                        "{base}.permissions[{}]",
+                        entry_position(self.org, a.entry, perm).unwrap_or(pos)
+                    ),
+                    permission: Some(perm),
+                    ..on_access.clone()
+                };
                 if let Some((severity, text)) = perm.warning(self.lang) {
                     let code = match perm {
                         Permission::LoginAsDoctor => "login_as_doctor",
@@ -185,7 +210,7 @@ impl Lint<'_> {
                         Permission::Subscription | Permission::TwoFactor => "not_recommended",
                         _ => "sensitive_permission",
                     };
-                    let m = if fr {
+                    let message = if fr {
                         format!(
                             "{sn} a « {} » sur le compte de {dn}. {text}",
                             perm.label(self.lang)
@@ -196,118 +221,94 @@ impl Lint<'_> {
                             perm.label(self.lang)
                         )
                     };
-                    self.push(
+                    self.push(Draft {
                         severity,
                         code,
-                        "P6",
-                        path.clone(),
-                        Some(s),
-                        Some(d),
-                        Some(perm),
-                        m,
-                    );
+                        rule: "P6",
+                        about: on_grant.clone(),
+                        message,
+                    });
                 }
-                if perm == Permission::LoginAsDoctor && sec.external {
-                    let m = if fr {
+                if perm == Permission::LoginAsDoctor
+                    && !practice::may_log_in_as_doctor(sec.external)
+                {
+                    let message = if fr {
                         format!("violation : {sn} est un secrétaire externe ou un prestataire tiers ; « Connexion en tant que médecin » ne doit jamais lui être activée (elle est sans effet)")
                     } else {
                         format!("violation: {sn} is an external secretary or third-party provider; “Connexion en tant que médecin” must never be enabled (it has no effect)")
                     };
-                    self.push(
-                        Severity::Danger,
-                        "login_external",
-                        "P3",
-                        path.clone(),
-                        Some(s),
-                        Some(d),
-                        Some(perm),
-                        m,
-                    );
+                    self.push(Draft {
+                        severity: Severity::Danger,
+                        code: "login_external",
+                        rule: "P3",
+                        about: on_grant.clone(),
+                        message,
+                    });
                 }
                 if perm == Permission::LoginAsDoctor
                     && window.until.is_none()
                     && a.window.until.is_none()
                 {
-                    let m = if fr {
+                    let message = if fr {
                         format!("« Connexion en tant que médecin » de {sn} sur le compte de {dn} n'a pas de date de fin : à révoquer immédiatement après usage (valid_until)")
                     } else {
                         format!("{sn}'s “Connexion en tant que médecin” on {dn}'s account has no end date: revoke it right after use (valid_until)")
                     };
-                    self.push(
-                        Severity::Warning,
-                        "login_no_end",
-                        "B1",
-                        path.clone(),
-                        Some(s),
-                        Some(d),
-                        Some(perm),
-                        m,
-                    );
+                    self.push(Draft {
+                        severity: Severity::Warning,
+                        code: "login_no_end",
+                        rule: "B1",
+                        about: on_grant.clone(),
+                        message,
+                    });
                 }
                 if matches!(
                     perm,
                     Permission::ExportPatients | Permission::ExportDeposits
                 ) && !a.confidentiality_acknowledged
                 {
-                    let m = if fr {
+                    let message = if fr {
                         format!("{sn} a « {} » sur le compte de {dn} sans avoir reconnu ses obligations de confidentialité", perm.label(self.lang))
                     } else {
                         format!("{sn} holds “{}” on {dn}'s account without an acknowledged confidentiality obligation", perm.label(self.lang))
                     };
-                    self.push(
-                        Severity::Warning,
-                        "export_unacknowledged",
-                        "P6",
-                        path.clone(),
-                        Some(s),
-                        Some(d),
-                        Some(perm),
-                        m,
-                    );
+                    self.push(Draft {
+                        severity: Severity::Warning,
+                        code: "export_unacknowledged",
+                        rule: "P6",
+                        about: on_grant.clone(),
+                        message,
+                    });
                 }
-                if let Some(module) = perm.needs_module() {
-                    let has_module = a.grants.get(module.index()).copied().flatten().is_some();
-                    let has_login = a
-                        .grants
-                        .get(Permission::LoginAsDoctor.index())
-                        .copied()
-                        .flatten()
-                        .is_some()
-                        && !sec.external;
-                    if !has_module && !has_login {
-                        let m = if fr {
-                            format!("« {} » est sans effet pour {sn} sur le compte de {dn} : il faut aussi le module « {} »", perm.label(self.lang), module.label(self.lang))
-                        } else {
-                            format!("“{}” has no effect for {sn} on {dn}'s account: the module “{}” is needed too", perm.label(self.lang), module.label(self.lang))
-                        };
-                        self.push(
-                            Severity::Warning,
-                            "ineffective_grant",
-                            "P4",
-                            path.clone(),
-                            Some(s),
-                            Some(d),
-                            Some(perm),
-                            m,
-                        );
-                    }
+                // P4, unless P2 opens the module anyway.
+                if let Some(module) = practice::module_missing(perm, written).filter(|_| !via_login)
+                {
+                    let message = if fr {
+                        format!("« {} » est sans effet pour {sn} sur le compte de {dn} : il faut aussi le module « {} »", perm.label(self.lang), module.label(self.lang))
+                    } else {
+                        format!("“{}” has no effect for {sn} on {dn}'s account: the module “{}” is needed too", perm.label(self.lang), module.label(self.lang))
+                    };
+                    self.push(Draft {
+                        severity: Severity::Warning,
+                        code: "ineffective_grant",
+                        rule: "P4",
+                        about: on_grant.clone(),
+                        message,
+                    });
                 }
                 if let InForce::Ended(t) = window.check(self.now) {
-                    let m = if fr {
+                    let message = if fr {
                         format!("la permission « {} » de {sn} sur le compte de {dn} a pris fin le {t} : à retirer du fichier", perm.label(self.lang))
                     } else {
                         format!("{sn}'s permission “{}” on {dn}'s account ended at {t}: remove it from the file", perm.label(self.lang))
                     };
-                    self.push(
-                        Severity::Info,
-                        "expired_grant",
-                        "B1",
-                        path,
-                        Some(s),
-                        Some(d),
-                        Some(perm),
-                        m,
-                    );
+                    self.push(Draft {
+                        severity: Severity::Info,
+                        code: "expired_grant",
+                        rule: "B1",
+                        about: on_grant,
+                        message,
+                    });
                 }
             }
         }
@@ -319,7 +320,7 @@ impl Lint<'_> {
             let id = PersonId(i as u32);
             if let Some(rpps) = &p.rpps {
                 if !rpps_is_well_formed(rpps) {
-                    let m = if fr {
+                    let message = if fr {
                         format!(
                             "le RPPS `{rpps}` de {} est mal formé (11 chiffres, clé de Luhn)",
                             p.name
@@ -330,34 +331,38 @@ impl Lint<'_> {
                             p.name
                         )
                     };
-                    self.push(
-                        Severity::Warning,
-                        "malformed_rpps",
-                        "B4",
-                        format!("people[{i}].rpps"),
-                        None,
-                        Some(id),
-                        None,
-                        m,
-                    );
+                    self.push(Draft {
+                        severity: Severity::Warning,
+                        code: "malformed_rpps",
+                        rule: "B4",
+                        about: About {
+                            path: format!("people[{i}].rpps"),
+                            secretary: None,
+                            doctor: Some(id),
+                            permission: None,
+                        },
+                        message,
+                    });
                 }
             }
             if p.category == Category::Medecin && !p.profiles.is_empty() {
-                let m = if fr {
+                let message = if fr {
                     format!("{} a le profil « secrétaire médecin » mais est encore en catégorie « Médecin » : catégorie à rectifier en « Secrétaire » dans l'annuaire professionnel", p.name)
                 } else {
                     format!("{} holds the “secrétaire médecin” profile but is still in category “Médecin”: rectify the category to “Secrétaire” in the professional directory", p.name)
                 };
-                self.push(
-                    Severity::Warning,
-                    "category_to_rectify",
-                    "D9",
-                    format!("people[{i}].category"),
-                    Some(id),
-                    None,
-                    None,
-                    m,
-                );
+                self.push(Draft {
+                    severity: Severity::Warning,
+                    code: "category_to_rectify",
+                    rule: "D9",
+                    about: About {
+                        path: format!("people[{i}].category"),
+                        secretary: Some(id),
+                        doctor: None,
+                        permission: None,
+                    },
+                    message,
+                });
             }
         }
     }
@@ -378,7 +383,7 @@ impl Lint<'_> {
                     .any(|&r| self.org.rcp(r).centre == p.centre)
             });
             if !gives {
-                let m = if fr {
+                let message = if fr {
                     format!("le profil de {} sur {} n'ouvre aucune RCP : aucun de ses médecins n'y siège", sec.name, self.org.centre(p.centre).name)
                 } else {
                     format!(
@@ -387,16 +392,18 @@ impl Lint<'_> {
                         self.org.centre(p.centre).name
                     )
                 };
-                self.push(
-                    Severity::Info,
-                    "profile_grants_nothing",
-                    "D7",
-                    format!("network.profiles[{}]", p.entry),
-                    Some(s),
-                    None,
-                    None,
-                    m,
-                );
+                self.push(Draft {
+                    severity: Severity::Info,
+                    code: "profile_grants_nothing",
+                    rule: "D7",
+                    about: About {
+                        path: format!("network.profiles[{}]", p.entry),
+                        secretary: Some(s),
+                        doctor: None,
+                        permission: None,
+                    },
+                    message,
+                });
             }
         }
         // Per group and per doctor, the centres once: a group of thousands affiliated to thousands
@@ -457,7 +464,7 @@ impl Lint<'_> {
                     Link::Secretary(s) => self.name(s).to_owned(),
                     Link::Group(g) => self.org.group(g).name.clone(),
                 };
-                let m = if fr {
+                let message = if fr {
                     format!("le rattachement de {} à {target} n'ouvre rien : {} ne siège dans aucune RCP d'un 3C où le profil s'applique", doctor.name, doctor.name)
                 } else {
                     format!("the affiliation of {} to {target} opens nothing: {} sits in no RCP of a 3C where the profile applies", doctor.name, doctor.name)
@@ -466,16 +473,18 @@ impl Lint<'_> {
                     Link::Secretary(s) => Some(s),
                     Link::Group(_) => None,
                 };
-                self.push(
-                    Severity::Info,
-                    "affiliation_grants_nothing",
-                    "D7",
-                    format!("network.affiliations[{}]", a.entry),
-                    secretary,
-                    Some(a.doctor),
-                    None,
-                    m,
-                );
+                self.push(Draft {
+                    severity: Severity::Info,
+                    code: "affiliation_grants_nothing",
+                    rule: "D7",
+                    about: About {
+                        path: format!("network.affiliations[{}]", a.entry),
+                        secretary,
+                        doctor: Some(a.doctor),
+                        permission: None,
+                    },
+                    message,
+                });
             }
         }
     }

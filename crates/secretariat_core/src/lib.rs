@@ -40,7 +40,7 @@ mod text;
 mod time;
 mod view;
 
-pub use change::{Change, ChangeSet, ChangeSetError, RcpRole, CHANGES_FORMAT};
+pub use change::{Change, ChangeError, ChangeSet, ChangeSetError, RcpRole, CHANGES_FORMAT};
 pub use change_requests::{ChangeRequest, Recipient};
 pub use decision::{AuditEvent, Decision, Effect, Explanation, Role, Step};
 pub use findings::{rpps_is_well_formed, Finding};
@@ -58,7 +58,7 @@ pub use scenario::{
 pub use scope::{Scope, ScopeDossier, ScopeError, ScopeGroup, ScopePerson, ScopeRcp, SCOPE_FORMAT};
 pub use simulate::{Entitlement, SecretaryDiff, Simulation, Tally};
 pub use text::{fold, fresh_id, inert, is_email, slug, MAX_ID_BYTES, MAX_NAME_CHARS};
-pub use time::{InForce, Instant, Window};
+pub use time::{window_words, InForce, Instant, Window};
 pub use view::{
     AccountView, CentreView, DccView, DossierActions, DossierView, GateItem, PersonRef, RcpView,
     SecretarySummary, View,

@@ -226,17 +226,6 @@ impl Organisation {
         &self.file
     }
 
-    /// The organisation file as pretty JSON, ready to save (a scope as its scope document).
-    pub fn to_json(&self) -> String {
-        match &self.scope {
-            Some(header) => self
-                .scope(&header.for_id)
-                .map(|s| s.to_json_pretty())
-                .unwrap_or_default(),
-            None => serde_json::to_string_pretty(&self.file).unwrap_or_default(),
-        }
-    }
-
     /// The organisation's display name.
     pub fn name(&self) -> &str {
         &self.file.name

@@ -19,14 +19,6 @@ impl Organisation {
             || !x.groups.is_empty()
     }
 
-    fn person_ref(&self, p: PersonId) -> PersonRef {
-        let x = self.person(p);
-        PersonRef {
-            id: x.id.clone(),
-            name: x.name.clone(),
-        }
-    }
-
     /// Everyone the file makes a secretary, in file order.
     pub fn secretaries(&self) -> Vec<PersonRef> {
         self.person_ids()

@@ -110,6 +110,12 @@ impl Permission {
         Permission::ALL.into_iter().find(|p| p.id() == id)
     }
 
+    /// The label of the permission `id` names, or `id` itself when it names none (a file being
+    /// edited may hold an id this version does not know): how letters and edit lists name it.
+    pub fn label_of(id: &str, lang: Lang) -> &str {
+        Permission::from_id(id).map_or(id, |p| p.label(lang))
+    }
+
     /// Position in [`Permission::ALL`].
     pub fn index(self) -> usize {
         self as usize

@@ -7,6 +7,27 @@ use crate::org::{Organisation, PersonId};
 use crate::permission::Permission;
 use crate::time::{InForce, Instant};
 
+/// P3: `login_as_doctor` is never in effect for an external secretary or a third-party provider.
+pub(crate) fn may_log_in_as_doctor(external: bool) -> bool {
+    !external
+}
+
+/// P2: `login_as_doctor`, when she holds it and may use it (P3), opens every module of the doctor's
+/// account.
+pub(crate) fn login_opens_every_module(holds_login: bool, external: bool) -> bool {
+    holds_login && may_log_in_as_doctor(external)
+}
+
+/// P4: the module `permission` lives in, when she does not hold it — without it the permission
+/// opens nothing by itself. `holds` says which permissions she holds (in force at `now` when
+/// deciding, written in the file when linting).
+pub(crate) fn module_missing(
+    permission: Permission,
+    holds: impl Fn(Permission) -> bool,
+) -> Option<Permission> {
+    permission.needs_module().filter(|&module| !holds(module))
+}
+
 /// P1–P5: `practice.<permission>` on `doctor:<id>`.
 pub(crate) fn decide<T: Trace>(
     org: &Organisation,
@@ -45,7 +66,8 @@ pub(crate) fn decide<T: Trace>(
             .flatten()
             .map(|w| w.check(now))
     };
-    let login_in_force = grant(Permission::LoginAsDoctor) == Some(InForce::Yes);
+    let in_force = |p: Permission| grant(p) == Some(InForce::Yes);
+    let login_in_force = in_force(Permission::LoginAsDoctor);
 
     if permission == Permission::LoginAsDoctor {
         // P2 and P3: total access to this doctor's account, never for an external secretary.
@@ -55,7 +77,9 @@ pub(crate) fn decide<T: Trace>(
                 permission,
                 login_blocked: false,
             },
-            Some(InForce::Yes) if s.external => Why::LoginExternal { access },
+            Some(InForce::Yes) if !may_log_in_as_doctor(s.external) => {
+                Why::LoginExternal { access }
+            }
             Some(InForce::Yes) => {
                 t.note(true, Why::Granted { access, permission });
                 return Verdict::allow(Why::Granted { access, permission }).audited(doctor);
@@ -75,17 +99,18 @@ pub(crate) fn decide<T: Trace>(
         None => Err(Why::NotGranted {
             access,
             permission,
-            login_blocked: login_in_force && s.external,
+            login_blocked: login_in_force && !may_log_in_as_doctor(s.external),
         }),
         Some(InForce::Yes) => {
             t.note(true, Why::Granted { access, permission });
-            match permission.needs_module() {
-                Some(module) if grant(module) != Some(InForce::Yes) => Err(Why::ModuleMissing {
+            if let Some(module) = module_missing(permission, in_force) {
+                Err(Why::ModuleMissing {
                     access,
                     permission,
                     module,
-                }),
-                Some(module) => {
+                })
+            } else {
+                if let Some(module) = permission.needs_module() {
                     t.note(
                         true,
                         Why::Granted {
@@ -93,9 +118,8 @@ pub(crate) fn decide<T: Trace>(
                             permission: module,
                         },
                     );
-                    Ok(())
                 }
-                None => Ok(()),
+                Ok(())
             }
         }
         Some(state) => Err(Why::GrantNotInForce {
@@ -114,7 +138,7 @@ pub(crate) fn decide<T: Trace>(
             }
         }
         // P2: `login_as_doctor` opens every module of this doctor's account (audited, §6).
-        Err(_) if login_in_force && !s.external => {
+        Err(_) if login_opens_every_module(login_in_force, s.external) => {
             t.note(true, Why::ViaLogin { access });
             Verdict::allow(Why::ViaLogin { access }).audited(doctor)
         }

@@ -130,7 +130,9 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-/// The report could not be produced.
+/// The report could not be produced. The refusal (`Denied`) is for the reader and is worded in the
+/// request's language; an unknown id and a report too large are the caller's mistakes, worded in
+/// English like every input error of the engine (`RequestError`, `LoadError`, `ChangeError`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReportError {
     /// No such person.

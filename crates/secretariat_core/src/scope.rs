@@ -179,15 +179,39 @@ impl fmt::Display for ScopeError {
 
 impl std::error::Error for ScopeError {}
 
+/// JSON text of the organisation file or a scope, compact or pretty.
+///
+/// Infallible by construction, so it returns the text and not a `Result`: serde_json fails only on
+/// a map whose keys are not strings, a `Serialize` impl that returns an error, or a writer that
+/// does; `OrgFile` and `Scope` are derived structs and enums of strings, numbers, booleans,
+/// options and vectors (no map, no hand-written `Serialize`), and the writer is a `String`. The
+/// corpus, `tests/scope.rs` and `tests/properties.rs` read back what it writes. The error that
+/// cannot happen is not turned into an empty text: it would stop here, loudly. (`ok()` first: the
+/// error's `Debug` text would cost the `.wasm` more than a kilobyte for a line that never runs.)
+#[expect(
+    clippy::expect_used,
+    clippy::ok_expect,
+    reason = "infallible by construction: see the doc comment"
+)]
+fn json_text(value: &impl Serialize, pretty: bool) -> String {
+    let text = if pretty {
+        serde_json::to_string_pretty(value)
+    } else {
+        serde_json::to_string(value)
+    };
+    text.ok()
+        .expect("the file and scope types serialise without error")
+}
+
 impl Scope {
-    /// Compact JSON: what a host sends.
+    /// Compact JSON: what a host sends. Never fails (see `json_text`).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        json_text(self, false)
     }
 
-    /// Pretty JSON, for people.
+    /// Pretty JSON, for people. Never fails (see `json_text`).
     pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        json_text(self, true)
     }
 
     /// The first instant strictly after `now` at which an answer may change (`changes_at`).
@@ -233,6 +257,25 @@ impl Organisation {
         self.scope.as_deref().map(|h| h.for_id.as_str())
     }
 
+    /// The organisation file as pretty JSON, ready to save (a scope as its scope document). Never
+    /// fails: the file's types serialise infallibly (`json_text`), and a scope is loaded only when
+    /// its principal is among its people, so her scope can always be cut again.
+    #[expect(
+        clippy::expect_used,
+        clippy::ok_expect,
+        reason = "the loader refuses a scope whose principal is not among its people"
+    )]
+    pub fn to_json(&self) -> String {
+        match &self.scope {
+            Some(header) => self
+                .scope(&header.for_id)
+                .ok()
+                .expect("a loaded scope's principal is among its people")
+                .to_json_pretty(),
+            None => json_text(&self.file, true),
+        }
+    }
+
     /// The content hash that names this organisation — in a scope's `from`, a trainer's scenario
     /// file, a share link: SHA-256 of its compact JSON (the file as loaded, so white space and key
     /// order in the original do not matter), 64 hex digits. Computed once; a scope keeps the hash
@@ -243,6 +286,7 @@ impl Organisation {
         }
         self.hash.get_or_init(|| {
             let mut hasher = Hasher(Sha256::new());
+            // Cannot fail: the file serialises infallibly (`json_text`), and so does the hasher.
             let _ = serde_json::to_writer(&mut hasher, &self.file);
             hasher
                 .0

@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use crate::lang::Lang;
+
 /// A point in time, UTC milliseconds since 1970-01-01T00:00:00Z, parsed from RFC 3339.
 /// Milliseconds, so that `10:00:00.900Z` is after a window ending at `10:00:00Z` (deny by default).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -224,6 +226,21 @@ impl Window {
     /// Shorthand for `check(now) == InForce::Yes`.
     pub fn holds(&self, now: Option<Instant>) -> bool {
         matches!(self.check(now), InForce::Yes)
+    }
+}
+
+/// A validity window in words, as a letter or an edit list appends it to what it bounds: ` (du …
+/// au …)`, ` (à partir du …)`, ` (jusqu'au …)`, or nothing when open-ended; the dates as given.
+pub fn window_words(from: Option<&str>, until: Option<&str>, lang: Lang) -> String {
+    match (from, until) {
+        (None, None) => String::new(),
+        (Some(f), None) => format!(" ({} {f})", lang.pick("à partir du", "from")),
+        (None, Some(u)) => format!(" ({} {u})", lang.pick("jusqu'au", "until")),
+        (Some(f), Some(u)) => format!(
+            " ({} {f} {} {u})",
+            lang.pick("du", "from"),
+            lang.pick("au", "to")
+        ),
     }
 }
 

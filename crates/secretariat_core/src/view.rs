@@ -253,6 +253,15 @@ impl Organisation {
             .build(),
         )
     }
+
+    /// A person as views, pickers and simulations name her: id and name.
+    pub(crate) fn person_ref(&self, p: PersonId) -> PersonRef {
+        let x = self.person(p);
+        PersonRef {
+            id: x.id.clone(),
+            name: x.name.clone(),
+        }
+    }
 }
 
 struct ViewBuilder<'a> {
@@ -306,14 +315,6 @@ impl ViewBuilder<'_> {
         }
     }
 
-    fn person_ref(&self, p: PersonId) -> PersonRef {
-        let p = self.org.person(p);
-        PersonRef {
-            id: p.id.clone(),
-            name: p.name.clone(),
-        }
-    }
-
     fn build(&self) -> View {
         let p = self.org.person(self.s);
         View {
@@ -352,7 +353,7 @@ impl ViewBuilder<'_> {
                     }
                 }
                 AccountView {
-                    doctor: self.person_ref(doctor),
+                    doctor: self.org.person_ref(doctor),
                     menu,
                     buttons,
                 }
@@ -418,7 +419,7 @@ impl ViewBuilder<'_> {
                     roles.participant
                 };
                 if holds && !out.iter().any(|p| p.id == org.person(v.doctor).id) {
-                    out.push(self.person_ref(v.doctor));
+                    out.push(self.org.person_ref(v.doctor));
                 }
             }
             out
@@ -502,7 +503,7 @@ impl ViewBuilder<'_> {
             id: x.id.clone(),
             patient: x.patient.clone(),
             rcp: self.org.rcp_entry(x.rcp).id.clone(),
-            demandeur: x.demandeur.map(|p| self.person_ref(p)),
+            demandeur: x.demandeur.map(|p| self.org.person_ref(p)),
             session: x.session.map(|t| t.to_string()),
             status: x.status,
             actions: DossierActions {

@@ -3,7 +3,9 @@
 //! gained or lost, always comes from the core (`view`, `explain`, `simulate`, `findings`, `report`).
 
 use secretariat_core::file::{AccessEntry, Category, OrgFile, PermissionEntry, Status};
-use secretariat_core::{Change, Instant, Lang, Organisation, Permission, PersonRef, RcpRole};
+use secretariat_core::{
+    window_words, Change, Instant, Lang, Organisation, Permission, PersonRef, RcpRole,
+};
 
 /// A person, group, centre or RCP to choose from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -387,28 +389,6 @@ pub fn short_date(rfc3339: &str, lang: Lang) -> String {
     }
 }
 
-fn window_words(from: &Option<String>, until: &Option<String>, lang: Lang) -> String {
-    let d = |t: &String| date_field(Some(t));
-    match (from, until) {
-        (None, None) => String::new(),
-        (Some(f), None) => format!(" ({} {})", lang.pick("à partir du", "from"), d(f)),
-        (None, Some(u)) => format!(" ({} {})", lang.pick("jusqu'au", "until"), d(u)),
-        (Some(f), Some(u)) => {
-            format!(
-                " ({} {} {} {})",
-                lang.pick("du", "from"),
-                d(f),
-                lang.pick("au", "to"),
-                d(u)
-            )
-        }
-    }
-}
-
-fn permission_label(id: &str, lang: Lang) -> String {
-    Permission::from_id(id).map_or_else(|| id.to_owned(), |p| p.label(lang).to_owned())
-}
-
 /// A name or label between the language's quotation marks.
 fn quoted(text: &str, lang: Lang) -> String {
     match lang {
@@ -420,7 +400,12 @@ fn quoted(text: &str, lang: Lang) -> String {
 /// One edit in words, for the history list.
 pub fn describe(change: &Change, file: &OrgFile, lang: Lang) -> String {
     let name = |id: &str| person_name(file, id);
-    let perm = |id: &str| quoted(&permission_label(id, lang), lang);
+    let perm = |id: &str| quoted(Permission::label_of(id, lang), lang);
+    // A window by its days.
+    let window = |from: &Option<String>, until: &Option<String>| {
+        let day = |t: &Option<String>| t.as_deref().map(|t| date_field(Some(t)));
+        window_words(day(from).as_deref(), day(until).as_deref(), lang)
+    };
     // "to Sophie" / "to the group “X”" — with the French contractions (à le → au, de le → du).
     let target =
         |secretary: &Option<String>, group: &Option<String>, to: bool| match (secretary, group) {
@@ -462,7 +447,7 @@ pub fn describe(change: &Change, file: &OrgFile, lang: Lang) -> String {
             lang.pick("à", "to"),
             name(secretary),
             name(doctor),
-            window_words(valid_from, valid_until, lang)
+            window(valid_from, valid_until)
         ),
         Change::RevokePermission {
             secretary,
@@ -488,7 +473,7 @@ pub fn describe(change: &Change, file: &OrgFile, lang: Lang) -> String {
             name(secretary),
             lang.pick("au compte de", "to the account of"),
             name(doctor),
-            window_words(valid_from, valid_until, lang)
+            window(valid_from, valid_until)
         ),
         Change::RemoveAccess { secretary, doctor } => format!(
             "{} {} {} {}",
@@ -562,7 +547,7 @@ pub fn describe(change: &Change, file: &OrgFile, lang: Lang) -> String {
             lang.pick("Rattacher", "Attach"),
             name(doctor),
             target(secretary, group, true),
-            window_words(valid_from, valid_until, lang)
+            window(valid_from, valid_until)
         ),
         Change::RemoveAffiliation {
             doctor,
@@ -603,7 +588,7 @@ pub fn describe(change: &Change, file: &OrgFile, lang: Lang) -> String {
                 &format!("sur {}", centre_name(file, centre)),
                 &format!("on {}", centre_name(file, centre))
             ),
-            window_words(valid_from, valid_until, lang)
+            window(valid_from, valid_until)
         ),
         Change::RemoveProfile { secretary, centre } => format!(
             "{} {} {} {} {}",
