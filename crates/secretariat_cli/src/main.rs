@@ -483,8 +483,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .map_err(|e| Failure(format!("{}: {e}", changes.display())))?;
             let sim = org
                 .simulate(&set.changes, now, common.lang.unwrap_or_default())
-                .map_err(|problems| {
-                    let lines: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
+                .map_err(|e| {
+                    let lines: Vec<String> =
+                        e.problems().iter().map(|p| format!("  {p}")).collect();
                     Failure(format!(
                         "{}: the changes cannot be applied:\n{}",
                         changes.display(),

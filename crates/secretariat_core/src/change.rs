@@ -172,6 +172,64 @@ impl std::fmt::Display for ChangeError {
 
 impl std::error::Error for ChangeError {}
 
+/// Why a set of changes does not apply ([`Change::apply_all`],
+/// [`Organisation::with_changes`](crate::Organisation::with_changes),
+/// [`Organisation::simulate`](crate::Organisation::simulate)): every problem, each with its path — `changes[2]: …` for an edit that
+/// does not apply, the file's path for what the result breaks. Never empty. `Display` counts them
+/// and lists them one a line, in English like every input error.
+///
+/// ```
+/// use secretariat_core::{Change, Organisation};
+/// let org = Organisation::load(include_str!("../../../tests/fixtures/demo/org.json")).unwrap();
+/// let ghost = Change::Suspend { person: "ghost".into() };
+/// let refused = org.with_changes(&[ghost]).unwrap_err();
+/// assert_eq!(refused.problems()[0].path, "changes[0]");
+/// assert_eq!(
+///     refused.to_string(),
+///     "the changes have 1 problem\n  changes[0]: unknown person `ghost`"
+/// );
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApplyError {
+    problems: Vec<Problem>,
+}
+
+impl ApplyError {
+    /// Every problem: the edits' in order, or what the result breaks, in file order.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// The problems, owned.
+    pub fn into_problems(self) -> Vec<Problem> {
+        self.problems
+    }
+
+    /// The problems of a result that does not load.
+    pub(crate) fn broken(e: &crate::load::LoadError) -> ApplyError {
+        ApplyError {
+            problems: e.problems().to_vec(),
+        }
+    }
+}
+
+impl std::fmt::Display for ApplyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.problems.len();
+        write!(
+            f,
+            "the changes have {n} problem{}",
+            if n == 1 { "" } else { "s" }
+        )?;
+        for p in &self.problems {
+            write!(f, "\n  {p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ApplyError {}
+
 impl ChangeSet {
     /// Reads a changes text: a `secretariat-changes/1` object, or a bare JSON array of changes.
     /// The one reader of changes: the CLI, the npm binding and scenario files call it.
@@ -1089,7 +1147,7 @@ impl Change {
     }
 
     /// Applies edits in order; reports every edit that could not be applied, with its path.
-    pub fn apply_all(changes: &[Change], file: &mut OrgFile) -> Result<(), Vec<Problem>> {
+    pub fn apply_all(changes: &[Change], file: &mut OrgFile) -> Result<(), ApplyError> {
         let mut problems = Vec::new();
         for (i, c) in changes.iter().enumerate() {
             if let Err(e) = c.apply(file) {
@@ -1102,7 +1160,7 @@ impl Change {
         if problems.is_empty() {
             Ok(())
         } else {
-            Err(problems)
+            Err(ApplyError { problems })
         }
     }
 }

@@ -40,7 +40,9 @@ mod text;
 mod time;
 mod view;
 
-pub use change::{Change, ChangeError, ChangeSet, ChangeSetError, RcpRole, CHANGES_FORMAT};
+pub use change::{
+    ApplyError, Change, ChangeError, ChangeSet, ChangeSetError, RcpRole, CHANGES_FORMAT,
+};
 pub use change_requests::{ChangeRequest, Recipient};
 pub use decision::{AuditEvent, Decision, Effect, Explanation, Role, Step};
 pub use findings::{rpps_is_well_formed, Finding};

@@ -318,8 +318,8 @@ impl StepRun<'_> {
                     changed = after;
                     &changed
                 }
-                Err(problems) => {
-                    let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+                Err(e) => {
+                    let lines: Vec<String> = e.problems().iter().map(|p| p.to_string()).collect();
                     let message = self.words(
                         "les changements ne s'appliquent pas : ",
                         "the changes cannot be applied: ",

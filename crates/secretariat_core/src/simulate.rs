@@ -4,12 +4,11 @@
 
 use serde::Serialize;
 
-use crate::change::Change;
+use crate::change::{ApplyError, Change};
 use crate::change_requests::ChangeRequest;
 use crate::file::{OrgFile, PersonEntry};
 use crate::findings::Finding;
 use crate::lang::Lang;
-use crate::load::Problem;
 use crate::org::Organisation;
 use crate::sorted::set;
 use crate::time::Instant;
@@ -71,20 +70,22 @@ pub struct Simulation {
 }
 
 impl Organisation {
-    /// This organisation with `changes` applied, checked as a whole.
-    pub fn with_changes(&self, changes: &[Change]) -> Result<Organisation, Vec<Problem>> {
+    /// This organisation with `changes` applied, checked as a whole; refused with every problem
+    /// when an edit does not apply or the result does not load.
+    pub fn with_changes(&self, changes: &[Change]) -> Result<Organisation, ApplyError> {
         let mut file: OrgFile = self.file.clone();
         Change::apply_all(changes, &mut file)?;
-        Organisation::from_file(file).map_err(|e| e.problems().to_vec())
+        Organisation::from_file(file).map_err(|e| ApplyError::broken(&e))
     }
 
-    /// Simulates `changes`: views before and after, gained and lost, findings, requests.
+    /// Simulates `changes`: views before and after, gained and lost, findings, requests. Refused
+    /// as [`Organisation::with_changes`] refuses them.
     pub fn simulate(
         &self,
         changes: &[Change],
         now: Option<Instant>,
         lang: Lang,
-    ) -> Result<Simulation, Vec<Problem>> {
+    ) -> Result<Simulation, ApplyError> {
         let after = self.with_changes(changes)?;
         let (mut ids, mut direct) = (Vec::new(), Vec::new());
         for c in changes {

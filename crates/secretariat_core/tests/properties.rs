@@ -647,7 +647,8 @@ fn a_removal_is_refused_or_leaves_a_file_that_loads() {
                     .map(|r| Change::RemoveRcp { rcp: r.id.clone() }),
             );
         for removal in removals {
-            if let Err(problems) = org.with_changes(std::slice::from_ref(&removal)) {
+            if let Err(e) = org.with_changes(std::slice::from_ref(&removal)) {
+                let problems = e.problems();
                 prop_assert!(
                     problems.iter().all(|p| p.path == "changes[0]"),
                     "{removal:?}: the loader found {problems:?}"

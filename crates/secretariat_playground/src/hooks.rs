@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use secretariat_core::{Change, Finding, Lang, Organisation, Problem, Simulation, View};
+use secretariat_core::{ApplyError, Change, Finding, Lang, Organisation, Simulation, View};
 use yew::prelude::*;
 
 use crate::browser;
@@ -45,7 +45,7 @@ pub fn use_persist(app: &AppHandle) {
 /// The simulation of the edits against the base (memoised on the edits, date and language;
 /// nothing to compute without edits).
 #[hook]
-pub fn use_simulation(work: &Work, ui: &Ui) -> Rc<Result<Simulation, Vec<Problem>>> {
+pub fn use_simulation(work: &Work, ui: &Ui) -> Rc<Result<Simulation, ApplyError>> {
     let deps = (work.rev, ui.now.clone(), ui.lang);
     let work = work.clone();
     let now = ui.instant();

@@ -10,7 +10,7 @@
 use std::rc::Rc;
 
 use secretariat_core::file::OrgFile;
-use secretariat_core::{Change, Lang, Organisation, Problem, Request, DEMO_ORG};
+use secretariat_core::{ApplyError, Change, Lang, Organisation, Problem, Request, DEMO_ORG};
 use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
@@ -477,7 +477,9 @@ impl State {
             }]);
         }
         let base = Organisation::load(saved.org.text()).map_err(|e| e.problems().to_vec())?;
-        let current = base.with_changes(&saved.changes)?;
+        let current = base
+            .with_changes(&saved.changes)
+            .map_err(ApplyError::into_problems)?;
         let mut state = State::new(now);
         state.work.base = Shared::new(base);
         state.work.current = Shared::new(current);
@@ -554,7 +556,7 @@ impl State {
                 self.work.edit_error = None;
                 self.fix_selection();
             }
-            Err(problems) => self.work.edit_error = Some(problems),
+            Err(e) => self.work.edit_error = Some(e.into_problems()),
         }
         self
     }
@@ -600,8 +602,8 @@ impl State {
                 self.explaining = None;
                 self.fix_selection();
             }
-            Err(problems) => {
-                let why = problems.iter().map(ToString::to_string);
+            Err(e) => {
+                let why = e.problems().iter().map(ToString::to_string);
                 self.share.error = Some(LinkError::Refused(why.collect::<Vec<_>>().join("; ")));
             }
         }

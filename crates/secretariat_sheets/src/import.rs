@@ -62,8 +62,8 @@ pub fn import_into(base: OrgFile, sheets: &[Sheet<'_>]) -> Result<OrgFile, Impor
         message,
     };
     let mut file = base;
-    Change::apply_all(&changes, &mut file).map_err(|ps| ImportError {
-        problems: ps.iter().map(|p| whole(p.to_string())).collect(),
+    Change::apply_all(&changes, &mut file).map_err(|e| ImportError {
+        problems: e.problems().iter().map(|p| whole(p.to_string())).collect(),
     })?;
     Organisation::from_file(file)
         .map(|org| org.file().clone())

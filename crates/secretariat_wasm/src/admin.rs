@@ -46,12 +46,7 @@ impl Policy {
     ) -> Result<JsValue, Failure> {
         let changes = read_changes(changes)?;
         let (now, lang) = when(&now, &lang)?;
-        to_object(
-            &self
-                .org
-                .simulate(&changes, now, lang)
-                .map_err(Failure::changes)?,
-        )
+        to_object(&self.org.simulate(&changes, now, lang)?)
     }
 
     /// A new policy with the changes applied (what `simulate` shows as "after"). Throws listing
@@ -59,7 +54,7 @@ impl Policy {
     #[wasm_bindgen(js_name = withChanges)]
     pub fn with_changes(&self, changes: JsValue) -> Result<Policy, Failure> {
         let changes = read_changes(changes)?;
-        let org = self.org.with_changes(&changes).map_err(Failure::changes)?;
+        let org = self.org.with_changes(&changes)?;
         Ok(Policy::new(org))
     }
 

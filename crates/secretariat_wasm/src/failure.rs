@@ -35,25 +35,6 @@ impl Failure {
         Failure::coded("internal", format!("internal error: {}", message.into()))
     }
 
-    /// Changes that do not apply, each problem with its path.
-    #[cfg(feature = "admin")]
-    pub(crate) fn changes(problems: Vec<Problem>) -> Failure {
-        let n = problems.len();
-        let mut message = format!(
-            "the changes have {n} problem{}",
-            if n == 1 { "" } else { "s" }
-        );
-        for p in &problems {
-            message.push_str("\n  ");
-            message.push_str(&p.to_string());
-        }
-        Failure {
-            code: "invalid_changes",
-            message,
-            problems,
-        }
-    }
-
     /// An exception thrown by JavaScript itself while converting an argument (a cyclic object, a
     /// BigInt): the argument is at fault.
     pub(crate) fn from_js(thrown: JsValue) -> Failure {
@@ -77,6 +58,18 @@ impl From<LoadError> for Failure {
             code: "invalid_file",
             message: e.to_string(),
             problems: e.problems().to_vec(),
+        }
+    }
+}
+
+/// Changes that do not apply, each problem with its path.
+#[cfg(feature = "admin")]
+impl From<secretariat_core::ApplyError> for Failure {
+    fn from(e: secretariat_core::ApplyError) -> Failure {
+        Failure {
+            code: "invalid_changes",
+            message: e.to_string(),
+            problems: e.into_problems(),
         }
     }
 }

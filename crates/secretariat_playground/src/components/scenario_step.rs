@@ -110,8 +110,8 @@ pub fn ScenarioStepView(props: &ScenarioStepViewProps) -> Html {
                 <ChangeRequests requests={sim.requests.clone()} />
             </section>
         },
-        Some(Err(problems)) => html! {
-            <ul class="banner banner-error">{ for problems.iter().map(|p| html! { <li>{ p.to_string() }</li> }) }</ul>
+        Some(Err(refused)) => html! {
+            <ul class="banner banner-error">{ for refused.problems().iter().map(|p| html! { <li>{ p.to_string() }</li> }) }</ul>
         },
         None => html! {},
     };

@@ -59,8 +59,8 @@ pub fn SimulationPanel(props: &SimulationPanelProps) -> Html {
         </div>
     });
     let body = match simulation.as_ref() {
-        Err(problems) => html! {
-            <ul class="banner banner-error">{ for problems.iter().map(|p| html! { <li>{ p.to_string() }</li> }) }</ul>
+        Err(refused) => html! {
+            <ul class="banner banner-error">{ for refused.problems().iter().map(|p| html! { <li>{ p.to_string() }</li> }) }</ul>
         },
         Ok(sim) => {
             let tally_row = |label: &str, f: fn(&Tally) -> usize, b: &Tally, a: &Tally| {
