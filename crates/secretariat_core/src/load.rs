@@ -5,17 +5,16 @@ use std::fmt;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use serde::Deserialize;
-
 use crate::file::{
     self, DossierEntry, GroupEntry, OrgFile, PermissionEntry, PersonEntry, RcpEntry,
 };
-use crate::json_path;
+use crate::json::{self, Reader};
 use crate::org::{
     Access, AccessId, Affiliation, Centre, CentreId, Dossier, Group, GroupId, Link, Organisation,
     Person, PersonId, Profile, Rcp, RcpId, Roles, ScopeHeader,
 };
 use crate::permission::Permission;
+use crate::read;
 use crate::scope::{Scope, ScopeDossier, SCOPE_FORMAT};
 use crate::text;
 use crate::time::{Instant, Window};
@@ -225,11 +224,9 @@ fn check_scope(scope: Scope) -> Result<Organisation, LoadError> {
 
 /// Reads a scope document from its text (its format tag is known).
 fn parse_scope(text: &str) -> Result<Parsed, LoadError> {
-    match serde_json::from_str::<Scope>(text) {
-        Ok(scope) => Ok(Parsed::Scope(scope)),
-        Err(e) if e.is_syntax() || e.is_eof() => Err(not_json(&e)),
-        Err(e) => Err(data_error(text, &e)),
-    }
+    read::document(text, read::scope)
+        .map(Parsed::Scope)
+        .map_err(|e| json_error(&e))
 }
 
 /// Parses JSON text into the raw file, checking the size and the format version first.
@@ -248,30 +245,20 @@ pub(crate) fn parse_file(text: &str) -> Result<Parsed, LoadError> {
         Some('{') => {}
         Some(_) => return Err(LoadError::one("", "the organisation must be a JSON object")),
     }
-    // One pass from the text to the raw file (no intermediate `Value`: half the memory). The JSON
-    // path of a data error is worked out from the text only when there is one (`json_path`).
-    let mut de = serde_json::Deserializer::from_str(text);
-    let file = match OrgFile::deserialize(&mut de) {
+    // One pass from the text to the raw file (`json.rs`: no serde, no intermediate value).
+    let file = match read::document(text, read::org_file) {
         Ok(file) => file,
         Err(e) => {
             // A file of another version fails on its own shapes: name the version, not the shape.
-            #[derive(serde::Deserialize)]
-            struct Probe {
-                format: Option<String>,
-            }
-            if let Ok(Probe { format: Some(f) }) = serde_json::from_str::<Probe>(text) {
+            if let Some(f) = Reader::probe_format(text) {
                 if f == SCOPE_FORMAT {
                     return parse_scope(text);
                 }
                 check_format(&f)?;
             }
-            if e.is_syntax() || e.is_eof() {
-                return Err(not_json(&e));
-            }
-            return Err(data_error(text, &e));
+            return Err(json_error(&e));
         }
     };
-    de.end().map_err(|e| not_json(&e))?;
     if file.format == SCOPE_FORMAT {
         return parse_scope(text);
     }
@@ -279,37 +266,23 @@ pub(crate) fn parse_file(text: &str) -> Result<Parsed, LoadError> {
     Ok(Parsed::Org(file))
 }
 
-fn not_json(e: &serde_json::Error) -> LoadError {
-    LoadError::one(
-        "",
-        format!("not valid JSON: {}", lower_first(&e.to_string())),
-    )
-}
-
-/// A data error of serde_json reading `text` (wrong type, unknown field…), at its JSON path.
-fn data_error(text: &str, e: &serde_json::Error) -> LoadError {
-    let message = lower_first(&e.to_string());
-    if e.line() == 0 {
-        return LoadError::one("", message);
+/// A JSON error as a load error: not JSON (with line and column), or JSON of the wrong shape at its
+/// JSON path.
+fn json_error(e: &json::Error) -> LoadError {
+    if e.syntax {
+        LoadError::one("", format!("not valid JSON: {e}"))
+    } else {
+        LoadError::one(e.path(), e.message.clone())
     }
-    let path = json_path::path_at(text, e.line(), e.column(), &message);
-    // serde_json appends " at line L column C" to data errors; the path says where already.
-    let message = match message.rfind(" at line ") {
-        Some(i) => message.get(..i).unwrap_or(&message).to_owned(),
-        None => message,
-    };
-    LoadError::one(path, message)
 }
 
-/// Checks the format version of an already-parsed JSON value, then reads it into the raw file.
+/// Checks the format version of an already-parsed JSON value, then reads it as its text.
 pub(crate) fn parse_value(value: serde_json::Value) -> Result<Parsed, LoadError> {
     let Some(object) = value.as_object() else {
         return Err(LoadError::one("", "the organisation must be a JSON object"));
     };
     match object.get("format") {
-        Some(serde_json::Value::String(f)) if f == SCOPE_FORMAT => {
-            return parse_scope(&value.to_string())
-        }
+        Some(serde_json::Value::String(f)) if f == SCOPE_FORMAT => {}
         Some(serde_json::Value::String(f)) => check_format(f)?,
         Some(other) => check_format(&other.to_string())?,
         None => {
@@ -319,16 +292,7 @@ pub(crate) fn parse_value(value: serde_json::Value) -> Result<Parsed, LoadError>
             ))
         }
     }
-    OrgFile::deserialize(&value)
-        .map_err(|e| {
-            // A value has no lines: read its text again for where the error is.
-            let text = value.to_string();
-            match serde_json::from_str::<OrgFile>(&text) {
-                Err(located) => data_error(&text, &located),
-                Ok(_) => LoadError::one("", lower_first(&e.to_string())),
-            }
-        })
-        .map(Parsed::Org)
+    parse_file(&value.to_string())
 }
 
 /// Refuses any format but the one this version reads.
@@ -343,17 +307,6 @@ pub(crate) fn check_format(found: &str) -> Result<(), LoadError> {
             file::FORMAT
         ),
     ))
-}
-
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match (c.next(), s.chars().nth(1)) {
-        // Keep acronyms such as `EOF` as they are.
-        (Some(first), Some(second)) if second.is_lowercase() => {
-            first.to_lowercase().chain(c).collect()
-        }
-        _ => s.to_owned(),
-    }
 }
 
 impl Organisation {
