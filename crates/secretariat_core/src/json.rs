@@ -690,6 +690,22 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
+    /// The first member of the top-level object, when it is `key` with a string value: how a
+    /// document written by this engine (its `format` first) is known before it is read.
+    pub fn first_member(text: &str, key: &str) -> Option<String> {
+        let mut r = Reader::new(text);
+        r.open(b'{', "").ok()?;
+        if r.next_item(true, b'}').ok()?? != b'"' {
+            return None;
+        }
+        r.pos += 1;
+        if r.string_body().ok()? != key {
+            return None;
+        }
+        r.colon().ok()?;
+        r.string().ok()
+    }
+
     /// The top-level object's `format`, when the whole text is JSON and it is a string: a file of
     /// another version is named by its format before its shapes are read.
     pub fn probe_format(text: &str) -> Option<String> {

@@ -245,6 +245,10 @@ pub(crate) fn parse_file(text: &str) -> Result<Parsed, LoadError> {
         Some('{') => {}
         Some(_) => return Err(LoadError::one("", "the organisation must be a JSON object")),
     }
+    // A scope names itself first (`Scope::to_json`): read it as one straight away.
+    if Reader::first_member(text, "format").as_deref() == Some(SCOPE_FORMAT) {
+        return parse_scope(text);
+    }
     // One pass from the text to the raw file (`json.rs`: no serde, no intermediate value).
     let file = match read::document(text, read::org_file) {
         Ok(file) => file,
