@@ -112,6 +112,7 @@ pub(crate) struct Fields {
 
 /// The reader: the text and where it is.
 pub(crate) struct Reader<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     pos: usize,
 }
@@ -119,6 +120,7 @@ pub(crate) struct Reader<'a> {
 impl<'a> Reader<'a> {
     pub fn new(text: &'a str) -> Reader<'a> {
         Reader {
+            text,
             bytes: text.as_bytes(),
             pos: 0,
         }
@@ -266,8 +268,7 @@ impl<'a> Reader<'a> {
             }
             self.digits();
         }
-        // Only ASCII was consumed.
-        Ok(std::str::from_utf8(self.bytes.get(start..self.pos).unwrap_or_default()).unwrap_or(""))
+        Ok(self.text.get(start..self.pos).unwrap_or_default())
     }
 
     fn digits(&mut self) {
@@ -278,39 +279,41 @@ impl<'a> Reader<'a> {
 
     /// The rest of a string whose opening quote was consumed, unescaped.
     fn string_body(&mut self) -> Result<Cow<'a, str>> {
-        let start = self.pos;
-        let mut owned: Option<Vec<u8>> = None;
-        let mut copied = start;
+        let mut owned: Option<String> = None;
+        let mut copied = self.pos;
         loop {
-            let Some(b) = self.byte() else {
+            // Up to the next quote, backslash or control character.
+            let rest = self.bytes.get(self.pos..).unwrap_or_default();
+            let Some(n) = to_escape(rest) else {
+                self.pos = self.bytes.len();
                 return Err(self.syntax("EOF while parsing a string"));
             };
-            self.pos += 1;
-            match b {
-                b'"' => break,
-                b'\\' => {
-                    let buf = owned.get_or_insert_with(Vec::new);
-                    buf.extend_from_slice(self.bytes.get(copied..self.pos - 1).unwrap_or_default());
+            self.pos += n + 1;
+            // The pieces end at ASCII bytes, so they are slices of the text.
+            let piece = self.text.get(copied..self.pos - 1).unwrap_or_default();
+            match rest.get(n) {
+                Some(b'"') => {
+                    return Ok(match owned {
+                        None => Cow::Borrowed(piece),
+                        Some(mut buf) => {
+                            buf.push_str(piece);
+                            Cow::Owned(buf)
+                        }
+                    })
+                }
+                Some(b'\\') => {
+                    let buf = owned.get_or_insert_with(String::new);
+                    buf.push_str(piece);
                     self.escape(buf)?;
                     copied = self.pos;
                 }
-                0..=0x1f => {
+                _ => {
                     return Err(self.syntax(
                         "control character (\\u0000-\\u001F) found while parsing a string",
                     ))
                 }
-                _ => {}
             }
         }
-        let tail = self.bytes.get(copied..self.pos - 1).unwrap_or_default();
-        // The text is UTF-8 and escapes are cut at ASCII bytes, so the pieces are UTF-8 too.
-        Ok(match owned {
-            None => Cow::Borrowed(std::str::from_utf8(tail).unwrap_or_default()),
-            Some(mut buf) => {
-                buf.extend_from_slice(tail);
-                Cow::Owned(String::from_utf8(buf).unwrap_or_default())
-            }
-        })
     }
 
     fn next_in_string(&mut self) -> Result<u8> {
@@ -320,7 +323,7 @@ impl<'a> Reader<'a> {
     }
 
     /// One escape after its `\`.
-    fn escape(&mut self, out: &mut Vec<u8>) -> Result<()> {
+    fn escape(&mut self, out: &mut String) -> Result<()> {
         let c = match self.next_in_string()? {
             b'"' => b'"',
             b'\\' => b'\\',
@@ -333,7 +336,7 @@ impl<'a> Reader<'a> {
             b'u' => return self.unicode_escape(out),
             _ => return Err(self.syntax("invalid escape")),
         };
-        out.push(c);
+        out.push(char::from(c));
         Ok(())
     }
 
@@ -356,7 +359,7 @@ impl<'a> Reader<'a> {
         Ok(n)
     }
 
-    fn unicode_escape(&mut self, out: &mut Vec<u8>) -> Result<()> {
+    fn unicode_escape(&mut self, out: &mut String) -> Result<()> {
         let n = self.hex4()?;
         let code = match n {
             0xDC00..=0xDFFF => return Err(self.syntax("lone leading surrogate in hex escape")),
@@ -378,8 +381,7 @@ impl<'a> Reader<'a> {
             }
             _ => n,
         };
-        let c = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
-        out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+        out.push(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER));
         Ok(())
     }
 
@@ -570,12 +572,16 @@ impl<'a> Reader<'a> {
             out.push(each(r).map_err(|e| e.at_index(i))?);
             Ok(())
         })?;
-        out.shrink_to_fit();
         Ok(out)
     }
 
+    /// A list of ids, without the slack a growing vector keeps: a file of many one-doctor RCPs
+    /// would otherwise hold four slots for each doctor named (memory stays within ten times the
+    /// file).
     pub fn strings(&mut self) -> Result<Vec<String>> {
-        self.list(Self::string)
+        let mut list = self.list(Self::string)?;
+        list.shrink_to_fit();
+        Ok(list)
     }
 
     /// The opening bracket of an array or object, or the error for what is there instead.
@@ -651,6 +657,7 @@ impl<'a> Reader<'a> {
     ) -> Result<()> {
         self.open(b'{', fields.expecting)?;
         let mut seen = 0u32;
+        let mut next = 0;
         let mut first = true;
         while let Some(b) = self.next_item(first, b'}')? {
             first = false;
@@ -659,7 +666,12 @@ impl<'a> Reader<'a> {
             }
             self.pos += 1;
             let key = self.string_body()?;
-            let Some(i) = fields.names.iter().position(|n| *n == key) else {
+            // Files are mostly written in declaration order: try the field after the last one.
+            let found = match fields.names.get(next) {
+                Some(n) if *n == key => Some(next),
+                _ => fields.names.iter().position(|n| *n == key),
+            };
+            let Some(i) = found else {
                 if fields.deny_unknown {
                     self.peek();
                     let message =
@@ -676,6 +688,7 @@ impl<'a> Reader<'a> {
                 return Err(self.data(format!("duplicate field `{key}`")));
             }
             seen |= bit;
+            next = i + 1;
             self.colon()?;
             each(self, i).map_err(|e| e.at_key(&key))?;
         }
@@ -725,6 +738,31 @@ impl<'a> Reader<'a> {
         r.end().ok()?;
         found
     }
+}
+
+/// The position of the first `"`, `\\` or control character, eight bytes at a time (as serde_json
+/// does): most strings of a file are read in a few steps.
+fn to_escape(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::MAX / 255;
+    let chunks = bytes.chunks_exact(8);
+    let tail = chunks.remainder();
+    let mut seen = 0;
+    for chunk in chunks {
+        let c = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([b' '; 8]));
+        let control = c.wrapping_sub(ONES * 0x20) & !c;
+        let q = c ^ (ONES * u64::from(b'"'));
+        let quote = q.wrapping_sub(ONES) & !q;
+        let b = c ^ (ONES * u64::from(b'\\'));
+        let backslash = b.wrapping_sub(ONES) & !b;
+        let found = (control | quote | backslash) & (ONES << 7);
+        if found != 0 {
+            return Some(seen + found.trailing_zeros() as usize / 8);
+        }
+        seen += 8;
+    }
+    tail.iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .map(|i| seen + i)
 }
 
 /// A scalar token, for "invalid type" messages.

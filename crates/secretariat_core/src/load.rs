@@ -355,6 +355,7 @@ impl Checker {
         }
     }
 
+    #[inline(never)]
     fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
         // A hostile file could hold millions of problems: keep the first ones, count the rest.
         if self.problems.len() >= MAX_PROBLEMS {
@@ -367,7 +368,8 @@ impl Checker {
         });
     }
 
-    fn count(&mut self, path: impl FnOnce() -> String, len: usize) {
+    #[inline(never)]
+    fn count(&mut self, path: &dyn Fn() -> String, len: usize) {
         if len > MAX_ENTRIES {
             self.problem(
                 path(),
@@ -377,20 +379,23 @@ impl Checker {
     }
 
     /// A name: at most [`text::MAX_NAME_CHARS`] characters of printable text.
-    fn name(&mut self, path: impl FnOnce() -> String, name: &str) {
+    #[inline(never)]
+    fn name(&mut self, path: &dyn Fn() -> String, name: &str) {
         if let Some(message) = text::name_problem(name) {
             self.problem(path(), message);
         }
     }
 
     /// An id that is not one of the file's own (a patient, an RPPS): printable and short.
-    fn id(&mut self, kind: &str, path: impl FnOnce() -> String, id: &str) {
+    #[inline(never)]
+    fn id(&mut self, kind: &str, path: &dyn Fn() -> String, id: &str) {
         if let Some(message) = text::id_problem(kind, id) {
             self.problem(path(), message);
         }
     }
 
     /// Interns the ids of one kind, reporting bad and duplicate ones.
+    #[inline(never)]
     fn intern<'a>(
         &mut self,
         kind: &str,
@@ -399,7 +404,7 @@ impl Checker {
     ) -> FxHashMap<Box<str>, u32> {
         let mut map: FxHashMap<Box<str>, u32> = FxHashMap::default();
         for (i, id) in ids.enumerate() {
-            let path = || format!("{base}[{i}].id");
+            let path = &|| format!("{base}[{i}].id");
             if let Some(message) = text::id_problem(kind, id) {
                 self.problem(path(), message);
                 continue;
@@ -416,7 +421,8 @@ impl Checker {
         map
     }
 
-    fn date(&mut self, path: impl FnOnce() -> String, text: Option<&str>) -> Option<Instant> {
+    #[inline(never)]
+    fn date(&mut self, path: &dyn Fn() -> String, text: Option<&str>) -> Option<Instant> {
         let text = text?;
         let parsed = Instant::parse(text);
         if parsed.is_none() {
@@ -428,10 +434,11 @@ impl Checker {
         parsed
     }
 
+    #[inline(never)]
     fn window(&mut self, base: &str, from: Option<&str>, until: Option<&str>) -> Window {
         let w = Window {
-            from: self.date(|| format!("{base}.valid_from"), from),
-            until: self.date(|| format!("{base}.valid_until"), until),
+            from: self.date(&|| format!("{base}.valid_from"), from),
+            until: self.date(&|| format!("{base}.valid_until"), until),
         };
         if let (Some(f), Some(u)) = (w.from, w.until) {
             if f > u {
@@ -448,11 +455,12 @@ impl Checker {
         w
     }
 
+    #[inline(never)]
     fn lookup(
         &mut self,
         map: &FxHashMap<Box<str>, u32>,
         kind: &str,
-        path: impl FnOnce() -> String,
+        path: &dyn Fn() -> String,
         id: &str,
     ) -> Option<u32> {
         let found = map.get(id).copied();
@@ -463,11 +471,13 @@ impl Checker {
     }
 
     /// A person named by a reference.
-    fn person(&mut self, ids: &Ids, path: impl FnOnce() -> String, id: &str) -> Option<PersonId> {
+    #[inline(never)]
+    fn person(&mut self, ids: &Ids, path: &dyn Fn() -> String, id: &str) -> Option<PersonId> {
         self.lookup(&ids.people, "person", path, id).map(PersonId)
     }
 
     /// A list of people, each once (duplicates found through `seen`, never by a linear search).
+    #[inline(never)]
     fn people_list(
         &mut self,
         ids: &Ids,
@@ -478,7 +488,7 @@ impl Checker {
         seen.clear();
         let mut out = Vec::new();
         for (j, m) in list.iter().enumerate() {
-            let path = || format!("{base}[{j}]");
+            let path = &|| format!("{base}[{j}]");
             let Some(id) = self.person(ids, path, m) else {
                 continue;
             };
@@ -517,7 +527,7 @@ pub(crate) fn check(file: OrgFile, scope: Option<ScopeHeader>) -> Result<Organis
     if !c.problems.is_empty() {
         return Err(c.into_error());
     }
-    c.name(|| "name".to_owned(), &file.name);
+    c.name(&|| "name".to_owned(), &file.name);
     support(&mut c, file.support.as_ref());
     let ids = Ids {
         people: c.intern(
@@ -609,20 +619,20 @@ fn sizes(
             network.patient_objections.len(),
         ),
     ] {
-        c.count(|| path.to_owned(), len);
+        c.count(&|| path.to_owned(), len);
     }
     for (i, p) in file.people.iter().enumerate() {
         c.count(
-            || format!("people[{i}].coordinator_of"),
+            &|| format!("people[{i}].coordinator_of"),
             p.coordinator_of.len(),
         );
     }
     for (i, g) in file.groups.iter().enumerate() {
-        c.count(|| format!("groups[{i}].members"), g.members.len());
+        c.count(&|| format!("groups[{i}].members"), g.members.len());
     }
     for (i, a) in practice.accesses.iter().enumerate() {
         c.count(
-            || format!("practice.accesses[{i}].permissions"),
+            &|| format!("practice.accesses[{i}].permissions"),
             a.permissions.len(),
         );
     }
@@ -632,7 +642,7 @@ fn sizes(
             ("animateurs", r.animateurs.len()),
             ("responsables", r.responsables.len()),
         ] {
-            c.count(|| format!("network.rcps[{i}].{field}"), len);
+            c.count(&|| format!("network.rcps[{i}].{field}"), len);
         }
     }
 }
@@ -658,16 +668,16 @@ fn support(c: &mut Checker, support: Option<&file::Support>) {
 fn people(c: &mut Checker, ids: &Ids, entries: &[file::PersonEntry]) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::with_capacity(entries.len());
     for (i, p) in entries.iter().enumerate() {
-        c.name(|| format!("people[{i}].name"), &p.name);
+        c.name(&|| format!("people[{i}].name"), &p.name);
         if let Some(rpps) = &p.rpps {
-            c.id("RPPS", || format!("people[{i}].rpps"), rpps);
+            c.id("RPPS", &|| format!("people[{i}].rpps"), rpps);
         }
         let mut coordinator_of = Vec::new();
         for (j, centre) in p.coordinator_of.iter().enumerate() {
             if let Some(id) = c.lookup(
                 &ids.centres,
                 "centre",
-                || format!("people[{i}].coordinator_of[{j}]"),
+                &|| format!("people[{i}].coordinator_of[{j}]"),
                 centre,
             ) {
                 coordinator_of.push(CentreId(id));
@@ -695,7 +705,7 @@ fn groups(
 ) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::with_capacity(entries.len());
     for (i, g) in entries.iter().enumerate() {
-        c.name(|| format!("groups[{i}].name"), &g.name);
+        c.name(&|| format!("groups[{i}].name"), &g.name);
         let members = c.people_list(ids, &format!("groups[{i}].members"), &g.members, seen);
         groups.push(Group {
             id: g.id.clone(),
@@ -748,8 +758,8 @@ fn accesses(
     let mut access_by_pair: AccessPairs = FxHashMap::default();
     for (i, a) in entries.iter().enumerate() {
         let base = format!("practice.accesses[{i}]");
-        let sec = c.person(ids, || format!("{base}.secretary"), &a.secretary);
-        let doc = c.person(ids, || format!("{base}.doctor"), &a.doctor);
+        let sec = c.person(ids, &|| format!("{base}.secretary"), &a.secretary);
+        let doc = c.person(ids, &|| format!("{base}.doctor"), &a.doctor);
         let window = c.window(&base, a.valid_from.as_deref(), a.valid_until.as_deref());
         let grants = grants(c, &base, &a.permissions);
         let (Some(sec), Some(doc)) = (sec, doc) else {
@@ -791,7 +801,7 @@ fn accesses(
 fn centres(c: &mut Checker, entries: &[file::CentreEntry]) -> Vec<Centre> {
     let mut centres = Vec::with_capacity(entries.len());
     for (i, x) in entries.iter().enumerate() {
-        c.name(|| format!("network.centres[{i}].name"), &x.name);
+        c.name(&|| format!("network.centres[{i}].name"), &x.name);
         centres.push(Centre {
             id: x.id.clone(),
             name: x.name.clone(),
@@ -805,11 +815,11 @@ fn profiles(c: &mut Checker, ids: &Ids, entries: &[file::ProfileEntry]) -> Vec<P
     let mut pairs: FxHashMap<(PersonId, CentreId), usize> = FxHashMap::default();
     for (i, p) in entries.iter().enumerate() {
         let base = format!("network.profiles[{i}]");
-        let sec = c.person(ids, || format!("{base}.secretary"), &p.secretary);
+        let sec = c.person(ids, &|| format!("{base}.secretary"), &p.secretary);
         let centre = c.lookup(
             &ids.centres,
             "centre",
-            || format!("{base}.centre"),
+            &|| format!("{base}.centre"),
             &p.centre,
         );
         let window = c.window(&base, p.valid_from.as_deref(), p.valid_until.as_deref());
@@ -846,14 +856,14 @@ fn affiliations(
     let mut pairs: FxHashMap<(PersonId, Link), usize> = FxHashMap::default();
     for (i, a) in entries.iter().enumerate() {
         let base = format!("network.affiliations[{i}]");
-        let doc = c.person(ids, || format!("{base}.doctor"), &a.doctor);
+        let doc = c.person(ids, &|| format!("{base}.doctor"), &a.doctor);
         let window = c.window(&base, a.valid_from.as_deref(), a.valid_until.as_deref());
         let target = match (&a.secretary, &a.group) {
             (Some(s), None) => c
-                .person(ids, || format!("{base}.secretary"), s)
+                .person(ids, &|| format!("{base}.secretary"), s)
                 .map(Link::Secretary),
             (None, Some(g)) => c
-                .lookup(&ids.groups, "group", || format!("{base}.group"), g)
+                .lookup(&ids.groups, "group", &|| format!("{base}.group"), g)
                 .map(|g| Link::Group(GroupId(g))),
             (Some(_), Some(_)) => {
                 c.problem(
@@ -906,14 +916,17 @@ fn rcps(
     let mut roles: RolesByPair = FxHashMap::default();
     for (i, r) in entries.iter().enumerate() {
         let base = format!("network.rcps[{i}]");
-        c.name(|| format!("{base}.name"), &r.name);
+        c.name(&|| format!("{base}.name"), &r.name);
         let centre = c.lookup(
             &ids.centres,
             "centre",
-            || format!("{base}.centre"),
+            &|| format!("{base}.centre"),
             &r.centre,
         );
-        let next_session = c.date(|| format!("{base}.next_session"), r.next_session.as_deref());
+        let next_session = c.date(
+            &|| format!("{base}.next_session"),
+            r.next_session.as_deref(),
+        );
         let mut list = |field: &str, list: &[String]| {
             c.people_list(ids, &format!("{base}.{field}"), list, seen)
         };
@@ -951,7 +964,7 @@ fn dossiers(
     for (i, patient) in network.patient_objections.iter().enumerate() {
         c.id(
             "patient",
-            || format!("network.patient_objections[{i}]"),
+            &|| format!("network.patient_objections[{i}]"),
             patient,
         );
         objecting.insert(patient);
@@ -959,15 +972,15 @@ fn dossiers(
     let mut dossiers: Vec<Dossier> = Vec::with_capacity(network.dossiers.len());
     for (i, d) in network.dossiers.iter().enumerate() {
         let base = format!("network.dossiers[{i}]");
-        let rcp = c.lookup(&ids.rcps, "rcp", || format!("{base}.rcp"), &d.rcp);
+        let rcp = c.lookup(&ids.rcps, "rcp", &|| format!("{base}.rcp"), &d.rcp);
         let demandeur = if scoped && d.demandeur.is_empty() {
             None
         } else {
-            c.person(ids, || format!("{base}.demandeur"), &d.demandeur)
+            c.person(ids, &|| format!("{base}.demandeur"), &d.demandeur)
         };
-        let session = c.date(|| format!("{base}.session"), d.session.as_deref());
+        let session = c.date(&|| format!("{base}.session"), d.session.as_deref());
         if !(scoped && d.patient.is_empty()) {
-            c.id("patient", || format!("{base}.patient"), &d.patient);
+            c.id("patient", &|| format!("{base}.patient"), &d.patient);
         }
         dossiers.push(Dossier {
             id: d.id.clone(),
