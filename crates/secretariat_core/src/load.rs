@@ -599,6 +599,7 @@ pub(crate) fn check(file: OrgFile, scope: Option<ScopeHeader>) -> Result<Organis
 }
 
 /// Every list, nested ones too, within [`MAX_ENTRIES`].
+#[inline(never)]
 fn sizes(
     c: &mut Checker,
     file: &OrgFile,
@@ -648,6 +649,7 @@ fn sizes(
 }
 
 /// Support addresses: plain e-mail addresses, since they end up in `mailto:` links.
+#[inline(never)]
 fn support(c: &mut Checker, support: Option<&file::Support>) {
     let Some(support) = support else {
         return;
@@ -665,6 +667,7 @@ fn support(c: &mut Checker, support: Option<&file::Support>) {
     }
 }
 
+#[inline(never)]
 fn people(c: &mut Checker, ids: &Ids, entries: &[file::PersonEntry]) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::with_capacity(entries.len());
     for (i, p) in entries.iter().enumerate() {
@@ -697,6 +700,7 @@ fn people(c: &mut Checker, ids: &Ids, entries: &[file::PersonEntry]) -> Vec<Pers
     people
 }
 
+#[inline(never)]
 fn groups(
     c: &mut Checker,
     ids: &Ids,
@@ -718,6 +722,7 @@ fn groups(
 }
 
 /// A practice access's permissions, each once, each with its own window.
+#[inline(never)]
 fn grants(c: &mut Checker, base: &str, entries: &[PermissionEntry]) -> [Option<Window>; 15] {
     let mut grants: [Option<Window>; 15] = [None; 15];
     for (j, entry) in entries.iter().enumerate() {
@@ -749,6 +754,7 @@ fn grants(c: &mut Checker, base: &str, entries: &[PermissionEntry]) -> [Option<W
 
 type AccessPairs = FxHashMap<(PersonId, PersonId), AccessId>;
 
+#[inline(never)]
 fn accesses(
     c: &mut Checker,
     ids: &Ids,
@@ -798,6 +804,7 @@ fn accesses(
     (accesses, access_by_pair)
 }
 
+#[inline(never)]
 fn centres(c: &mut Checker, entries: &[file::CentreEntry]) -> Vec<Centre> {
     let mut centres = Vec::with_capacity(entries.len());
     for (i, x) in entries.iter().enumerate() {
@@ -810,6 +817,7 @@ fn centres(c: &mut Checker, entries: &[file::CentreEntry]) -> Vec<Centre> {
     centres
 }
 
+#[inline(never)]
 fn profiles(c: &mut Checker, ids: &Ids, entries: &[file::ProfileEntry]) -> Vec<Profile> {
     let mut profiles: Vec<Profile> = Vec::with_capacity(entries.len());
     let mut pairs: FxHashMap<(PersonId, CentreId), usize> = FxHashMap::default();
@@ -847,6 +855,7 @@ fn profiles(c: &mut Checker, ids: &Ids, entries: &[file::ProfileEntry]) -> Vec<P
     profiles
 }
 
+#[inline(never)]
 fn affiliations(
     c: &mut Checker,
     ids: &Ids,
@@ -906,6 +915,7 @@ fn affiliations(
 
 type RolesByPair = FxHashMap<(RcpId, PersonId), Roles>;
 
+#[inline(never)]
 fn rcps(
     c: &mut Checker,
     ids: &Ids,
@@ -954,6 +964,7 @@ fn rcps(
 
 /// The dossiers; `scoped` when read from a scope, where a dossier has no patient, and no demandeur
 /// unless he is one of her doctors.
+#[inline(never)]
 fn dossiers(
     c: &mut Checker,
     ids: &Ids,
