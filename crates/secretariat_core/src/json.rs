@@ -194,7 +194,7 @@ impl<'a> Reader<'a> {
             Some(b'"') => {
                 self.pos += 1;
                 match self.string_body() {
-                    Ok(s) => format!("string {s:?}"),
+                    Ok(s) => format!("string {}", quoted(&s)),
                     Err(e) => return e,
                 }
             }
@@ -765,6 +765,30 @@ fn to_escape(bytes: &[u8]) -> Option<usize> {
         .map(|i| seen + i)
 }
 
+/// A string quoted as Rust's `Debug` quotes it (serde's `string "…"`), without its Unicode tables:
+/// quotes, backslashes and the usual escapes as `Debug` writes them, and any invisible character
+/// (`text.rs`) as `\u{…}`.
+fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\0' => out.push_str("\\0"),
+            c if crate::text::is_invisible(c) => {
+                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// A scalar token, for "invalid type" messages.
 enum Scalar<'a> {
     Null,
@@ -790,6 +814,28 @@ impl Scalar<'_> {
             Scalar::Bool(b) => format!("boolean `{b}`"),
             Scalar::Number(n) if self.is_integer() => format!("integer `{n}`"),
             Scalar::Number(n) => format!("floating point `{n}`"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// `quoted` writes what `Debug` writes, for text and for the invisible characters the engine
+    /// refuses in ids and names (it leaves other unprintable marks, such as a combining accent, as
+    /// they are: that is where it differs from `Debug`).
+    #[test]
+    fn strings_are_quoted_as_debug_quotes_them() {
+        for s in [
+            "",
+            "plain",
+            "Hélène « Dr » 医生",
+            "a\"b\\c",
+            "tab\there\nnew\rline\0nul",
+            "esc\u{1b}[2J",
+            "rlo\u{202e}zw\u{200b}bom\u{feff}",
+            "it's",
+        ] {
+            assert_eq!(super::quoted(s), format!("{s:?}"));
         }
     }
 }
