@@ -3,13 +3,16 @@
 // (written by `cargo run --release -p secretariat_scale --bin bench-data`), prints one line per
 // measure and writes every median to target/bench-node.json for scripts/bench's table.
 //
-//   node bench/node/bench.mjs [--quick] [--no-country]
+//   node bench/node/bench.mjs [--quick] [--no-country] [--cold-only]
+//
+// --cold-only: only the cold start against CASL (section 1), which needs neither the generated
+// organisations nor the country; its medians are still written to target/bench-node.json.
 //
 // Medians: a measure is repeated in batches; each batch gives a time per call; the median of the
 // batches is reported. Nothing here asserts a timing.
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMongoAbility, subject } from '@casl/ability';
@@ -19,6 +22,7 @@ const root = resolve(here, '../..');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const withCountry = !args.includes('--no-country');
+const coldOnly = args.includes('--cold-only');
 const pkg = join(root, 'pkg/index.cjs');
 const targetDir = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(root, 'target');
 const data = process.env.BENCH_DATA ?? join(targetDir, 'bench-data');
@@ -26,7 +30,7 @@ const demoPath = join(root, 'tests/fixtures/demo/org.json');
 const NOW = '2026-11-23T10:00:00Z';
 const FOCUS = 'sophie';
 
-for (const need of [pkg, join(data, 'region.json')]) {
+for (const need of coldOnly ? [pkg] : [pkg, join(data, 'region.json')]) {
   if (!existsSync(need)) {
     console.error(`bench-node: ${need} is missing (run scripts/build-npm and the bench-data generator, or scripts/bench)`);
     process.exit(1);
@@ -73,11 +77,20 @@ function perRun(fn, runs) {
 }
 
 // 1. Cold start, each in a fresh process, ours and CASL's alternated: instantiate the gate module
-//    + load the demo + first `can`, against `require` + build the demo secretary's ability + first `can`.
+//    + load the demo secretary's scope (what her browser receives, issue 9) + first `can`, against
+//    `require` + build the same secretary's ability + first `can`. Her scope is cut by the CLI
+//    (`secretariat scope --org tests/fixtures/demo/org.json --secretary sophie`) into target/,
+//    never committed; cold-browser.mjs serves the same file.
 const require = createRequire(import.meta.url);
 const { Policy } = require(pkg);
 {
   const runs = quick ? 5 : 15;
+  mkdirSync(targetDir, { recursive: true });
+  const scopePath = join(targetDir, `bench-scope-${FOCUS}.json`);
+  rmSync(scopePath, { force: true });
+  execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'secretariat', '--',
+    'scope', '--org', demoPath, '--secretary', FOCUS, '--out', scopePath], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const scope = readFileSync(scopePath, 'utf8'); // compact JSON, what a host sends
   const demoView = Policy.load(readFileSync(demoPath, 'utf8')).view(FOCUS, NOW);
   const demoRules = [];
   for (const account of demoView.practice) {
@@ -85,7 +98,6 @@ const { Policy } = require(pkg);
       if (item.shown) demoRules.push({ action: item.id, subject: 'Doctor', conditions: { id: account.doctor.id } });
     }
   }
-  mkdirSync(targetDir, { recursive: true });
   const rulesPath = join(targetDir, 'bench-casl-demo-rules.json');
   writeFileSync(rulesPath, JSON.stringify(demoRules));
   // Wall and CPU milliseconds: on a loaded machine the CPU time is the steadier of the two.
@@ -98,15 +110,23 @@ const { Policy } = require(pkg);
     into.cpu.push(cpu);
   };
   for (let r = 0; r < runs; r++) {
-    sample(ours, 'cold.mjs', [pkg, demoPath]);
+    sample(ours, 'cold.mjs', [pkg, scopePath]);
     sample(theirs, 'cold-casl.mjs', [rulesPath]);
   }
+  results['cold/runs'] = runs;
+  results['cold/scope_bytes'] = Buffer.byteLength(scope);
   report('wasm/cold_start_demo', median(ours.ms), 'ms');
   report('casl/cold_start_demo', median(theirs.ms), 'ms');
   report('wasm/cold_start_demo_cpu', median(ours.cpu), 'ms');
   report('casl/cold_start_demo_cpu', median(theirs.cpu), 'ms');
+  console.log(`${'cold start ratio (ours ÷ CASL)'.padEnd(36)} ${(median(ours.ms) / median(theirs.ms)).toFixed(2)}× wall, ${(median(ours.cpu) / median(theirs.cpu)).toFixed(2)}× CPU (${runs} runs each, scope ${Buffer.byteLength(scope)} bytes)`);
 }
 
+if (coldOnly) {
+  writeFileSync(join(targetDir, 'bench-node.json'), JSON.stringify(results, null, 2));
+  console.error(`bench-node: cold start only; medians written to ${join(targetDir, 'bench-node.json')}`);
+  process.exit(0);
+}
 
 const read = (name) => readFileSync(join(data, name), 'utf8');
 

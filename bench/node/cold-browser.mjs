@@ -3,8 +3,9 @@
 // and `load` the demo secretary's scope (what a page receives), answer the first `can`. CASL:
 // import its bundled module, build the same secretary's ability, answer the first `can`. Both
 // timed inside the page from before the import to the answer (performance.now()).
-// Usage (from the repository root, after scripts/build-npm and `scripts/bench`, which writes the
-// CASL rules): node bench/node/cold-browser.mjs [ROUNDS]
+// Usage (from the repository root, after scripts/build-npm and `scripts/bench` or
+// `node bench/node/bench.mjs --cold-only`, which write her scope — cut by `secretariat scope` — and
+// the CASL rules into target/): node bench/node/cold-browser.mjs [ROUNDS]
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,7 +44,7 @@ for (let r = 0; r < rounds; r++) {
   ours.push(await once(async () => {
     const t0 = performance.now();
     const { load } = await import('/pkg/index.js');
-    const policy = await load(await (await fetch('/tests/fixtures/demo/scopes/sophie.json')).text());
+    const policy = await load(await (await fetch('/target/bench-scope-sophie.json')).text());
     const allowed = policy.can('sophie', 'practice.agenda', 'doctor:dr-martin', '2026-11-23T10:00:00Z');
     return { ms: performance.now() - t0, allowed };
   }));

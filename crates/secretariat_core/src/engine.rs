@@ -129,12 +129,10 @@ impl Organisation {
         struct ErrorLine<'a> {
             error: &'a str,
         }
-        let answer = serde_json::from_str::<Request>(line)
-            .map_err(|e| RequestError::Malformed(e.to_string()))
-            .and_then(|r| match lang {
-                Some(lang) => self.decide_in(&r, lang),
-                None => self.decide(&r),
-            });
+        let answer = Request::from_json(line).and_then(|r| match lang {
+            Some(lang) => self.decide_in(&r, lang),
+            None => self.decide(&r),
+        });
         match answer {
             Ok(d) => serde_json::to_string(&d),
             Err(e) => serde_json::to_string(&ErrorLine {

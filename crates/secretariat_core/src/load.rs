@@ -5,17 +5,16 @@ use std::fmt;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use serde::Deserialize;
-
 use crate::file::{
     self, DossierEntry, GroupEntry, OrgFile, PermissionEntry, PersonEntry, RcpEntry,
 };
-use crate::json_path;
+use crate::json::{self, Reader};
 use crate::org::{
     Access, AccessId, Affiliation, Centre, CentreId, Dossier, Group, GroupId, Link, Organisation,
     Person, PersonId, Profile, Rcp, RcpId, Roles, ScopeHeader,
 };
 use crate::permission::Permission;
+use crate::read;
 use crate::scope::{Scope, ScopeDossier, SCOPE_FORMAT};
 use crate::text;
 use crate::time::{Instant, Window};
@@ -225,11 +224,9 @@ fn check_scope(scope: Scope) -> Result<Organisation, LoadError> {
 
 /// Reads a scope document from its text (its format tag is known).
 fn parse_scope(text: &str) -> Result<Parsed, LoadError> {
-    match serde_json::from_str::<Scope>(text) {
-        Ok(scope) => Ok(Parsed::Scope(scope)),
-        Err(e) if e.is_syntax() || e.is_eof() => Err(not_json(&e)),
-        Err(e) => Err(data_error(text, &e)),
-    }
+    read::document(text, read::scope)
+        .map(Parsed::Scope)
+        .map_err(|e| json_error(&e))
 }
 
 /// Parses JSON text into the raw file, checking the size and the format version first.
@@ -248,30 +245,24 @@ pub(crate) fn parse_file(text: &str) -> Result<Parsed, LoadError> {
         Some('{') => {}
         Some(_) => return Err(LoadError::one("", "the organisation must be a JSON object")),
     }
-    // One pass from the text to the raw file (no intermediate `Value`: half the memory). The JSON
-    // path of a data error is worked out from the text only when there is one (`json_path`).
-    let mut de = serde_json::Deserializer::from_str(text);
-    let file = match OrgFile::deserialize(&mut de) {
+    // A scope names itself first (`Scope::to_json`): read it as one straight away.
+    if Reader::first_member(text, "format").as_deref() == Some(SCOPE_FORMAT) {
+        return parse_scope(text);
+    }
+    // One pass from the text to the raw file (`json.rs`: no serde, no intermediate value).
+    let file = match read::document(text, read::org_file) {
         Ok(file) => file,
         Err(e) => {
             // A file of another version fails on its own shapes: name the version, not the shape.
-            #[derive(serde::Deserialize)]
-            struct Probe {
-                format: Option<String>,
-            }
-            if let Ok(Probe { format: Some(f) }) = serde_json::from_str::<Probe>(text) {
+            if let Some(f) = Reader::probe_format(text) {
                 if f == SCOPE_FORMAT {
                     return parse_scope(text);
                 }
                 check_format(&f)?;
             }
-            if e.is_syntax() || e.is_eof() {
-                return Err(not_json(&e));
-            }
-            return Err(data_error(text, &e));
+            return Err(json_error(&e));
         }
     };
-    de.end().map_err(|e| not_json(&e))?;
     if file.format == SCOPE_FORMAT {
         return parse_scope(text);
     }
@@ -279,37 +270,23 @@ pub(crate) fn parse_file(text: &str) -> Result<Parsed, LoadError> {
     Ok(Parsed::Org(file))
 }
 
-fn not_json(e: &serde_json::Error) -> LoadError {
-    LoadError::one(
-        "",
-        format!("not valid JSON: {}", lower_first(&e.to_string())),
-    )
-}
-
-/// A data error of serde_json reading `text` (wrong type, unknown field…), at its JSON path.
-fn data_error(text: &str, e: &serde_json::Error) -> LoadError {
-    let message = lower_first(&e.to_string());
-    if e.line() == 0 {
-        return LoadError::one("", message);
+/// A JSON error as a load error: not JSON (with line and column), or JSON of the wrong shape at its
+/// JSON path.
+fn json_error(e: &json::Error) -> LoadError {
+    if e.syntax {
+        LoadError::one("", format!("not valid JSON: {e}"))
+    } else {
+        LoadError::one(e.path(), e.message.clone())
     }
-    let path = json_path::path_at(text, e.line(), e.column(), &message);
-    // serde_json appends " at line L column C" to data errors; the path says where already.
-    let message = match message.rfind(" at line ") {
-        Some(i) => message.get(..i).unwrap_or(&message).to_owned(),
-        None => message,
-    };
-    LoadError::one(path, message)
 }
 
-/// Checks the format version of an already-parsed JSON value, then reads it into the raw file.
+/// Checks the format version of an already-parsed JSON value, then reads it as its text.
 pub(crate) fn parse_value(value: serde_json::Value) -> Result<Parsed, LoadError> {
     let Some(object) = value.as_object() else {
         return Err(LoadError::one("", "the organisation must be a JSON object"));
     };
     match object.get("format") {
-        Some(serde_json::Value::String(f)) if f == SCOPE_FORMAT => {
-            return parse_scope(&value.to_string())
-        }
+        Some(serde_json::Value::String(f)) if f == SCOPE_FORMAT => {}
         Some(serde_json::Value::String(f)) => check_format(f)?,
         Some(other) => check_format(&other.to_string())?,
         None => {
@@ -319,16 +296,7 @@ pub(crate) fn parse_value(value: serde_json::Value) -> Result<Parsed, LoadError>
             ))
         }
     }
-    OrgFile::deserialize(&value)
-        .map_err(|e| {
-            // A value has no lines: read its text again for where the error is.
-            let text = value.to_string();
-            match serde_json::from_str::<OrgFile>(&text) {
-                Err(located) => data_error(&text, &located),
-                Ok(_) => LoadError::one("", lower_first(&e.to_string())),
-            }
-        })
-        .map(Parsed::Org)
+    parse_file(&value.to_string())
 }
 
 /// Refuses any format but the one this version reads.
@@ -343,17 +311,6 @@ pub(crate) fn check_format(found: &str) -> Result<(), LoadError> {
             file::FORMAT
         ),
     ))
-}
-
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match (c.next(), s.chars().nth(1)) {
-        // Keep acronyms such as `EOF` as they are.
-        (Some(first), Some(second)) if second.is_lowercase() => {
-            first.to_lowercase().chain(c).collect()
-        }
-        _ => s.to_owned(),
-    }
 }
 
 impl Organisation {
@@ -398,6 +355,7 @@ impl Checker {
         }
     }
 
+    #[inline(never)]
     fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
         // A hostile file could hold millions of problems: keep the first ones, count the rest.
         if self.problems.len() >= MAX_PROBLEMS {
@@ -410,7 +368,8 @@ impl Checker {
         });
     }
 
-    fn count(&mut self, path: impl FnOnce() -> String, len: usize) {
+    #[inline(never)]
+    fn count(&mut self, path: &dyn Fn() -> String, len: usize) {
         if len > MAX_ENTRIES {
             self.problem(
                 path(),
@@ -420,20 +379,23 @@ impl Checker {
     }
 
     /// A name: at most [`text::MAX_NAME_CHARS`] characters of printable text.
-    fn name(&mut self, path: impl FnOnce() -> String, name: &str) {
+    #[inline(never)]
+    fn name(&mut self, path: &dyn Fn() -> String, name: &str) {
         if let Some(message) = text::name_problem(name) {
             self.problem(path(), message);
         }
     }
 
     /// An id that is not one of the file's own (a patient, an RPPS): printable and short.
-    fn id(&mut self, kind: &str, path: impl FnOnce() -> String, id: &str) {
+    #[inline(never)]
+    fn id(&mut self, kind: &str, path: &dyn Fn() -> String, id: &str) {
         if let Some(message) = text::id_problem(kind, id) {
             self.problem(path(), message);
         }
     }
 
     /// Interns the ids of one kind, reporting bad and duplicate ones.
+    #[inline(never)]
     fn intern<'a>(
         &mut self,
         kind: &str,
@@ -442,7 +404,7 @@ impl Checker {
     ) -> FxHashMap<Box<str>, u32> {
         let mut map: FxHashMap<Box<str>, u32> = FxHashMap::default();
         for (i, id) in ids.enumerate() {
-            let path = || format!("{base}[{i}].id");
+            let path = &|| format!("{base}[{i}].id");
             if let Some(message) = text::id_problem(kind, id) {
                 self.problem(path(), message);
                 continue;
@@ -459,7 +421,8 @@ impl Checker {
         map
     }
 
-    fn date(&mut self, path: impl FnOnce() -> String, text: Option<&str>) -> Option<Instant> {
+    #[inline(never)]
+    fn date(&mut self, path: &dyn Fn() -> String, text: Option<&str>) -> Option<Instant> {
         let text = text?;
         let parsed = Instant::parse(text);
         if parsed.is_none() {
@@ -471,10 +434,11 @@ impl Checker {
         parsed
     }
 
+    #[inline(never)]
     fn window(&mut self, base: &str, from: Option<&str>, until: Option<&str>) -> Window {
         let w = Window {
-            from: self.date(|| format!("{base}.valid_from"), from),
-            until: self.date(|| format!("{base}.valid_until"), until),
+            from: self.date(&|| format!("{base}.valid_from"), from),
+            until: self.date(&|| format!("{base}.valid_until"), until),
         };
         if let (Some(f), Some(u)) = (w.from, w.until) {
             if f > u {
@@ -491,11 +455,12 @@ impl Checker {
         w
     }
 
+    #[inline(never)]
     fn lookup(
         &mut self,
         map: &FxHashMap<Box<str>, u32>,
         kind: &str,
-        path: impl FnOnce() -> String,
+        path: &dyn Fn() -> String,
         id: &str,
     ) -> Option<u32> {
         let found = map.get(id).copied();
@@ -506,11 +471,13 @@ impl Checker {
     }
 
     /// A person named by a reference.
-    fn person(&mut self, ids: &Ids, path: impl FnOnce() -> String, id: &str) -> Option<PersonId> {
+    #[inline(never)]
+    fn person(&mut self, ids: &Ids, path: &dyn Fn() -> String, id: &str) -> Option<PersonId> {
         self.lookup(&ids.people, "person", path, id).map(PersonId)
     }
 
     /// A list of people, each once (duplicates found through `seen`, never by a linear search).
+    #[inline(never)]
     fn people_list(
         &mut self,
         ids: &Ids,
@@ -521,7 +488,7 @@ impl Checker {
         seen.clear();
         let mut out = Vec::new();
         for (j, m) in list.iter().enumerate() {
-            let path = || format!("{base}[{j}]");
+            let path = &|| format!("{base}[{j}]");
             let Some(id) = self.person(ids, path, m) else {
                 continue;
             };
@@ -560,7 +527,7 @@ pub(crate) fn check(file: OrgFile, scope: Option<ScopeHeader>) -> Result<Organis
     if !c.problems.is_empty() {
         return Err(c.into_error());
     }
-    c.name(|| "name".to_owned(), &file.name);
+    c.name(&|| "name".to_owned(), &file.name);
     support(&mut c, file.support.as_ref());
     let ids = Ids {
         people: c.intern(
@@ -632,6 +599,7 @@ pub(crate) fn check(file: OrgFile, scope: Option<ScopeHeader>) -> Result<Organis
 }
 
 /// Every list, nested ones too, within [`MAX_ENTRIES`].
+#[inline(never)]
 fn sizes(
     c: &mut Checker,
     file: &OrgFile,
@@ -652,20 +620,20 @@ fn sizes(
             network.patient_objections.len(),
         ),
     ] {
-        c.count(|| path.to_owned(), len);
+        c.count(&|| path.to_owned(), len);
     }
     for (i, p) in file.people.iter().enumerate() {
         c.count(
-            || format!("people[{i}].coordinator_of"),
+            &|| format!("people[{i}].coordinator_of"),
             p.coordinator_of.len(),
         );
     }
     for (i, g) in file.groups.iter().enumerate() {
-        c.count(|| format!("groups[{i}].members"), g.members.len());
+        c.count(&|| format!("groups[{i}].members"), g.members.len());
     }
     for (i, a) in practice.accesses.iter().enumerate() {
         c.count(
-            || format!("practice.accesses[{i}].permissions"),
+            &|| format!("practice.accesses[{i}].permissions"),
             a.permissions.len(),
         );
     }
@@ -675,12 +643,13 @@ fn sizes(
             ("animateurs", r.animateurs.len()),
             ("responsables", r.responsables.len()),
         ] {
-            c.count(|| format!("network.rcps[{i}].{field}"), len);
+            c.count(&|| format!("network.rcps[{i}].{field}"), len);
         }
     }
 }
 
 /// Support addresses: plain e-mail addresses, since they end up in `mailto:` links.
+#[inline(never)]
 fn support(c: &mut Checker, support: Option<&file::Support>) {
     let Some(support) = support else {
         return;
@@ -698,19 +667,20 @@ fn support(c: &mut Checker, support: Option<&file::Support>) {
     }
 }
 
+#[inline(never)]
 fn people(c: &mut Checker, ids: &Ids, entries: &[file::PersonEntry]) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::with_capacity(entries.len());
     for (i, p) in entries.iter().enumerate() {
-        c.name(|| format!("people[{i}].name"), &p.name);
+        c.name(&|| format!("people[{i}].name"), &p.name);
         if let Some(rpps) = &p.rpps {
-            c.id("RPPS", || format!("people[{i}].rpps"), rpps);
+            c.id("RPPS", &|| format!("people[{i}].rpps"), rpps);
         }
         let mut coordinator_of = Vec::new();
         for (j, centre) in p.coordinator_of.iter().enumerate() {
             if let Some(id) = c.lookup(
                 &ids.centres,
                 "centre",
-                || format!("people[{i}].coordinator_of[{j}]"),
+                &|| format!("people[{i}].coordinator_of[{j}]"),
                 centre,
             ) {
                 coordinator_of.push(CentreId(id));
@@ -730,6 +700,7 @@ fn people(c: &mut Checker, ids: &Ids, entries: &[file::PersonEntry]) -> Vec<Pers
     people
 }
 
+#[inline(never)]
 fn groups(
     c: &mut Checker,
     ids: &Ids,
@@ -738,7 +709,7 @@ fn groups(
 ) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::with_capacity(entries.len());
     for (i, g) in entries.iter().enumerate() {
-        c.name(|| format!("groups[{i}].name"), &g.name);
+        c.name(&|| format!("groups[{i}].name"), &g.name);
         let members = c.people_list(ids, &format!("groups[{i}].members"), &g.members, seen);
         groups.push(Group {
             id: g.id.clone(),
@@ -751,6 +722,7 @@ fn groups(
 }
 
 /// A practice access's permissions, each once, each with its own window.
+#[inline(never)]
 fn grants(c: &mut Checker, base: &str, entries: &[PermissionEntry]) -> [Option<Window>; 15] {
     let mut grants: [Option<Window>; 15] = [None; 15];
     for (j, entry) in entries.iter().enumerate() {
@@ -782,6 +754,7 @@ fn grants(c: &mut Checker, base: &str, entries: &[PermissionEntry]) -> [Option<W
 
 type AccessPairs = FxHashMap<(PersonId, PersonId), AccessId>;
 
+#[inline(never)]
 fn accesses(
     c: &mut Checker,
     ids: &Ids,
@@ -791,8 +764,8 @@ fn accesses(
     let mut access_by_pair: AccessPairs = FxHashMap::default();
     for (i, a) in entries.iter().enumerate() {
         let base = format!("practice.accesses[{i}]");
-        let sec = c.person(ids, || format!("{base}.secretary"), &a.secretary);
-        let doc = c.person(ids, || format!("{base}.doctor"), &a.doctor);
+        let sec = c.person(ids, &|| format!("{base}.secretary"), &a.secretary);
+        let doc = c.person(ids, &|| format!("{base}.doctor"), &a.doctor);
         let window = c.window(&base, a.valid_from.as_deref(), a.valid_until.as_deref());
         let grants = grants(c, &base, &a.permissions);
         let (Some(sec), Some(doc)) = (sec, doc) else {
@@ -831,10 +804,11 @@ fn accesses(
     (accesses, access_by_pair)
 }
 
+#[inline(never)]
 fn centres(c: &mut Checker, entries: &[file::CentreEntry]) -> Vec<Centre> {
     let mut centres = Vec::with_capacity(entries.len());
     for (i, x) in entries.iter().enumerate() {
-        c.name(|| format!("network.centres[{i}].name"), &x.name);
+        c.name(&|| format!("network.centres[{i}].name"), &x.name);
         centres.push(Centre {
             id: x.id.clone(),
             name: x.name.clone(),
@@ -843,16 +817,17 @@ fn centres(c: &mut Checker, entries: &[file::CentreEntry]) -> Vec<Centre> {
     centres
 }
 
+#[inline(never)]
 fn profiles(c: &mut Checker, ids: &Ids, entries: &[file::ProfileEntry]) -> Vec<Profile> {
     let mut profiles: Vec<Profile> = Vec::with_capacity(entries.len());
     let mut pairs: FxHashMap<(PersonId, CentreId), usize> = FxHashMap::default();
     for (i, p) in entries.iter().enumerate() {
         let base = format!("network.profiles[{i}]");
-        let sec = c.person(ids, || format!("{base}.secretary"), &p.secretary);
+        let sec = c.person(ids, &|| format!("{base}.secretary"), &p.secretary);
         let centre = c.lookup(
             &ids.centres,
             "centre",
-            || format!("{base}.centre"),
+            &|| format!("{base}.centre"),
             &p.centre,
         );
         let window = c.window(&base, p.valid_from.as_deref(), p.valid_until.as_deref());
@@ -880,6 +855,7 @@ fn profiles(c: &mut Checker, ids: &Ids, entries: &[file::ProfileEntry]) -> Vec<P
     profiles
 }
 
+#[inline(never)]
 fn affiliations(
     c: &mut Checker,
     ids: &Ids,
@@ -889,14 +865,14 @@ fn affiliations(
     let mut pairs: FxHashMap<(PersonId, Link), usize> = FxHashMap::default();
     for (i, a) in entries.iter().enumerate() {
         let base = format!("network.affiliations[{i}]");
-        let doc = c.person(ids, || format!("{base}.doctor"), &a.doctor);
+        let doc = c.person(ids, &|| format!("{base}.doctor"), &a.doctor);
         let window = c.window(&base, a.valid_from.as_deref(), a.valid_until.as_deref());
         let target = match (&a.secretary, &a.group) {
             (Some(s), None) => c
-                .person(ids, || format!("{base}.secretary"), s)
+                .person(ids, &|| format!("{base}.secretary"), s)
                 .map(Link::Secretary),
             (None, Some(g)) => c
-                .lookup(&ids.groups, "group", || format!("{base}.group"), g)
+                .lookup(&ids.groups, "group", &|| format!("{base}.group"), g)
                 .map(|g| Link::Group(GroupId(g))),
             (Some(_), Some(_)) => {
                 c.problem(
@@ -939,6 +915,7 @@ fn affiliations(
 
 type RolesByPair = FxHashMap<(RcpId, PersonId), Roles>;
 
+#[inline(never)]
 fn rcps(
     c: &mut Checker,
     ids: &Ids,
@@ -949,14 +926,17 @@ fn rcps(
     let mut roles: RolesByPair = FxHashMap::default();
     for (i, r) in entries.iter().enumerate() {
         let base = format!("network.rcps[{i}]");
-        c.name(|| format!("{base}.name"), &r.name);
+        c.name(&|| format!("{base}.name"), &r.name);
         let centre = c.lookup(
             &ids.centres,
             "centre",
-            || format!("{base}.centre"),
+            &|| format!("{base}.centre"),
             &r.centre,
         );
-        let next_session = c.date(|| format!("{base}.next_session"), r.next_session.as_deref());
+        let next_session = c.date(
+            &|| format!("{base}.next_session"),
+            r.next_session.as_deref(),
+        );
         let mut list = |field: &str, list: &[String]| {
             c.people_list(ids, &format!("{base}.{field}"), list, seen)
         };
@@ -984,6 +964,7 @@ fn rcps(
 
 /// The dossiers; `scoped` when read from a scope, where a dossier has no patient, and no demandeur
 /// unless he is one of her doctors.
+#[inline(never)]
 fn dossiers(
     c: &mut Checker,
     ids: &Ids,
@@ -994,7 +975,7 @@ fn dossiers(
     for (i, patient) in network.patient_objections.iter().enumerate() {
         c.id(
             "patient",
-            || format!("network.patient_objections[{i}]"),
+            &|| format!("network.patient_objections[{i}]"),
             patient,
         );
         objecting.insert(patient);
@@ -1002,15 +983,15 @@ fn dossiers(
     let mut dossiers: Vec<Dossier> = Vec::with_capacity(network.dossiers.len());
     for (i, d) in network.dossiers.iter().enumerate() {
         let base = format!("network.dossiers[{i}]");
-        let rcp = c.lookup(&ids.rcps, "rcp", || format!("{base}.rcp"), &d.rcp);
+        let rcp = c.lookup(&ids.rcps, "rcp", &|| format!("{base}.rcp"), &d.rcp);
         let demandeur = if scoped && d.demandeur.is_empty() {
             None
         } else {
-            c.person(ids, || format!("{base}.demandeur"), &d.demandeur)
+            c.person(ids, &|| format!("{base}.demandeur"), &d.demandeur)
         };
-        let session = c.date(|| format!("{base}.session"), d.session.as_deref());
+        let session = c.date(&|| format!("{base}.session"), d.session.as_deref());
         if !(scoped && d.patient.is_empty()) {
-            c.id("patient", || format!("{base}.patient"), &d.patient);
+            c.id("patient", &|| format!("{base}.patient"), &d.patient);
         }
         dossiers.push(Dossier {
             id: d.id.clone(),

@@ -195,7 +195,7 @@ pub struct Organisation {
 }
 
 /// What a scope was cut from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// The organisation's name.

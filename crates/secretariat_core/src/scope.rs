@@ -22,7 +22,7 @@ use crate::time::{Instant, Window};
 pub const SCOPE_FORMAT: &str = "secretariat-scope/1";
 
 /// A scope document: what decides the requests of one principal (`for`) at any `now`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scope {
     /// Always `secretariat-scope/1`.
@@ -65,7 +65,7 @@ pub struct Scope {
 }
 
 /// A person in a scope: her own record, or a doctor it names.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScopePerson {
     /// Id in the organisation.
@@ -86,7 +86,7 @@ pub struct ScopePerson {
 }
 
 /// A group her affiliations go through, without its member list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScopeGroup {
     /// Id in the organisation.
@@ -97,7 +97,7 @@ pub struct ScopeGroup {
 
 /// An RCP in a scope: as in the file, with only the roles that decide her requests, and empty
 /// lists left out.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScopeRcp {
     /// Id in the organisation.

@@ -14,7 +14,7 @@ pub(crate) const MAX_QUOTED_CHARS: usize = 100;
 /// Characters that change how text around them is shown without being seen: control characters
 /// (newline, ESC, NUL…), the bidirectional controls (U+202A–U+202E, U+2066–U+2069, marks) and the
 /// zero-width ones. Two ids that differ only by them cannot be told apart on screen.
-fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     c.is_control()
         || matches!(
             c,

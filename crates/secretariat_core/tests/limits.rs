@@ -95,7 +95,7 @@ fn deep_nesting_is_refused_without_exhausting_the_stack() {
             assert!(refusal(&text).is_some(), "{key} at depth {depth}");
         }
     }
-    // A request ignores unknown fields (they may carry `expect`): serde_json skips them without
+    // A request ignores unknown fields (they may carry `expect`): the reader (`json.rs`) skips them without
     // recursing, so a deep one is simply ignored and the line is decided.
     let org = Organisation::load(secretariat_core::DEMO_ORG).expect("demo");
     let line = format!(

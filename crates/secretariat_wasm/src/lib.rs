@@ -249,11 +249,10 @@ fn gate_key(action: &str, resource: Option<&str>) -> String {
 
 /// A decision request from a JS object.
 fn read_request(value: JsValue) -> Result<Request, Failure> {
-    let text = json_text(&value)?;
-    serde_json::from_str(&text).map_err(|e| Failure::from(RequestError::Malformed(e.to_string())))
+    Ok(Request::from_json(&json_text(&value)?)?)
 }
 
-/// A JS value as JSON text (`JSON.stringify`): the one way values come in, read by serde_json.
+/// A JS value as JSON text (`JSON.stringify`): the one way values come in, read by the core's reader.
 fn json_text(value: &JsValue) -> Result<String, Failure> {
     js_sys::JSON::stringify(value)
         .map_err(Failure::from_js)?
