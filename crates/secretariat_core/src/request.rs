@@ -488,10 +488,11 @@ impl Organisation {
                     expected: kind.prefix(),
                     given: resource.to_owned(),
                 };
-                let (prefix, id) = resource.split_once(':').ok_or_else(wrong)?;
-                if prefix != kind.prefix() {
-                    return Err(wrong());
-                }
+                // `kind:id`, the kind written as the action takes it (no kind holds a `:`).
+                let id = resource
+                    .strip_prefix(kind.prefix())
+                    .and_then(|rest| rest.strip_prefix(':'))
+                    .ok_or_else(wrong)?;
                 let unknown = |kind: &'static str| RequestError::UnknownId {
                     kind,
                     id: id.to_owned(),
