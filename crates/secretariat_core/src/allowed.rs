@@ -33,6 +33,7 @@ use crate::{network, practice, reason, report};
 // The gate's hot path: handles resolved once, checked many times.
 impl Organisation {
     /// Resolves a principal once, for many gate checks ([`Organisation::allows`]).
+    #[inline]
     pub fn principal(&self, id: &str) -> Result<Principal, RequestError> {
         if let Some(scope_for) = self.scope_for().filter(|&f| f != id) {
             return Err(RequestError::OtherPrincipal {
@@ -197,6 +198,7 @@ impl Organisation {
         })
     }
 
+    #[inline]
     fn gate_for(
         &self,
         parsed: Action,
