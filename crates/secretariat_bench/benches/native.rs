@@ -2,7 +2,8 @@
 //! `cargo bench -p secretariat_bench --bench native -- [FILTER] --warm-up-time 1 --measurement-time 3`.
 //!
 //! - `decision/<family>/{engine,engine_strings,cedar}` — one decision at region scale, cycling
-//!   through 1,024 requests of the family: the engine on resolved queries (the gate's hot path),
+//!   through 1,024 requests of the family: the engine on handles resolved once (`allows`, the
+//!   gate's hot path),
 //!   the engine from strings (resolve + check), and the same requests through the Cedar encoding
 //!   of `secretariat_cedar`; `engine_strings_now_once` is the engine from strings with `now`
 //!   parsed once for the batch (`is_allowed_at`).
@@ -82,16 +83,22 @@ fn decisions(c: &mut Criterion, region: &Loaded, with_cedar: bool) -> Result<(),
     let mut group = c.benchmark_group("decision");
     for family in Family::ALL {
         let reqs = requests(org, family);
-        let queries = resolved(org, &reqs)?;
-        let allowed = queries.iter().filter(|q| org.check(q)).count();
+        let handles = resolved(org, &reqs)?;
+        let allowed = handles
+            .iter()
+            .filter(|h| org.allows(h.principal, h.gate, h.now))
+            .count();
         eprintln!(
             "decision/{}: {} requests, {allowed} allowed",
             family.id(),
             reqs.len()
         );
         group.bench_function(BenchmarkId::new(family.id(), "engine"), |b| {
-            let mut it = queries.iter().cycle();
-            b.iter(|| it.next().map(|q| org.check(black_box(q))));
+            let mut it = handles.iter().cycle();
+            b.iter(|| {
+                it.next()
+                    .map(|h| org.allows(black_box(h.principal), black_box(h.gate), h.now))
+            });
         });
         group.bench_function(BenchmarkId::new(family.id(), "engine_strings"), |b| {
             let mut it = reqs.iter().cycle();

@@ -423,12 +423,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 if line.trim().is_empty() {
                     return Ok(());
                 }
-                let a = org.decide_line(line, lang);
+                let answer = org.decide_line(line, lang);
                 total += 1;
-                if a.starts_with("{\"error\"") {
+                if answer.is_refused() {
                     errors += 1;
                 }
-                writeln!(out, "{a}").map_err(write_err)
+                let text = serde_json::to_string(&answer)
+                    .map_err(|e| Failure(format!("cannot write the answer: {e}")))?;
+                writeln!(out, "{text}").map_err(write_err)
             };
             match requests {
                 Some(path) => {

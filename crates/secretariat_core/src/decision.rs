@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::file::DossierStatus;
 use crate::org::{AccessId, CentreId, DossierId, GroupId, PersonId, RcpId};
 use crate::permission::Permission;
-use crate::request::{Icon, Tab};
+use crate::request::{Icon, RequestError, Tab};
 use crate::time::InForce;
 
 /// Allow or deny.
@@ -276,6 +276,46 @@ impl Serialize for Decision {
         let mut s = serializer.serialize_struct("Decision", 4)?;
         self.serialize_fields(&mut s)?;
         s.end()
+    }
+}
+
+/// The answer to one request of a batch ([`crate::Organisation::decide_line`]): its decision, or
+/// why it could not be decided. Written as JSON by whoever prints it: a decision's fields, or
+/// `{"error": "…"}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// Decided: allow or deny, with reasons.
+    Decided(Decision),
+    /// Not decided: malformed, or naming what the organisation does not have.
+    Refused(RequestError),
+}
+
+impl Answer {
+    /// Whether the request could not be decided.
+    pub fn is_refused(&self) -> bool {
+        matches!(self, Answer::Refused(_))
+    }
+}
+
+impl From<Result<Decision, RequestError>> for Answer {
+    fn from(result: Result<Decision, RequestError>) -> Answer {
+        match result {
+            Ok(decision) => Answer::Decided(decision),
+            Err(error) => Answer::Refused(error),
+        }
+    }
+}
+
+impl Serialize for Answer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Answer::Decided(decision) => decision.serialize(serializer),
+            Answer::Refused(error) => {
+                let mut s = serializer.serialize_struct("Refused", 1)?;
+                s.serialize_field("error", &error.to_string())?;
+                s.end()
+            }
+        }
     }
 }
 

@@ -14,10 +14,10 @@
 //! assert_eq!(d.decision, secretariat_core::Effect::Allow);
 //! ```
 
+mod allowed;
 mod change;
 mod change_requests;
 mod decision;
-mod engine;
 pub mod file;
 mod findings;
 mod json;
@@ -41,11 +41,12 @@ mod text;
 mod time;
 mod view;
 
+pub use allowed::{Gate, Principal};
 pub use change::{
     ApplyError, Change, ChangeError, ChangeSet, ChangeSetError, RcpRole, CHANGES_FORMAT,
 };
 pub use change_requests::{ChangeRequest, Recipient};
-pub use decision::{AuditEvent, Decision, Effect, Explanation, Role, Step};
+pub use decision::{Answer, AuditEvent, Decision, Effect, Explanation, Role, Step};
 pub use findings::{rpps_is_well_formed, Finding};
 pub use lang::Lang;
 pub use load::{LoadError, Problem, MAX_ENTRIES, MAX_FILE_BYTES, MAX_PROBLEMS};
@@ -53,7 +54,7 @@ pub use org::{Organisation, Source};
 pub use permission::{Permission, Placement, Recommendation, Severity};
 pub use pseudonymise::{pseudonymise, Pseudonymised};
 pub use report::{to_csv, ReportError, ReportRow, MAX_REPORT_ROWS};
-pub use request::{Action, Gate, Icon, Principal, Query, Request, RequestError, ResourceKind, Tab};
+pub use request::{Action, Icon, Request, RequestError, ResourceKind, Tab};
 pub use scenario::{
     Bilingual, Disagreement, Expect, ExpectedDecision, ExpectedItem, ExpectedRequest, Focus,
     OrgSource, ScenarioError, ScenarioFile, ScenarioReport, ScenarioStep, SCENARIOS_FORMAT,

@@ -6,7 +6,7 @@
 
 use crate::decision::{Role, Trace, Verdict, Via, Why};
 use crate::file::{Category, DossierStatus};
-use crate::org::{CentreId, DossierId, Organisation, PersonId, RcpId};
+use crate::org::{CentreId, DoctorLink, DossierId, Organisation, PersonId, RcpId};
 use crate::request::{Action, Tab, Target};
 use crate::time::{InForce, Instant};
 
@@ -116,11 +116,21 @@ pub(crate) fn doctors(
     now: Option<Instant>,
 ) -> impl Iterator<Item = Via> + '_ {
     org.doctor_links(s)
-        .filter(move |l| l.window.holds(now) && org.person(l.doctor).is_active())
-        .map(|l| Via {
-            doctor: l.doctor,
-            group: l.via,
-        })
+        .filter(move |l| in_force(org, l, now))
+        .map(|l| via(&l))
+}
+
+/// How she has one of her doctors.
+fn via(link: &DoctorLink) -> Via {
+    Via {
+        doctor: link.doctor,
+        group: link.via,
+    }
+}
+
+/// One of her doctors in force at `now`: the affiliation's window holds and the doctor is active.
+fn in_force(org: &Organisation, link: &DoctorLink, now: Option<Instant>) -> bool {
+    link.window.holds(now) && org.person(link.doctor).is_active()
 }
 
 /// D2/D3/D7: one of her doctors holds `role` in `rcp`, in a centre where her profile applies.
@@ -145,12 +155,37 @@ fn inherits_in_centre<T: Trace>(
     now: Option<Instant>,
     t: &mut T,
 ) -> Result<Why, Why> {
+    inherits_noting(org, s, rcp, role, now, t, &mut Asked::default())
+}
+
+/// A doctor looked for while her doctors are read for a role: the first of them in force who is
+/// that doctor ([`sees`] reads her doctors once for both questions).
+#[derive(Default)]
+struct Asked {
+    by: Option<PersonId>,
+    via: Option<Via>,
+}
+
+/// As [`inherits_in_centre`], noting on the way (when it denies, having read every link) the first
+/// of her doctors in force who is `asked.by`.
+fn inherits_noting<T: Trace>(
+    org: &Organisation,
+    s: PersonId,
+    rcp: RcpId,
+    role: Role,
+    now: Option<Instant>,
+    t: &mut T,
+    asked: &mut Asked,
+) -> Result<Why, Why> {
     let mut nearest = Why::NoDoctorInRole {
         secretary: s,
         rcp,
         role,
     };
     for link in org.doctor_links(s) {
+        if asked.via.is_none() && asked.by == Some(link.doctor) && in_force(org, &link, now) {
+            asked.via = Some(via(&link));
+        }
         let roles = org.roles(rcp, link.doctor);
         let holds = match role {
             Role::Participant => roles.participant,
@@ -159,10 +194,7 @@ fn inherits_in_centre<T: Trace>(
         if !holds {
             continue;
         }
-        let via = Via {
-            doctor: link.doctor,
-            group: link.via,
-        };
+        let via = via(&link);
         if !org.person(link.doctor).is_active() {
             nearest = Why::DoctorNotActive {
                 doctor: link.doctor,
@@ -205,10 +237,15 @@ pub(crate) fn sees<T: Trace>(
     let d = org.dossier(dossier);
     applies(org, s, org.rcp(d.rcp).centre, now, t)?;
     objection(org, dossier, t)?;
-    if let Ok(why) = inherits_in_centre(org, s, d.rcp, Role::Animateur, now, t) {
+    // The first of her doctors in force who asked for it, as `doctors` lists them.
+    let mut asked = Asked {
+        by: d.demandeur,
+        via: None,
+    };
+    if let Ok(why) = inherits_noting(org, s, d.rcp, Role::Animateur, now, t, &mut asked) {
         return Ok(why);
     }
-    match doctors(org, s, now).find(|v| Some(v.doctor) == d.demandeur) {
+    match asked.via {
         Some(via) => {
             let why = Why::Demandeur {
                 secretary: s,

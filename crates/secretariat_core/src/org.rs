@@ -362,28 +362,35 @@ impl Organisation {
 // doctors costs its members and its affiliations, never their product.
 impl Organisation {
     /// Her doctors as affiliations name them (whatever their windows and statuses), directly or
-    /// through her groups, in the file's order of affiliations. Allocates only for a member of a
-    /// group that has affiliations (to merge the lists in file order).
+    /// through her groups, in the file's order of affiliations. Each list (hers, then each group's)
+    /// is already in file order: they are merged as they are read, without allocating, unless she
+    /// belongs to more than [`MERGED_INLINE`] groups that have affiliations.
     pub(crate) fn doctor_links(&self, s: PersonId) -> impl Iterator<Item = DoctorLink> + '_ {
         let p = self.person(s);
-        let grouped = p
-            .groups
-            .iter()
-            .any(|&g| !self.group(g).affiliations.is_empty());
-        let mut merged: Vec<(u32, Option<GroupId>)> = Vec::new();
-        if grouped {
-            merged.extend(p.affiliations.iter().map(|&a| (a, None)));
-            for &g in &p.groups {
-                merged.extend(self.group(g).affiliations.iter().map(|&a| (a, Some(g))));
-            }
-            crate::sorted::sort(&mut merged);
+        let mut lists = [(&[][..], None); MERGED_INLINE + 1];
+        if let Some(first) = lists.first_mut() {
+            *first = (p.affiliations.as_slice(), None);
         }
-        let direct = p
-            .affiliations
-            .iter()
-            .filter(move |_| !grouped)
-            .map(|&a| (a, None));
-        direct.chain(merged).filter_map(move |(ix, via)| {
+        let mut merged = Merged::Inline { lists, len: 1 };
+        for &g in &p.groups {
+            let list = self.group(g).affiliations.as_slice();
+            if list.is_empty() {
+                continue;
+            }
+            match &mut merged {
+                Merged::Inline { lists, len } if *len <= MERGED_INLINE => {
+                    if let Some(slot) = lists.get_mut(*len) {
+                        *slot = (list, Some(g));
+                    }
+                    *len += 1;
+                }
+                _ => {
+                    merged = Merged::Sorted(self.sorted_links(p));
+                    break;
+                }
+            }
+        }
+        merged.filter_map(move |(ix, via)| {
             let a = self.affiliations.get(ix as usize)?;
             Some(DoctorLink {
                 doctor: a.doctor,
@@ -392,6 +399,17 @@ impl Organisation {
                 window: a.window,
             })
         })
+    }
+
+    /// Her affiliations and her groups', sorted into one list: for a member of many groups.
+    fn sorted_links(&self, p: &Person) -> std::vec::IntoIter<(u32, Option<GroupId>)> {
+        let mut merged: Vec<(u32, Option<GroupId>)> = Vec::new();
+        merged.extend(p.affiliations.iter().map(|&a| (a, None)));
+        for &g in &p.groups {
+            merged.extend(self.group(g).affiliations.iter().map(|&a| (a, Some(g))));
+        }
+        crate::sorted::sort(&mut merged);
+        merged.into_iter()
     }
 
     /// The secretaries his affiliations name: one per affiliation naming her, one per member of a
@@ -418,8 +436,81 @@ impl Organisation {
     }
 }
 
+/// How many of her groups' affiliation lists [`Organisation::doctor_links`] merges without
+/// allocating (a secretary belongs to a handful of groups; a file may make one belong to thousands).
+const MERGED_INLINE: usize = 3;
+
+/// Affiliation lists in file order (ascending indexes), each with the group it comes through,
+/// merged into one ascending sequence.
+enum Merged<'a> {
+    /// Up to [`MERGED_INLINE`] + 1 lists, the smallest head taken each step.
+    Inline {
+        lists: [(&'a [u32], Option<GroupId>); MERGED_INLINE + 1],
+        len: usize,
+    },
+    /// More lists than that: sorted once into a vector.
+    Sorted(std::vec::IntoIter<(u32, Option<GroupId>)>),
+}
+
+impl Iterator for Merged<'_> {
+    type Item = (u32, Option<GroupId>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (lists, len) = match self {
+            Merged::Sorted(it) => return it.next(),
+            Merged::Inline { lists, len } => (lists, *len),
+        };
+        let lists = lists.get_mut(..len)?;
+        let mut best: Option<(u32, Option<GroupId>, usize)> = None;
+        for (i, &(list, via)) in lists.iter().enumerate() {
+            if let Some(&a) = list.first() {
+                if best.is_none_or(|(b, bv, _)| (a, via) < (b, bv)) {
+                    best = Some((a, via, i));
+                }
+            }
+        }
+        let (a, via, i) = best?;
+        if let Some((list, _)) = lists.get_mut(i) {
+            *list = list.get(1..).unwrap_or_default();
+        }
+        Some((a, via))
+    }
+}
+
 impl Person {
     pub(crate) fn is_active(&self) -> bool {
         self.status == Status::Active
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{GroupId, Merged, MERGED_INLINE};
+
+    #[test]
+    fn merging_in_place_orders_as_sorting() {
+        let mut seed = 0x9e37_79b9_u32;
+        for n in 1..=MERGED_INLINE + 1 {
+            let mut owned: Vec<Vec<u32>> = vec![Vec::new(); n];
+            for a in 0..200 {
+                seed ^= seed << 13;
+                seed ^= seed >> 17;
+                seed ^= seed << 5;
+                if let Some(list) = owned.get_mut(seed as usize % n) {
+                    list.push(a);
+                }
+            }
+            let mut lists = [(&[][..], None); MERGED_INLINE + 1];
+            let mut all = Vec::new();
+            for (i, (slot, list)) in lists.iter_mut().zip(&owned).enumerate() {
+                let via = (i > 0).then_some(GroupId(i as u32));
+                *slot = (list.as_slice(), via);
+                all.extend(list.iter().map(|&a| (a, via)));
+            }
+            crate::sorted::sort(&mut all);
+            let merged: Vec<_> = Merged::Inline { lists, len: n }.collect();
+            assert_eq!(merged, all, "{n} lists");
+            assert_eq!(merged.len(), 200);
+        }
     }
 }

@@ -1,13 +1,14 @@
-//! Decision requests (RULES.md §5): `(principal, action, resource, now?)`, parsed once into a
-//! [`Query`] of interned ids. An unknown action, id or a malformed request is a [`RequestError`],
-//! never a silent deny.
+//! What may be asked (RULES.md §5): a [`Request`] `(principal, action, resource, now?)` as it
+//! arrives, the [`Action`]s and their resources, what can be wrong with a request
+//! ([`RequestError`]), and a request once resolved into interned ids (`Query`). Asking — resolving,
+//! the gate's handles, checking, deciding — is `allowed.rs`.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
-use crate::org::{CentreId, DossierId, Organisation, PersonId, RcpId};
+use crate::org::{CentreId, DossierId, PersonId, RcpId};
 use crate::permission::Permission;
 use crate::time::Instant;
 
@@ -197,13 +198,14 @@ pub enum ResourceKind {
 
 impl ResourceKind {
     /// The kind of id, in an error.
-    fn noun(self) -> &'static str {
+    pub(crate) fn noun(self) -> &'static str {
         match self {
             ResourceKind::Doctor => "person",
             other => other.prefix(),
         }
     }
 
+    /// How a resource of this kind is written: `<prefix>:<id>`.
     pub(crate) fn prefix(self) -> &'static str {
         match self {
             ResourceKind::Doctor => "doctor",
@@ -309,21 +311,14 @@ pub(crate) enum Target {
     Outside,
 }
 
-/// A request resolved against one organisation: ids interned, date parsed. Deciding it is only
-/// index look-ups.
+/// A request resolved against one organisation (`Organisation::resolve`): ids interned, date
+/// parsed. Deciding it is only index look-ups.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Query {
+pub(crate) struct Query {
     pub(crate) principal: PersonId,
     pub(crate) action: Action,
     pub(crate) target: Target,
     pub(crate) now: Option<Instant>,
-}
-
-impl Query {
-    /// The action asked.
-    pub fn action(&self) -> Action {
-        self.action
-    }
 }
 
 /// A request that cannot be decided: malformed, or naming something the organisation does not have.
@@ -411,146 +406,3 @@ impl fmt::Display for RequestError {
 }
 
 impl std::error::Error for RequestError {}
-
-impl Organisation {
-    /// Resolves a request against this organisation.
-    pub fn resolve(&self, request: &Request) -> Result<Query, RequestError> {
-        // Precedence of errors: the action, then the principal, then the resource, then `now`.
-        let q = self.resolve_at(request, None)?;
-        let now = match request.now.as_deref() {
-            None => None,
-            Some(n) => {
-                Some(Instant::parse(n).ok_or_else(|| RequestError::MalformedNow(n.to_owned()))?)
-            }
-        };
-        Ok(Query { now, ..q })
-    }
-
-    /// Resolves a request at `now`, parsed once by the caller ([`Instant::parse`]) for many
-    /// requests: the request's own `now` is not read.
-    pub fn resolve_at(
-        &self,
-        request: &Request,
-        now: Option<Instant>,
-    ) -> Result<Query, RequestError> {
-        let action = Action::parse(&request.action)?;
-        let principal = self.principal(&request.principal)?;
-        let gate = self.gate_for(action, &request.action, request.resource.as_deref())?;
-        Ok(Query {
-            principal: principal.id,
-            action: gate.action,
-            target: gate.target,
-            now,
-        })
-    }
-
-    /// Resolves a principal once, for many gate checks ([`Organisation::allows`]).
-    pub fn principal(&self, id: &str) -> Result<Principal, RequestError> {
-        if let Some(scope_for) = self.scope_for().filter(|&f| f != id) {
-            return Err(RequestError::OtherPrincipal {
-                scope_for: scope_for.to_owned(),
-                principal: id.to_owned(),
-            });
-        }
-        let person = self.person_id(id).ok_or_else(|| RequestError::UnknownId {
-            kind: "person",
-            id: id.to_owned(),
-        })?;
-        Ok(Principal {
-            stamp: self.stamp,
-            id: person,
-        })
-    }
-
-    /// Resolves an action on a resource once — one gated element of a page — for many checks.
-    pub fn gate(&self, action: &str, resource: Option<&str>) -> Result<Gate, RequestError> {
-        self.gate_for(Action::parse(action)?, action, resource)
-    }
-
-    fn gate_for(
-        &self,
-        parsed: Action,
-        action: &str,
-        resource: Option<&str>,
-    ) -> Result<Gate, RequestError> {
-        let (kind, optional) = parsed.resource();
-        let target = match resource {
-            None | Some("") if optional => Target::None,
-            None | Some("") => {
-                return Err(RequestError::MissingResource {
-                    action: action.to_owned(),
-                    expected: kind.prefix(),
-                })
-            }
-            Some(resource) => {
-                let wrong = || RequestError::WrongResource {
-                    action: action.to_owned(),
-                    expected: kind.prefix(),
-                    given: resource.to_owned(),
-                };
-                let (prefix, id) = resource.split_once(':').ok_or_else(wrong)?;
-                if prefix != kind.prefix() {
-                    return Err(wrong());
-                }
-                let unknown = |kind: &'static str| RequestError::UnknownId {
-                    kind,
-                    id: id.to_owned(),
-                };
-                let found = match kind {
-                    ResourceKind::Doctor => self.person_id(id).map(Target::Person),
-                    ResourceKind::Centre => self.centre_id(id).map(Target::Centre),
-                    ResourceKind::Rcp => self.rcp_id(id).map(Target::Rcp),
-                    ResourceKind::Dossier => self.dossier_id(id).map(Target::Dossier),
-                };
-                match found {
-                    Some(target) => target,
-                    // A scope does not say who exists: what it does not hold is denied.
-                    None if self.scope.is_some() => Target::Outside,
-                    None => return Err(unknown(kind.noun())),
-                }
-            }
-        };
-        Ok(Gate {
-            stamp: self.stamp,
-            action: parsed,
-            target,
-        })
-    }
-
-    /// The gate's hot path: is `principal` allowed through `gate` at `now`? Index look-ups only, no
-    /// allocation, no strings. Handles resolved on another organisation are denied.
-    #[inline]
-    pub fn allows(&self, principal: Principal, gate: Gate, now: Option<Instant>) -> bool {
-        if principal.stamp != self.stamp || gate.stamp != self.stamp {
-            return false;
-        }
-        self.check(&Query {
-            principal: principal.id,
-            action: gate.action,
-            target: gate.target,
-            now,
-        })
-    }
-}
-
-/// A principal resolved against one organisation ([`Organisation::principal`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Principal {
-    stamp: u32,
-    id: PersonId,
-}
-
-/// An action on a resource resolved against one organisation ([`Organisation::gate`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Gate {
-    stamp: u32,
-    action: Action,
-    target: Target,
-}
-
-impl Gate {
-    /// The action gated.
-    pub fn action(&self) -> Action {
-        self.action
-    }
-}

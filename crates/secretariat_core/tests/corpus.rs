@@ -74,8 +74,8 @@ fn every_corpus_case_is_answered_as_expected() {
                 .and_then(|v| v.as_str().map(str::to_owned))
                 .unwrap_or_default();
             // The line goes through the same batch path as the CLI and the npm package.
-            let answer: Value = serde_json::from_str(
-                &org.decide_line(&Value::Object(case.clone()).to_string(), None),
+            let answer: Value = serde_json::to_value(
+                org.decide_line(&Value::Object(case.clone()).to_string(), None),
             )
             .unwrap_or_default();
             let got = answer.get("decision").and_then(Value::as_str).unwrap_or(

@@ -25,7 +25,9 @@ mod admin;
 mod failure;
 
 use rustc_hash::FxHashMap;
-use secretariat_core::{Gate, Instant, Lang, Organisation, Principal, Request, RequestError};
+use secretariat_core::{
+    Answer, Gate, Instant, Lang, Organisation, Principal, Request, RequestError,
+};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -60,12 +62,6 @@ impl Policy {
             handles: std::cell::RefCell::default(),
         }
     }
-}
-
-/// The answer of a batch line that could not be decided.
-#[derive(Serialize)]
-struct ErrorAnswer {
-    error: String,
 }
 
 #[wasm_bindgen]
@@ -182,14 +178,8 @@ impl Policy {
             .ok_or_else(|| Failure::input("expected an array of decision requests"))?;
         let answers = js_sys::Array::new();
         for request in requests.iter() {
-            let answer = read_request(request).and_then(|r| Ok(self.org.decide(&r)?));
-            let answer = match answer {
-                Ok(decision) => to_js(&decision)?,
-                Err(failure) => to_js(&ErrorAnswer {
-                    error: failure.message(),
-                })?,
-            };
-            answers.push(&answer);
+            let answer = Answer::from(read_request(request).and_then(|r| self.org.decide(&r)));
+            answers.push(&to_js(&answer)?);
         }
         Ok(answers)
     }
@@ -206,7 +196,7 @@ impl Policy {
             .transpose()?;
         let mut out = String::new();
         for line in lines.lines().filter(|l| !l.trim().is_empty()) {
-            out.push_str(&self.org.decide_line(line, lang));
+            out.push_str(&json(&self.org.decide_line(line, lang))?);
             out.push('\n');
         }
         Ok(out)
@@ -248,8 +238,9 @@ fn gate_key(action: &str, resource: Option<&str>) -> String {
 }
 
 /// A decision request from a JS object.
-fn read_request(value: JsValue) -> Result<Request, Failure> {
-    Ok(Request::from_json(&json_text(&value)?)?)
+fn read_request(value: JsValue) -> Result<Request, RequestError> {
+    let text = json_text(&value).map_err(|e| RequestError::Malformed(e.message()))?;
+    Request::from_json(&text)
 }
 
 /// A JS value as JSON text (`JSON.stringify`): the one way values come in, read by the core's reader.
@@ -320,11 +311,15 @@ fn parse_lang(code: &str) -> Result<Lang, Failure> {
     })
 }
 
+/// Any engine output as JSON text, as the CLI prints it.
+fn json<T: Serialize + ?Sized>(value: &T) -> Result<String, Failure> {
+    serde_json::to_string(value)
+        .map_err(|e| Failure::internal(format!("an answer is not serialisable: {e}")))
+}
+
 /// Any engine output as a plain JS value: its JSON (the same serde_json text the CLI prints), parsed
 /// by `JSON.parse`. One serialiser for every front end keeps the `.wasm` small and the shapes equal.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| Failure::internal(format!("an answer is not serialisable: {e}")))?;
-    js_sys::JSON::parse(&text)
+    js_sys::JSON::parse(&json(value)?)
         .map_err(|_| Failure::internal("an answer's JSON does not parse in JavaScript"))
 }

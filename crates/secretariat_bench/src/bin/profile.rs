@@ -7,8 +7,8 @@
 //! ```
 //!
 //! `profile WHAT FACTOR N`: WHAT is `decide-<family>` (strings → answer), `check-<family>`
-//! (resolved), `view`, `load` or `simulate`; FACTOR the organisation (0 practice, 1 district,
-//! 10 region, 100 country); N repetitions.
+//! (handles resolved once, `allows`), `view`, `load` or `simulate`; FACTOR the organisation
+//! (0 practice, 1 district, 10 region, 100 country); N repetitions.
 
 use std::hint::black_box;
 use std::process::ExitCode;
@@ -33,10 +33,10 @@ fn run(what: &str, factor: usize, n: usize) -> Result<(), String> {
         }
         eprintln!("{allowed} of {n} allowed");
     } else if let Some(name) = what.strip_prefix("check-") {
-        let qs = resolved(&l.org, &requests(&l.org, family(name)?))?;
+        let handles = resolved(&l.org, &requests(&l.org, family(name)?))?;
         let mut allowed = 0usize;
-        for q in qs.iter().cycle().take(n) {
-            allowed += usize::from(l.org.check(black_box(q)));
+        for h in handles.iter().cycle().take(n) {
+            allowed += usize::from(l.org.allows(black_box(h.principal), h.gate, h.now));
         }
         eprintln!("{allowed} of {n} allowed");
     } else {

@@ -147,7 +147,7 @@ pub fn a_decision_is_data_and_a_deny_is_not_thrown() {
     let native = Organisation::load(DEMO).unwrap();
     assert_eq!(
         text(&p.decide(js(request)).unwrap()),
-        native.decide_line(request, None)
+        serde_json::to_string(&native.decide_line(request, None)).unwrap()
     );
     let deny = r#"{"principal":"sophie","action":"practice.export_patients","resource":"doctor:dr-martin"}"#;
     assert!(text(&p.decide(js(deny)).unwrap()).starts_with(r#"{"decision":"deny","reasons":["#));
@@ -179,7 +179,7 @@ pub fn batches_go_on_past_bad_requests_and_lines_match_the_engine() {
     let expected: String = DEMO_DECISIONS
         .lines()
         .filter(|l| !l.trim().is_empty())
-        .map(|l| native.decide_line(l, None) + "\n")
+        .map(|l| serde_json::to_string(&native.decide_line(l, None)).unwrap() + "\n")
         .collect();
     assert_eq!(
         p.decide_lines(DEMO_DECISIONS.into(), JsValue::NULL)
