@@ -275,21 +275,9 @@ impl Organisation {
     }
 
     pub(crate) fn render(&self, q: &Query, v: Verdict, lang: Lang) -> Decision {
-        let mut reasons = Vec::new();
-        reason::sentences(self, v.why, lang, &mut reasons);
-        if let Some(also) = v.also {
-            reason::sentences(self, also, lang, &mut reasons);
-        }
+        let mut reasons = reason::of_verdict(self, &v, lang);
         if let Some(doctor) = v.on_behalf_of.filter(|_| v.is_allow()) {
-            let (s, d) = (&self.person(q.principal).name, &self.person(doctor).name);
-            reasons.push(match lang {
-                Lang::Fr => format!(
-                    "décision tracée : {s} agit pour le compte de {d} (à inscrire au journal des accès)"
-                ),
-                Lang::En => {
-                    format!("audited: {s} acts on behalf of {d} (to be written to the access log)")
-                }
-            });
+            reasons.push(reason::audit_sentence(self, q.principal, doctor, lang));
         }
         let audit_event = v
             .on_behalf_of

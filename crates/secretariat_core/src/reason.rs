@@ -1,6 +1,6 @@
 //! Facts in words: renders each [`Why`] as sentences in French (default) or English.
 
-use crate::decision::{Role, Via, Why};
+use crate::decision::{Role, Verdict, Via, Why};
 use crate::file::{DossierStatus, Status};
 use crate::lang::Lang;
 use crate::org::{AccessId, Organisation, PersonId};
@@ -98,6 +98,33 @@ impl R<'_> {
             Lang::Fr => format!("{s} a le profil « secrétaire médecin » sur {c}"),
             Lang::En => format!("{s} holds the “secrétaire médecin” profile on {c}"),
         }
+    }
+}
+
+/// A verdict in words: the fact it rests on, then the second fact an allow also rests on — the
+/// reasons of a decision and of a view's item alike.
+pub(crate) fn of_verdict(org: &Organisation, v: &Verdict, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    sentences(org, v.why, lang, &mut out);
+    if let Some(also) = v.also {
+        sentences(org, also, lang, &mut out);
+    }
+    out
+}
+
+/// The audit sentence (P5, B3): she acts on behalf of a doctor, and the access log must say so.
+pub(crate) fn audit_sentence(
+    org: &Organisation,
+    secretary: PersonId,
+    doctor: PersonId,
+    lang: Lang,
+) -> String {
+    let (s, d) = (&org.person(secretary).name, &org.person(doctor).name);
+    match lang {
+        Lang::Fr => format!(
+            "décision tracée : {s} agit pour le compte de {d} (à inscrire au journal des accès)"
+        ),
+        Lang::En => format!("audited: {s} acts on behalf of {d} (to be written to the access log)"),
     }
 }
 

@@ -295,11 +295,7 @@ impl ViewBuilder<'_> {
         resource: Option<String>,
     ) -> GateItem {
         let v = self.verdict(action, target);
-        let mut reasons = Vec::new();
-        reason::sentences(self.org, v.why, self.lang, &mut reasons);
-        if let Some(also) = v.also {
-            reason::sentences(self.org, also, self.lang, &mut reasons);
-        }
+        let reasons = reason::of_verdict(self.org, &v, self.lang);
         GateItem {
             id: id.to_owned(),
             label: label.to_owned(),
