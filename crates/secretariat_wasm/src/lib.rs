@@ -323,8 +323,11 @@ fn parse_lang(code: &str) -> Result<Lang, Failure> {
 /// Any engine output as a plain JS value: its JSON (the same serde_json text the CLI prints), parsed
 /// by `JSON.parse`. One serialiser for every front end keeps the `.wasm` small and the shapes equal.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure> {
+    // serde_json's error is not shown: its `Display` would bring every message of serde_json's
+    // reader and of `std::io` into the gate module (1.1 KB gzipped), for an error the answers'
+    // types (structs, string-keyed maps) cannot produce.
     let text = serde_json::to_string(value)
-        .map_err(|e| Failure::internal(format!("an answer is not serialisable: {e}")))?;
+        .map_err(|_| Failure::internal("an answer is not serialisable"))?;
     js_sys::JSON::parse(&text)
         .map_err(|_| Failure::internal("an answer's JSON does not parse in JavaScript"))
 }
