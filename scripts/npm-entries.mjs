@@ -8,6 +8,7 @@
 //   X.mjs       Node's `import`: `export const {…} = require('./X.cjs')`, so that `import` and
 //               `require` in one process share one instance (one module, one `SecretariatError`)
 //   X.d.cts     the declarations for `require`, importing `./Y.cjs` where X.d.ts imports `./Y.js`
+//   index.js    for browsers and bundlers: one ES module (below); gate.js re-exports its gating part
 // Relative imports of another entry stay imports (of its .cjs); everything else is bundled in;
 // packages (react) stay external.
 //
@@ -94,3 +95,24 @@ for (const name of ['index', 'types', 'secretariat', ...entries.filter((x) => x 
   const text = readFileSync(dts, 'utf8').replace(/(from\s+["']\.\/[\w-]+)\.js(["'])/g, '$1.cjs$2');
   writeFileSync(join(pkg, `${name}.d.cts`), text);
 }
+
+// Browsers and bundlers: `index.js` as one ES module — the gate module's glue, policy.js, moved.js
+// and gate.js bundled in — so that a page fetches one module before the `.wasm`, not two rounds of
+// them (in headless Chromium, 15–20 ms of a cold start: BENCHMARKS.md). `gate.js` becomes its
+// gating part re-exported from `index.js`: both entries share one instance (one `SecretariatError`,
+// one set of watched roots). The admin module stays a dynamic import of its own (`./admin.js`).
+const browserEntry = { ...common, bundle: true, format: 'esm', external: ['./admin.js'], logOverride: {} };
+const gateExports = await build({ ...browserEntry, entryPoints: [join(pkg, 'gate.js')], write: false, metafile: true });
+const gateNames = Object.values(gateExports.metafile.outputs)[0].exports;
+await build({
+  ...browserEntry,
+  entryPoints: [join(pkg, 'index.js')],
+  outfile: join(pkg, 'index.js'),
+  allowOverwrite: true,
+  banner: { js: '// The package\'s entry for browsers and bundlers, one module: crates/secretariat_wasm/js/index.js and\n// its imports, bundled by scripts/npm-entries.mjs.' },
+});
+writeFileSync(
+  join(pkg, 'gate.js'),
+  `// Declarative gating for host pages (scripts/npm-entries.mjs): the part of \`index.js\` that gates.\n`
+    + `export { ${gateNames.join(', ')} } from './index.js';\n`,
+);

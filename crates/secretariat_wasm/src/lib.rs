@@ -313,8 +313,10 @@ fn parse_lang(code: &str) -> Result<Lang, Failure> {
 
 /// Any engine output as JSON text, as the CLI prints it.
 fn json<T: Serialize + ?Sized>(value: &T) -> Result<String, Failure> {
-    serde_json::to_string(value)
-        .map_err(|e| Failure::internal(format!("an answer is not serialisable: {e}")))
+    // serde_json's error is not shown: its `Display` would bring every message of serde_json's
+    // reader and of `std::io` into the gate module (1.1 KB gzipped), for an error the answers'
+    // types (structs, string-keyed maps) cannot produce.
+    serde_json::to_string(value).map_err(|_| Failure::internal("an answer is not serialisable"))
 }
 
 /// Any engine output as a plain JS value: its JSON (the same serde_json text the CLI prints), parsed
