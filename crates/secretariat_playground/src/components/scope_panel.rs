@@ -35,12 +35,14 @@ pub fn summary(org: &Organisation, secretary: &str) -> Option<ScopeSummary> {
     let scope = org.scope(secretary).ok()?;
     let file = org.file();
     let network = file.network.clone().unwrap_or_default();
-    let patients: BTreeSet<&str> = network
-        .dossiers
-        .iter()
-        .map(|d| d.patient.as_str())
-        .chain(network.patient_objections.iter().map(String::as_str))
-        .collect();
+    // Inserted one by one: collecting into a B-tree sorts first, a sort for this one set.
+    let mut patients = BTreeSet::new();
+    for patient in network.dossiers.iter().map(|d| d.patient.as_str()) {
+        patients.insert(patient);
+    }
+    for patient in &network.patient_objections {
+        patients.insert(patient.as_str());
+    }
     Some(ScopeSummary {
         pretty: scope.to_json_pretty(),
         bytes: scope.to_json().len(),
