@@ -176,13 +176,6 @@ impl<'a> Reader<'a> {
         self.error_at(self.pos, false, message)
     }
 
-    /// Where the next value starts (whitespace skipped), as serde_json counts line and column.
-    pub fn next_position(&mut self) -> (usize, usize) {
-        self.peek();
-        let at = self.error_at(self.pos, false, String::new());
-        (at.line, at.column)
-    }
-
     /// Fails unless only whitespace is left.
     pub fn end(&mut self) -> Result<()> {
         match self.peek() {

@@ -521,7 +521,10 @@ pub(crate) fn embedded_org(text: &str) -> Option<((usize, usize), Result<OrgFile
     // Stops at the first `organisation.embedded`, read or not (a repeated key is serde's to refuse).
     let _ = r.fields(&TOP, &mut |r, _| {
         r.fields(&SOURCE, &mut |r, _| {
-            found = Some((r.next_position(), org_file(r)));
+            // Where the value starts (white space skipped), as serde_json counts line and column.
+            r.at_string();
+            let start = r.data(String::new());
+            found = Some(((start.line, start.column), org_file(r)));
             Err(r.data(String::new()))
         })
     });
