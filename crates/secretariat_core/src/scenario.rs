@@ -62,6 +62,7 @@ impl Bilingual {
 #[serde(rename_all = "snake_case")]
 pub enum OrgSource {
     /// The organisation file itself.
+    #[serde(deserialize_with = "skip_embedded")]
     Embedded(Box<OrgFile>),
     /// The content hash of an organisation: SHA-256 of its compact JSON, in hex.
     Sha256(String),
@@ -240,8 +241,25 @@ pub struct ScenarioReport {
 impl ScenarioFile {
     /// Reads a scenario file.
     pub fn parse(text: &str) -> Result<ScenarioFile, ScenarioError> {
-        let file: ScenarioFile =
-            serde_json::from_str(text).map_err(|e| ScenarioError::Malformed(e.to_string()))?;
+        // serde reads the scenario and skips the embedded organisation, which the organisation
+        // file's own reader reads in place. The first error in the text is the one reported: an
+        // error of the organisation's unless serde's comes before the organisation starts.
+        let malformed = |e: &dyn std::fmt::Display| ScenarioError::Malformed(e.to_string());
+        let parsed = serde_json::from_str::<ScenarioFile>(text);
+        let file = match (parsed, crate::read::embedded_org(text)) {
+            (Err(e), Some((start, Err(o)))) if (e.line(), e.column()) >= start => {
+                return Err(malformed(&o))
+            }
+            (Err(e), _) => return Err(malformed(&e)),
+            (Ok(_), Some((_, Err(o)))) => return Err(malformed(&o)),
+            (Ok(mut file), Some((_, Ok(org)))) => {
+                if let OrgSource::Embedded(slot) = &mut file.organisation {
+                    **slot = org;
+                }
+                file
+            }
+            (Ok(file), None) => file,
+        };
         if file.format != SCENARIOS_FORMAT {
             return Err(ScenarioError::UnsupportedFormat(file.format));
         }
@@ -509,5 +527,99 @@ fn effect(e: Effect) -> &'static str {
     match e {
         Effect::Allow => "allow",
         Effect::Deny => "deny",
+    }
+}
+
+/// `organisation.embedded` as serde sees it: skipped, then read by the organisation file's reader
+/// (`read.rs`, [`ScenarioFile::parse`]) — serde's own reader of that file would be a second copy
+/// of it in the playground's `.wasm`.
+fn skip_embedded<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Box<OrgFile>, D::Error> {
+    serde::de::IgnoredAny::deserialize(d)?;
+    Ok(Box::default())
+}
+
+#[cfg(test)]
+mod tests {
+    #![expect(clippy::panic, reason = "a test fails loudly")]
+
+    use super::{OrgSource, ScenarioError};
+
+    /// A scenario file as serde alone reads it (the organisation by serde's reader of the file),
+    /// under the same names, so that its messages are the ones to give.
+    mod serde_alone {
+        use super::super::{Bilingual, Deserialize, OrgFile, ScenarioStep};
+
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        pub struct ScenarioFile {
+            format: String,
+            title: Bilingual,
+            pub organisation: OrgSource,
+            #[serde(default)]
+            now: Option<String>,
+            steps: Vec<ScenarioStep>,
+        }
+
+        #[derive(Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum OrgSource {
+            Embedded(Box<OrgFile>),
+            Sha256(#[allow(dead_code)] String),
+        }
+    }
+
+    /// Where the two readers of the organisation file differ by design (`read.rs`): a struct
+    /// written as an array, an enum written as an object, a float's text.
+    fn by_design(ours: &str) -> bool {
+        ["sequence", "invalid type: map, expected", "floating point"]
+            .iter()
+            .any(|m| ours.contains(m))
+    }
+
+    /// Every single-byte deletion, and insertions every third byte, of the trainer's file with an
+    /// embedded organisation: `parse` gives serde_json's answer, error and position included,
+    /// wherever the error is (before, inside or after the organisation).
+    #[test]
+    fn parse_answers_as_serde_alone() {
+        let text = include_str!("../../../tests/fixtures/scenarios/wrong-answers.json");
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut texts = vec![text.to_owned()];
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            let head = text.get(..i).unwrap_or_default();
+            let rest = text.get(i + c.len_utf8()..).unwrap_or_default();
+            texts.push(format!("{head}{rest}"));
+            if k % 3 == 0 {
+                for insert in ["1", "\"", "null", "[", "{}", ",", "-"] {
+                    texts.push(format!("{head}{insert}{rest}"));
+                }
+            }
+        }
+        let mut compared = 0;
+        for t in &texts {
+            match (
+                super::ScenarioFile::parse(t),
+                serde_json::from_str::<serde_alone::ScenarioFile>(t),
+            ) {
+                (Ok(ours), Ok(whole)) => {
+                    if let (OrgSource::Embedded(a), serde_alone::OrgSource::Embedded(b)) =
+                        (&ours.organisation, &whole.organisation)
+                    {
+                        assert_eq!(a, b, "{t}");
+                    }
+                }
+                (Err(ScenarioError::Malformed(ours)), Err(theirs)) => {
+                    if !by_design(&ours) && !by_design(&theirs.to_string()) {
+                        assert_eq!(ours, theirs.to_string(), "{t}");
+                        compared += 1;
+                    }
+                }
+                (Err(ScenarioError::UnsupportedFormat(_)), Ok(_)) => {}
+                (Err(ours), Ok(_)) => assert!(by_design(&ours.to_string()), "{t}: {ours}"),
+                (Ok(_), Err(theirs)) => panic!("{t}: serde refuses ({theirs}), parse reads"),
+                (Err(ours), Err(theirs)) => panic!("{t}: {ours} / {theirs}"),
+            }
+        }
+        assert!(compared > 1_000, "{compared} errors compared");
     }
 }

@@ -309,8 +309,14 @@ impl ArrivalDraft {
         if let Some(d) = self.doctors.iter_mut().find(|d| d.doctor == doctor) {
             d.permissions.retain(|p| *p != permission);
             if on {
-                d.permissions.push(permission);
-                d.permissions.sort();
+                // Rebuilt in the seed's order (`Permission::ALL`, also their `Ord`): no sort in
+                // the `.wasm` for this list of at most 15.
+                let mut held = std::mem::take(&mut d.permissions);
+                held.push(permission);
+                d.permissions = Permission::ALL
+                    .into_iter()
+                    .filter(|p| held.contains(p))
+                    .collect();
             }
         }
     }

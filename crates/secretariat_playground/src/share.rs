@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-use secretariat_core::{Change, Lang, Organisation};
+use secretariat_core::{Change, ChangeSet, Lang, Organisation};
 use serde::{Deserialize, Serialize};
 
 use crate::state::{Screen, Shared, State, Ui, Work};
@@ -153,15 +153,11 @@ pub fn pseudonymised(work: &Work, ui: &Ui, key: &str) -> Option<(String, String)
         .iter()
         .map(|(from, to)| (from.as_str(), to.as_str()))
         .collect();
-    let changes = work
-        .changes
-        .iter()
-        .map(|c| {
-            let mut value = serde_json::to_value(c).ok()?;
-            rename(&mut value, &names);
-            serde_json::from_value(value).ok()
-        })
-        .collect::<Option<Vec<Change>>>()?;
+    // Read back as a changes text, by the one reader of changes (`from_value` would be a second
+    // copy of it in the `.wasm`).
+    let mut value = serde_json::to_value(&work.changes).ok()?;
+    rename(&mut value, &names);
+    let changes = ChangeSet::parse(&value.to_string()).ok()?.changes;
     let selected = ui
         .selected
         .as_deref()

@@ -28,14 +28,18 @@ pub fn import(base: &OrgFile, sheets: &[Sheet<'_>]) -> Result<Vec<Change>, Impor
             Err(p) => problems.extend(p),
         }
     }
-    tables.sort_by_key(|(k, _)| *k);
     let mut import = Import {
         base,
         directory: Directory::of(base),
         changes: Vec::new(),
         problems,
     };
-    for (k, t) in &tables {
+    // In `SheetKind::ALL`'s order, each kind's sheets in the order given (a stable sort by kind,
+    // without a sort in the `.wasm`).
+    let in_order = SheetKind::ALL
+        .iter()
+        .flat_map(|kind| tables.iter().filter(move |(k, _)| k == kind));
+    for (k, t) in in_order {
         match k {
             SheetKind::People => import.people(t),
             SheetKind::Accesses => import.accesses(t),

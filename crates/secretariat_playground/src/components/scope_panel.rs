@@ -35,12 +35,14 @@ pub fn summary(org: &Organisation, secretary: &str) -> Option<ScopeSummary> {
     let scope = org.scope(secretary).ok()?;
     let file = org.file();
     let network = file.network.clone().unwrap_or_default();
-    let patients: BTreeSet<&str> = network
-        .dossiers
-        .iter()
-        .map(|d| d.patient.as_str())
-        .chain(network.patient_objections.iter().map(String::as_str))
-        .collect();
+    // Inserted one by one: collecting into a B-tree sorts first, a sort for this one set.
+    let mut patients = BTreeSet::new();
+    for patient in network.dossiers.iter().map(|d| d.patient.as_str()) {
+        patients.insert(patient);
+    }
+    for patient in &network.patient_objections {
+        patients.insert(patient.as_str());
+    }
     Some(ScopeSummary {
         pretty: scope.to_json_pretty(),
         bytes: scope.to_json().len(),
@@ -57,14 +59,21 @@ pub fn size(bytes: usize, lang: Lang) -> String {
     if bytes < 1_024 {
         format!("{bytes} {}", lang.pick("octets", "bytes"))
     } else if bytes < 1_024 * 1_024 {
-        format!("{:.1} {}", bytes as f64 / 1_024.0, lang.pick("Kio", "KiB"))
+        format!("{} {}", tenths(bytes, 1_024), lang.pick("Kio", "KiB"))
     } else {
-        format!(
-            "{:.1} {}",
-            bytes as f64 / 1_048_576.0,
-            lang.pick("Mio", "MiB")
-        )
+        format!("{} {}", tenths(bytes, 1_048_576), lang.pick("Mio", "MiB"))
     }
+}
+
+/// `bytes / unit` to one decimal, rounded as `{:.1}` rounds (half to even), in integers: float
+/// formatting would weigh some 5 KB in the `.wasm` for this one line.
+fn tenths(bytes: usize, unit: usize) -> String {
+    let scaled = bytes.saturating_mul(10);
+    let (mut q, r) = (scaled / unit, scaled % unit);
+    if r * 2 > unit || (r * 2 == unit && q % 2 == 1) {
+        q += 1;
+    }
+    format!("{}.{}", q / 10, q % 10)
 }
 
 /// Whose scope, cut from which organisation.
@@ -143,6 +152,24 @@ mod tests {
         assert!(!s.pretty.contains("\"patient\""));
         assert_eq!(summary(&org, "nobody"), None);
         assert_eq!(size(1_536, Lang::Fr), "1.5 Kio");
+        Ok(())
+    }
+
+    /// Sizes read as `{:.1}` of the quotient would read them, ties included.
+    #[test]
+    fn sizes_round_as_float_formatting() -> Result<(), String> {
+        for bytes in (1_024..300_000).chain((1_048_576..1_400_000).step_by(7)) {
+            let unit = if bytes < 1_048_576 {
+                1_024.0
+            } else {
+                1_048_576.0
+            };
+            let float = format!("{:.1}", bytes as f64 / unit);
+            let ours = size(bytes, Lang::En);
+            if !ours.starts_with(&format!("{float} ")) {
+                return Err(format!("{bytes}: {ours}, not {float}"));
+            }
+        }
         Ok(())
     }
 }

@@ -48,24 +48,17 @@ pub fn SeesScreen(props: &SeesScreenProps) -> Html {
         }
     });
     let onexplain = onaction.reform(move |r: Request| Action::Explain(r, source));
-    let deltas: BTreeMap<String, bool> = match (simulation.as_ref(), ui.selected.as_deref()) {
-        (Ok(sim), Some(me)) if !show_before => sim
-            .affected
-            .iter()
-            .filter(|d| d.secretary.id == me)
-            .flat_map(|d| {
-                d.gained
-                    .iter()
-                    .map(|e| (model::gate_key(&e.action, e.resource.as_deref()), true))
-                    .chain(
-                        d.lost
-                            .iter()
-                            .map(|e| (model::gate_key(&e.action, e.resource.as_deref()), false)),
-                    )
-            })
-            .collect(),
-        _ => BTreeMap::new(),
-    };
+    // Inserted one by one (the last answer for a key wins, as `collect` would): collecting into
+    // a B-tree sorts first, a sort monomorphised for this one map.
+    let mut deltas = BTreeMap::new();
+    if let (Ok(sim), Some(me), false) = (simulation.as_ref(), ui.selected.as_deref(), show_before) {
+        for d in sim.affected.iter().filter(|d| d.secretary.id == me) {
+            let gained = d.gained.iter().map(|e| (e, true));
+            for (e, gain) in gained.chain(d.lost.iter().map(|e| (e, false))) {
+                deltas.insert(model::gate_key(&e.action, e.resource.as_deref()), gain);
+            }
+        }
+    }
     let deltas = Shared::new(deltas);
     let onbefore = {
         let before = before.clone();
