@@ -279,8 +279,8 @@ fn affiliation(r: &mut Reader<'_>) -> Result<AffiliationEntry> {
     })
 }
 
-/// The fields an RCP has in the file and in a scope.
-const RCP_FIELDS: &[&str] = &[
+/// The fields an RCP has in the file, in a scope and in an `add_rcp` edit.
+pub(crate) const RCP_FIELDS: &[&str] = &[
     "id",
     "name",
     "centre",

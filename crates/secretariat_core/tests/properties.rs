@@ -13,13 +13,15 @@
     reason = "a test fails loudly"
 )]
 
+mod common;
+
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use secretariat_core::file::{
     Category, OrgFile, PermissionEntry, RcpEntry, Status, WindowedPermission,
 };
 use secretariat_core::{Effect, Instant, Lang, Organisation, Request};
-use secretariat_gen::{actions, strategy, Kind, OrgSpec};
+use secretariat_gen::{actions, strategy, OrgSpec};
 
 /// `None` and three instants of the generator's grid (a boundary, the next day, one second before).
 const NOWS: [Option<&str>; 4] = [
@@ -60,32 +62,11 @@ fn load(file: &OrgFile) -> Organisation {
 
 /// Every well-formed request of the organisation, at every instant of [`NOWS`].
 fn every_request(file: &OrgFile) -> Vec<Request> {
-    let net = file.network.clone().unwrap_or_default();
     let people: Vec<&str> = file.people.iter().map(|p| p.id.as_str()).collect();
     let mut out = Vec::new();
     for principal in &people {
         for (action, kind) in actions() {
-            let resources: Vec<Option<String>> = match kind {
-                Kind::Doctor => people.iter().map(|p| Some(format!("doctor:{p}"))).collect(),
-                Kind::OptionalCentre => std::iter::once(None)
-                    .chain(net.centres.iter().map(|c| Some(format!("centre:{}", c.id))))
-                    .collect(),
-                Kind::Centre => net
-                    .centres
-                    .iter()
-                    .map(|c| Some(format!("centre:{}", c.id)))
-                    .collect(),
-                Kind::Rcp => net
-                    .rcps
-                    .iter()
-                    .map(|r| Some(format!("rcp:{}", r.id)))
-                    .collect(),
-                Kind::Dossier => net
-                    .dossiers
-                    .iter()
-                    .map(|d| Some(format!("dossier:{}", d.id)))
-                    .collect(),
-            };
+            let resources = common::resources(file, kind);
             for resource in resources {
                 for now in NOWS {
                     out.push(Request {

@@ -16,6 +16,8 @@
     reason = "a test fails loudly"
 )]
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -62,32 +64,7 @@ fn nows(file: &OrgFile) -> Vec<Option<String>> {
 
 /// Every resource of the full file for an action of this kind, and one it does not have.
 fn resources(file: &OrgFile, kind: Kind) -> Vec<Option<String>> {
-    let net = file.network.clone().unwrap_or_default();
-    let mut out: Vec<Option<String>> = match kind {
-        Kind::Doctor => file
-            .people
-            .iter()
-            .map(|p| Some(format!("doctor:{}", p.id)))
-            .collect(),
-        Kind::OptionalCentre | Kind::Centre => net
-            .centres
-            .iter()
-            .map(|c| Some(format!("centre:{}", c.id)))
-            .collect(),
-        Kind::Rcp => net
-            .rcps
-            .iter()
-            .map(|r| Some(format!("rcp:{}", r.id)))
-            .collect(),
-        Kind::Dossier => net
-            .dossiers
-            .iter()
-            .map(|d| Some(format!("dossier:{}", d.id)))
-            .collect(),
-    };
-    if kind == Kind::OptionalCentre {
-        out.push(None);
-    }
+    let mut out = common::resources(file, kind);
     let prefix = match kind {
         Kind::Doctor => "doctor",
         Kind::OptionalCentre | Kind::Centre => "centre",

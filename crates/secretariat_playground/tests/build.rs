@@ -8,15 +8,17 @@
     missing_docs
 )]
 
+mod common;
+
 use secretariat_core::file::Category;
-use secretariat_core::{Change, Permission, RcpRole, Request};
+use secretariat_core::{Change, Permission, RcpRole};
 use secretariat_playground::forms::{
     rpps_state, slug, ArrivalDraft, CentreDraft, DoctorDraft, Draft, GroupDraft, NewOrgDraft,
     RcpDraft, RppsState, Through,
 };
 use secretariat_playground::state::{Action, State};
 
-const NOW: &str = "2026-11-23T10:00:00Z";
+use common::{allowed, NOW};
 
 fn blank() -> State {
     let draft = NewOrgDraft {
@@ -29,12 +31,6 @@ fn blank() -> State {
 
 fn submit(state: State, changes: Vec<Change>) -> State {
     state.reduce_owned(Action::EditAll(changes))
-}
-
-fn allowed(state: &State, principal: &str, action: &str, resource: &str) -> bool {
-    let mut r = Request::new(principal, action, Some(resource));
-    r.now = Some(NOW.to_owned());
-    state.work.current.is_allowed(&r).unwrap()
 }
 
 #[test]

@@ -8,11 +8,13 @@
     missing_docs
 )]
 
+mod common;
+
 use secretariat_core::{Change, Lang, Request, DEMO_ORG};
 use secretariat_playground::share;
 use secretariat_playground::state::{Action, ImportStatus, OrgSource, Saved, Screen, State};
 
-const NOW: &str = "2026-11-23T10:00:00Z";
+use common::{allowed, NOW};
 
 fn demo() -> State {
     State::new(Some(NOW.to_owned()))
@@ -31,12 +33,6 @@ fn grant(s: &str, d: &str, p: &str) -> Action {
         valid_from: None,
         valid_until: None,
     })
-}
-
-fn allowed(state: &State, principal: &str, action: &str, resource: &str) -> bool {
-    let mut r = Request::new(principal, action, Some(resource));
-    r.now = Some(NOW.to_owned());
-    state.work.current.is_allowed(&r).unwrap()
 }
 
 #[test]
