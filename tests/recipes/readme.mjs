@@ -28,9 +28,8 @@ const SECTIONS = {
   'Time: why `now` matters': ['vitest'],
   React: ['react'],
   Vue: ['vue'],
+  Angular: ['angular'],
 };
-/** Sections whose named blocks are not run here (frameworks not installed by the tests). */
-const UNCHECKED = new Set(['Angular']);
 
 const MARKER = /^(?:\/\/ (\S+)( \(excerpt\))?|<!-- (\S+)( \(excerpt\))? -->)$/;
 /** A path of the repository, which a reader of the package cannot follow. */
@@ -49,7 +48,7 @@ let fixed = 0;
 function locate(name, at) {
   const recipes = SECTIONS[section];
   if (!recipes) {
-    if (!UNCHECKED.has(section)) problems.push(`line ${at}: \`${name}\` in section \`${section}\`, which is neither a recipe's nor listed as unchecked`);
+    problems.push(`line ${at}: \`${name}\` in section \`${section}\`, which is neither a recipe's nor listed as unchecked`);
     return undefined;
   }
   const found = recipes.filter((r) => existsSync(join(RECIPES, r, name)));
