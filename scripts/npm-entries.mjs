@@ -14,7 +14,7 @@
 //
 // Usage: node scripts/npm-entries.mjs PKG_DIR JS_SOURCE_DIR TARGET_NPM_DIR
 import { createRequire } from 'node:module';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -116,3 +116,6 @@ writeFileSync(
   `// Declarative gating for host pages (scripts/npm-entries.mjs): the part of \`index.js\` that gates.\n`
     + `export { ${gateNames.join(', ')} } from './index.js';\n`,
 );
+// Bundled into index.js and index.cjs, imported by nothing the package ships: not shipped, so that
+// one copy of the API and of the gate module's glue stands in the package.
+for (const bundled of ['policy.js', 'secretariat.js']) rmSync(join(pkg, bundled));
