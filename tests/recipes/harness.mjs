@@ -1,7 +1,9 @@
 // Runs one recipe app the way its user would, and compares what it shows with the recipe's
 // `expected.txt` (tests are data: a recipe's answer is a file beside it). Run from the recipe's folder
-// (its `npm test` calls it); the organisation is the repository's demo, copied in as `org.json` where
-// the app reads it, as a server would deploy it.
+// (its `npm test` calls it). A server-side app (Node, a test runner, Next.js) reads the repository's
+// demo organisation, copied in as `org.json` where it reads it; a page is served only sophie's scope,
+// as `scope.json` (what a back end cuts for her session), and no `org.json` at all: a page that
+// fetched the organisation would fail here.
 //
 //   node ../harness.mjs node FILE [--isolated DIR]     stdout of `node FILE` (in a copy of DIR, alone)
 //   node ../harness.mjs page DIR [--page P] [--expect F] [--copy FILE]... [--no-js] [--blocked]
@@ -25,6 +27,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, serve } from '../lib/browser.mjs';
 
 const ORG = join(ROOT, 'tests/fixtures/demo/org.json');
+const SCOPE = join(ROOT, 'tests/fixtures/demo/scopes/sophie.json');
 const [mode, ...args] = process.argv.slice(2);
 const recipe = process.cwd();
 
@@ -136,6 +139,11 @@ async function checkPage(url, { javaScript = true, blocked = false, withoutWasmE
 }
 
 const copyOrg = (dir) => cpSync(ORG, join(dir, 'org.json'));
+/** What a page's server holds: her scope, never the organisation. */
+function copyScope(dir) {
+  rmSync(join(dir, 'org.json'), { force: true });
+  cpSync(SCOPE, join(dir, 'scope.json'));
+}
 
 switch (mode) {
   case 'node': {
@@ -155,7 +163,7 @@ switch (mode) {
   }
   case 'page': {
     const dir = resolve(recipe, args[0]);
-    copyOrg(dir);
+    copyScope(dir);
     for (const file of all('--copy')) cpSync(resolve(recipe, file), join(dir, file));
     const server = await serve(dir);
     try {
@@ -168,7 +176,7 @@ switch (mode) {
     break;
   }
   case 'vite-dev': {
-    copyOrg(join(recipe, 'public'));
+    copyScope(join(recipe, 'public'));
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/`;
     const server = await start(join(recipe, 'node_modules/.bin/vite'), ['--host', '127.0.0.1', '--port', `${port}`, '--strictPort'], url);

@@ -23,7 +23,8 @@ function App() {
   const [policy, setPolicy] = useState(null);
   const [now] = useState(() => new Date().toISOString());
   useEffect(() => {
-    fetch('/org.json').then((response) => response.text()).then(load).then(setPolicy);
+    // Her scope, cut by your server for the signed-in secretary: never the organisation file.
+    fetch('/scope.json').then((response) => response.text()).then(load).then(setPolicy);
   }, []);
   if (!policy) return <p>Chargement…</p>;
   return (

@@ -2,7 +2,7 @@
 import 'secretariat/gate.css'; // keeps every [data-requires] hidden until allowed
 import { load, watch } from 'secretariat';
 
-fetch('/org.json')
+fetch('/scope.json') // her scope, cut by your server for the signed-in secretary
   .then((response) => response.text())
   .then(load)
   .then((policy) => {

@@ -18,7 +18,8 @@ const App = {
   setup() {
     const policy = shallowRef(null); // shallow: Vue must not wrap the policy in a proxy
     const now = new Date().toISOString();
-    fetch('/org.json').then((response) => response.text()).then(load).then((p) => { policy.value = p; });
+    // Her scope, cut by your server for the signed-in secretary: never the organisation file.
+    fetch('/scope.json').then((response) => response.text()).then(load).then((p) => { policy.value = p; });
     provideCan(() => ({ policy: policy.value, principal: 'sophie', now }));
     return () => h('main', [h('h1', 'Cabinet du Dr Martin'), h(Toolbar)]);
   },

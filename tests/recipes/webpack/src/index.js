@@ -1,7 +1,7 @@
 // src/index.js
 import { load, watch } from 'secretariat';
 
-fetch('/org.json')
+fetch('/scope.json') // her scope, cut by your server for the signed-in secretary
   .then((response) => response.text())
   .then(load)
   .then((policy) => {
