@@ -3,6 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, serve } from '../lib/browser.mjs';
 
@@ -34,4 +35,28 @@ export async function launch() {
       await rm(userData, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A page's script bundled by esbuild from `source` (esbuild's `entryPoints` or `stdin`): packages
+ * resolved from tests/npm as in an app — `secretariat/react` followed through node_modules/secretariat
+ * (a link to pkg/), finding React there — and the engine itself loaded by the page from /pkg/.
+ */
+export async function bundleForPage(source) {
+  const bundle = await build({
+    ...source,
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    jsx: 'automatic',
+    write: false,
+    preserveSymlinks: true,
+    plugins: [{
+      name: 'engine-from-pkg',
+      setup(b) { b.onResolve({ filter: /^secretariat$/ }, () => ({ path: '/pkg/index.js', external: true })); },
+    }],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
+  return bundle.outputFiles[0].text;
 }

@@ -1,8 +1,8 @@
 // What a reader copies from docs/FRONTEND.md and docs/SCOPE.md runs: every ```js block that runs
 // outside a page is run here against the package in pkg/, its `import … from 'secretariat'` given
 // by the package, with a stand-in server (`fs`, `app.get`, `fetch`) around the demo organisation.
-// Blocks that need a page (`document`) are gated in Chromium by gating.test.mjs and the host
-// example; the package README's blocks are the recipe apps (tests/recipes/readme.mjs).
+// Blocks that need a page (`document`), the plain page and the React block run in Chromium
+// (docs-page.test.mjs); the package README's blocks are the recipe apps (tests/recipes/readme.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

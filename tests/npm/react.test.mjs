@@ -3,34 +3,18 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { launch } from './chromium.mjs';
+import { bundleForPage, launch } from './chromium.mjs';
 
 let browser;
 let page;
 
 before(async () => {
   browser = await launch();
-  const bundle = await build({
-    entryPoints: [fileURLToPath(new URL('react/app.js', import.meta.url))],
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    write: false,
-    // `secretariat/react` is followed through node_modules/secretariat (a link to pkg/) and finds
-    // React there, as in an app; the engine itself is loaded by the page from /pkg/.
-    preserveSymlinks: true,
-    plugins: [{
-      name: 'engine-from-pkg',
-      setup(b) { b.onResolve({ filter: /^secretariat$/ }, () => ({ path: '/pkg/index.js', external: true })); },
-    }],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'warning',
-  });
+  const bundle = await bundleForPage({ entryPoints: [fileURLToPath(new URL('react/app.js', import.meta.url))] });
   page = browser.page;
   await page.route('**/react-test/**', (route) => {
     if (route.request().url().endsWith('/app.js')) {
-      return route.fulfill({ contentType: 'text/javascript', body: bundle.outputFiles[0].text });
+      return route.fulfill({ contentType: 'text/javascript', body: bundle });
     }
     return route.fulfill({
       contentType: 'text/html',
