@@ -7,16 +7,17 @@ use crate::org::{AccessId, Organisation, PersonId};
 use crate::time::InForce;
 
 /// A dossier status inside a sentence: the DCC's label with its first letter lowercased, unless
-/// it is an acronym (« CR validé »).
+/// it is an acronym (« CR validé »). The labels begin with an ASCII letter, so ASCII case is
+/// enough (Unicode's case tables would weigh 12 KB in the gate module).
 pub(crate) fn status_label(status: DossierStatus, lang: Lang) -> String {
-    let label = status.label(lang);
-    let mut chars = label.chars();
-    match (chars.next(), label.chars().nth(1)) {
-        (Some(first), Some(second)) if second.is_lowercase() => {
-            first.to_lowercase().chain(chars).collect()
+    let mut label = status.label(lang).to_owned();
+    let acronym = label.as_bytes().get(1).is_some_and(u8::is_ascii_uppercase);
+    if !acronym {
+        if let Some(first) = label.get_mut(..1) {
+            first.make_ascii_lowercase();
         }
-        _ => label.to_owned(),
     }
+    label
 }
 
 pub(crate) fn role_label(role: Role, lang: Lang) -> &'static str {
@@ -640,4 +641,26 @@ pub(crate) fn sentences(org: &Organisation, why: Why, lang: Lang, out: &mut Vec<
             .to_owned(),
     };
     out.push(s);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_labels_in_sentences_keep_acronyms() {
+        let all = [
+            DossierStatus::Registered,
+            DossierStatus::Discussed,
+            DossierStatus::Validated,
+            DossierStatus::Sent,
+        ];
+        let fr: Vec<String> = all.iter().map(|&s| status_label(s, Lang::Fr)).collect();
+        let en: Vec<String> = all.iter().map(|&s| status_label(s, Lang::En)).collect();
+        assert_eq!(fr, ["inscrit", "discuté", "CR validé", "CR envoyé"]);
+        assert_eq!(
+            en,
+            ["registered", "discussed", "report validated", "report sent"]
+        );
+    }
 }
