@@ -40,6 +40,7 @@ mod sorted;
 mod text;
 mod time;
 mod view;
+mod write;
 
 pub use allowed::{Gate, Principal};
 pub use change::{

@@ -45,9 +45,9 @@ pub(crate) fn document<T>(
     Ok(value)
 }
 
-const CATEGORIES: &[&str] = &["medecin", "secretaire"];
-const STATUSES: &[&str] = &["active", "suspended", "deleted"];
-const DOSSIER_STATUSES: &[&str] = &["registered", "discussed", "validated", "sent"];
+pub(crate) const CATEGORIES: &[&str] = &["medecin", "secretaire"];
+pub(crate) const STATUSES: &[&str] = &["active", "suspended", "deleted"];
+pub(crate) const DOSSIER_STATUSES: &[&str] = &["registered", "discussed", "validated", "sent"];
 
 fn category(r: &mut Reader<'_>) -> Result<Category> {
     Ok(match r.variant(CATEGORIES)? {

@@ -7,16 +7,17 @@ use crate::org::{AccessId, Organisation, PersonId};
 use crate::time::InForce;
 
 /// A dossier status inside a sentence: the DCC's label with its first letter lowercased, unless
-/// it is an acronym (« CR validé »).
+/// it is an acronym (« CR validé »). The labels begin with an ASCII letter, so ASCII case is
+/// enough (Unicode's case tables would weigh 12 KB in the gate module).
 pub(crate) fn status_label(status: DossierStatus, lang: Lang) -> String {
-    let label = status.label(lang);
-    let mut chars = label.chars();
-    match (chars.next(), label.chars().nth(1)) {
-        (Some(first), Some(second)) if second.is_lowercase() => {
-            first.to_lowercase().chain(chars).collect()
+    let mut label = status.label(lang).to_owned();
+    let acronym = label.as_bytes().get(1).is_some_and(u8::is_ascii_uppercase);
+    if !acronym {
+        if let Some(first) = label.get_mut(..1) {
+            first.make_ascii_lowercase();
         }
-        _ => label.to_owned(),
     }
+    label
 }
 
 pub(crate) fn role_label(role: Role, lang: Lang) -> &'static str {
@@ -26,24 +27,51 @@ pub(crate) fn role_label(role: Role, lang: Lang) -> &'static str {
     }
 }
 
-fn window_state(state: InForce, lang: Lang) -> String {
-    match state {
-        InForce::Yes => lang.pick("est en vigueur", "is in force").to_owned(),
-        InForce::NotYet(t) => match lang {
-            Lang::Fr => format!("n'entre en vigueur que le {t}"),
-            Lang::En => format!("only comes into force at {t}"),
-        },
-        InForce::Ended(t) => match lang {
-            Lang::Fr => format!("a pris fin le {t}"),
-            Lang::En => format!("ended at {t}"),
-        },
-        InForce::NeedsDate => lang
-            .pick(
-                "est limité dans le temps et la demande ne donne pas de date (`now`)",
-                "is time-bounded and the request gives no date (`now`)",
-            )
-            .to_owned(),
+/// A sentence with its blanks filled: each `{0}`…`{9}` of `template` is replaced by that argument.
+/// Only the template is scanned, never an argument, so a name holding `{0}` stays as written. One
+/// small function instead of a `format!` per sentence keeps the gate module light.
+fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 64);
+    let mut parts = template.split('{');
+    out.push_str(parts.next().unwrap_or_default());
+    for part in parts {
+        let mut chars = part.chars();
+        let arg = chars
+            .next()
+            .and_then(|c| c.to_digit(10))
+            .and_then(|i| args.get(i as usize));
+        match (arg, chars.next()) {
+            (Some(arg), Some('}')) => {
+                out.push_str(arg);
+                out.push_str(chars.as_str());
+            }
+            _ => {
+                out.push('{');
+                out.push_str(part);
+            }
+        }
     }
+    out
+}
+
+/// Whether a window is in force, in words (the end of a sentence).
+fn window_state(state: InForce, lang: Lang) -> String {
+    let (fr, en, t) = match state {
+        InForce::Yes => return lang.pick("est en vigueur", "is in force").to_owned(),
+        InForce::NeedsDate => {
+            return lang
+                .pick(
+                    "est limité dans le temps et la demande ne donne pas de date (`now`)",
+                    "is time-bounded and the request gives no date (`now`)",
+                )
+                .to_owned()
+        }
+        InForce::NotYet(t) => ("n'entre en vigueur que le ", "only comes into force at ", t),
+        InForce::Ended(t) => ("a pris fin le ", "ended at ", t),
+    };
+    let mut out = lang.pick(fr, en).to_owned();
+    out.push_str(&t.to_string());
+    out
 }
 
 struct R<'a> {
@@ -52,6 +80,25 @@ struct R<'a> {
 }
 
 impl R<'_> {
+    /// The template in her language, filled.
+    fn say(&self, fr: &str, en: &str, args: &[&str]) -> String {
+        fill(self.lang.pick(fr, en), args)
+    }
+    /// A sentence about `what` and its séance: `dated` (French, English) filled with the date, or
+    /// `undated` when there is none.
+    fn dated(
+        &self,
+        what: &str,
+        t: Option<crate::time::Instant>,
+        dated: [&str; 2],
+        undated: [&str; 2],
+    ) -> String {
+        let ([fr, en], t) = match t {
+            Some(t) => (dated, t.to_string()),
+            None => (undated, String::new()),
+        };
+        self.say(fr, en, &[what, &t])
+    }
     fn name(&self, p: PersonId) -> &str {
         &self.org.person(p).name
     }
@@ -59,45 +106,47 @@ impl R<'_> {
         let a = self.org.access(a);
         (self.name(a.secretary), self.name(a.doctor))
     }
+    fn centre(&self, c: crate::org::CentreId) -> &str {
+        &self.org.centre(c).name
+    }
     fn rcp(&self, r: crate::org::RcpId) -> String {
         let centre = self.org.rcp(r).centre;
-        format!(
-            "{} ({})",
-            self.org.rcp_entry(r).name,
-            self.org.centre(centre).name
+        fill(
+            "{0} ({1})",
+            &[&self.org.rcp_entry(r).name, self.centre(centre)],
         )
     }
     fn dossier(&self, d: crate::org::DossierId) -> String {
         let d = self.org.dossier(d);
         // A scope holds no patient id (docs/SCOPE.md): the dossier alone.
-        match (self.lang, d.patient.is_empty()) {
-            (Lang::Fr, false) => format!("le dossier {} (patient {})", d.id, d.patient),
-            (Lang::En, false) => format!("dossier {} (patient {})", d.id, d.patient),
-            (Lang::Fr, true) => format!("le dossier {}", d.id),
-            (Lang::En, true) => format!("dossier {}", d.id),
-        }
+        let (fr, en) = if d.patient.is_empty() {
+            ("le dossier {0}", "dossier {0}")
+        } else {
+            ("le dossier {0} (patient {1})", "dossier {0} (patient {1})")
+        };
+        self.say(fr, en, &[&d.id, &d.patient])
     }
     fn affiliated(&self, secretary: PersonId, via: Via) -> String {
         let (doc, sec) = (self.name(via.doctor), self.name(secretary));
-        match (via.group, self.lang) {
-            (None, Lang::Fr) => format!("{doc} est rattaché(e) à {sec}"),
-            (None, Lang::En) => format!("{doc} is affiliated to {sec}"),
-            (Some(g), Lang::Fr) => format!(
-                "{doc} est rattaché(e) au groupe « {} », dont {sec} est membre",
-                self.org.group(g).name
+        match via.group {
+            None => self.say(
+                "{0} est rattaché(e) à {1}",
+                "{0} is affiliated to {1}",
+                &[doc, sec],
             ),
-            (Some(g), Lang::En) => format!(
-                "{doc} is affiliated to the group “{}”, of which {sec} is a member",
-                self.org.group(g).name
+            Some(g) => self.say(
+                "{0} est rattaché(e) au groupe « {2} », dont {1} est membre",
+                "{0} is affiliated to the group “{2}”, of which {1} is a member",
+                &[doc, sec, &self.org.group(g).name],
             ),
         }
     }
     fn profile(&self, secretary: PersonId, centre: crate::org::CentreId) -> String {
-        let (s, c) = (self.name(secretary), &self.org.centre(centre).name);
-        match self.lang {
-            Lang::Fr => format!("{s} a le profil « secrétaire médecin » sur {c}"),
-            Lang::En => format!("{s} holds the “secrétaire médecin” profile on {c}"),
-        }
+        self.say(
+            "{0} a le profil « secrétaire médecin » sur {1}",
+            "{0} holds the “secrétaire médecin” profile on {1}",
+            &[self.name(secretary), self.centre(centre)],
+        )
     }
 }
 
@@ -119,114 +168,76 @@ pub(crate) fn audit_sentence(
     doctor: PersonId,
     lang: Lang,
 ) -> String {
-    let (s, d) = (&org.person(secretary).name, &org.person(doctor).name);
-    match lang {
-        Lang::Fr => format!(
-            "décision tracée : {s} agit pour le compte de {d} (à inscrire au journal des accès)"
-        ),
-        Lang::En => format!("audited: {s} acts on behalf of {d} (to be written to the access log)"),
-    }
+    R { org, lang }.say(
+        "décision tracée : {0} agit pour le compte de {1} (à inscrire au journal des accès)",
+        "audited: {0} acts on behalf of {1} (to be written to the access log)",
+        &[&org.person(secretary).name, &org.person(doctor).name],
+    )
 }
 
 /// Appends the sentences for one fact. An allow's chain may take several sentences.
 pub(crate) fn sentences(org: &Organisation, why: Why, lang: Lang, out: &mut Vec<String>) {
     let r = R { org, lang };
-    let fr = lang == Lang::Fr;
     let s = match why {
-        Why::Active { person } => {
-            if fr {
-                format!("le compte de {} est actif", r.name(person))
-            } else {
-                format!("{}'s account is active", r.name(person))
-            }
-        }
+        Why::Active { person } => r.say(
+            "le compte de {0} est actif",
+            "{0}'s account is active",
+            &[r.name(person)],
+        ),
         Why::NotActive { person } => {
-            let status = org.person(person).status;
-            match (status, fr) {
-                (Status::Deleted, true) => {
-                    format!("le compte de {} est supprimé (départ)", r.name(person))
-                }
-                (Status::Deleted, false) => {
-                    format!("{}'s account is deleted (departure)", r.name(person))
-                }
-                (_, true) => format!(
-                    "le compte de {} est désactivé temporairement",
-                    r.name(person)
+            let (fr, en) = match org.person(person).status {
+                Status::Deleted => (
+                    "le compte de {0} est supprimé (départ)",
+                    "{0}'s account is deleted (departure)",
                 ),
-                (_, false) => format!("{}'s account is suspended", r.name(person)),
-            }
+                _ => (
+                    "le compte de {0} est désactivé temporairement",
+                    "{0}'s account is suspended",
+                ),
+            };
+            r.say(fr, en, &[r.name(person)])
         }
-        Why::DoctorNotActive { doctor } => {
-            if fr {
-                format!(
-                    "le compte de {} n'est pas actif : il ne délègue rien",
-                    r.name(doctor)
-                )
-            } else {
-                format!(
-                    "{}'s account is not active: it delegates nothing",
-                    r.name(doctor)
-                )
-            }
-        }
+        Why::DoctorNotActive { doctor } => r.say(
+            "le compte de {0} n'est pas actif : il ne délègue rien",
+            "{0}'s account is not active: it delegates nothing",
+            &[r.name(doctor)],
+        ),
         Why::HoldsAccess { access } => {
             let (s, d) = r.access(access);
-            if fr {
-                format!("{s} a un accès secrétariat au compte de {d}")
-            } else {
-                format!("{s} holds a secretary access to {d}'s account")
-            }
+            r.say(
+                "{0} a un accès secrétariat au compte de {1}",
+                "{0} holds a secretary access to {1}'s account",
+                &[s, d],
+            )
         }
-        Why::NoAccess { secretary, doctor } => {
-            if fr {
-                format!(
-                    "{} n'a aucun accès au compte de {}",
-                    r.name(secretary),
-                    r.name(doctor)
-                )
-            } else {
-                format!(
-                    "{} holds no access to {}'s account",
-                    r.name(secretary),
-                    r.name(doctor)
-                )
-            }
-        }
+        Why::NoAccess { secretary, doctor } => r.say(
+            "{0} n'a aucun accès au compte de {1}",
+            "{0} holds no access to {1}'s account",
+            &[r.name(secretary), r.name(doctor)],
+        ),
         Why::AccessNotInForce { access, state } => {
             let (s, d) = r.access(access);
-            if fr {
-                format!(
-                    "l'accès de {s} au compte de {d} {}",
-                    window_state(state, lang)
-                )
-            } else {
-                format!(
-                    "{s}'s access to {d}'s account {}",
-                    window_state(state, lang)
-                )
-            }
+            r.say(
+                "l'accès de {0} au compte de {1} {2}",
+                "{0}'s access to {1}'s account {2}",
+                &[s, d, &window_state(state, lang)],
+            )
         }
         Why::Granted { access, permission } => {
             let (s, d) = r.access(access);
-            if fr {
-                format!(
-                    "{s} a la permission « {} » sur le compte de {d}",
-                    permission.label(lang)
-                )
-            } else {
-                format!(
-                    "{s} holds the permission “{}” on {d}'s account",
-                    permission.label(lang)
-                )
-            }
+            r.say(
+                "{0} a la permission « {2} » sur le compte de {1}",
+                "{0} holds the permission “{2}” on {1}'s account",
+                &[s, d, permission.label(lang)],
+            )
         }
         Why::ViaLogin { access } => {
             let (s, d) = r.access(access);
-            if fr {
-                format!("{s} a « Connexion en tant que médecin » sur le compte de {d} : accès total à ce compte, et à lui seul")
-            } else {
-                format!("{s} holds “Connexion en tant que médecin” on {d}'s account: total access to that account, and that account only")
-            }
+            r.say(
+                "{0} a « Connexion en tant que médecin » sur le compte de {1} : accès total à ce compte, et à lui seul",
+                "{0} holds “Connexion en tant que médecin” on {1}'s account: total access to that account, and that account only",
+                &[s, d],
+            )
         }
         Why::NotGranted {
             access,
@@ -234,17 +245,11 @@ pub(crate) fn sentences(org: &Organisation, why: Why, lang: Lang, out: &mut Vec<
             login_blocked,
         } => {
             let (s, d) = r.access(access);
-            let mut text = if fr {
-                format!(
-                    "{s} n'a pas la permission « {} » sur le compte de {d}",
-                    permission.label(lang)
-                )
-            } else {
-                format!(
-                    "{s} does not hold the permission “{}” on {d}'s account",
-                    permission.label(lang)
-                )
-            };
+            let mut text = r.say(
+                "{0} n'a pas la permission « {2} » sur le compte de {1}",
+                "{0} does not hold the permission “{2}” on {1}'s account",
+                &[s, d, permission.label(lang)],
+            );
             if login_blocked {
                 text.push_str(lang.pick(
                     " ; sa « Connexion en tant que médecin » est sans effet pour un secrétaire externe",
@@ -259,148 +264,86 @@ pub(crate) fn sentences(org: &Organisation, why: Why, lang: Lang, out: &mut Vec<
             state,
         } => {
             let (s, d) = r.access(access);
-            if fr {
-                format!(
-                    "la permission « {} » de {s} sur le compte de {d} {}",
-                    permission.label(lang),
-                    window_state(state, lang)
-                )
-            } else {
-                format!(
-                    "{s}'s permission “{}” on {d}'s account {}",
-                    permission.label(lang),
-                    window_state(state, lang)
-                )
-            }
+            r.say(
+                "la permission « {2} » de {0} sur le compte de {1} {3}",
+                "{0}'s permission “{2}” on {1}'s account {3}",
+                &[s, d, permission.label(lang), &window_state(state, lang)],
+            )
         }
-        Why::LoginExternal { access } => {
-            let (s, _) = r.access(access);
-            if fr {
-                format!("{s} est un secrétaire externe ou un prestataire tiers : « Connexion en tant que médecin » ne doit jamais lui être activée et reste sans effet")
-            } else {
-                format!("{s} is an external secretary or third-party provider: “Connexion en tant que médecin” must never be enabled for them and has no effect")
-            }
-        }
+        Why::LoginExternal { access } => r.say(
+            "{0} est un secrétaire externe ou un prestataire tiers : « Connexion en tant que médecin » ne doit jamais lui être activée et reste sans effet",
+            "{0} is an external secretary or third-party provider: “Connexion en tant que médecin” must never be enabled for them and has no effect",
+            &[r.access(access).0],
+        ),
         Why::ModuleMissing {
             access,
             permission,
             module,
         } => {
             let (s, d) = r.access(access);
-            if fr {
-                format!(
-                    "« {} » se trouve dans le module « {} », que {s} n'a pas sur le compte de {d}",
-                    permission.label(lang),
-                    module.label(lang)
-                )
-            } else {
-                format!(
-                    "“{}” lives in the module “{}”, which {s} does not hold on {d}'s account",
-                    permission.label(lang),
-                    module.label(lang)
-                )
-            }
+            r.say(
+                "« {2} » se trouve dans le module « {3} », que {0} n'a pas sur le compte de {1}",
+                "“{2}” lives in the module “{3}”, which {0} does not hold on {1}'s account",
+                &[s, d, permission.label(lang), module.label(lang)],
+            )
         }
-        Why::CategoryOk { secretary } => {
-            if fr {
-                format!(
-                    "{} est en catégorie « Secrétaire » dans l'annuaire professionnel",
-                    r.name(secretary)
-                )
-            } else {
-                format!(
-                    "{} is in category “Secrétaire” in the professional directory",
-                    r.name(secretary)
-                )
-            }
-        }
-        Why::CategoryNotSecretary { secretary } => {
-            if fr {
-                format!("{} est encore en catégorie « Médecin » dans l'annuaire professionnel : la catégorie est à rectifier en « Secrétaire »", r.name(secretary))
-            } else {
-                format!("{} is still in category “Médecin” in the professional directory: the category must be rectified to “Secrétaire”", r.name(secretary))
-            }
-        }
+        Why::CategoryOk { secretary } => r.say(
+            "{0} est en catégorie « Secrétaire » dans l'annuaire professionnel",
+            "{0} is in category “Secrétaire” in the professional directory",
+            &[r.name(secretary)],
+        ),
+        Why::CategoryNotSecretary { secretary } => r.say(
+            "{0} est encore en catégorie « Médecin » dans l'annuaire professionnel : la catégorie est à rectifier en « Secrétaire »",
+            "{0} is still in category “Médecin” in the professional directory: the category must be rectified to “Secrétaire”",
+            &[r.name(secretary)],
+        ),
         Why::ProfileApplies { secretary, centre } => r.profile(secretary, centre),
-        Why::NoProfile { secretary, centre } => match (centre, fr) {
-            (Some(c), true) => format!(
-                "{} n'a pas le profil « secrétaire médecin » sur {}",
-                r.name(secretary),
-                org.centre(c).name
+        Why::NoProfile { secretary, centre } => match centre {
+            Some(c) => r.say(
+                "{0} n'a pas le profil « secrétaire médecin » sur {1}",
+                "{0} does not hold the “secrétaire médecin” profile on {1}",
+                &[r.name(secretary), r.centre(c)],
             ),
-            (Some(c), false) => format!(
-                "{} does not hold the “secrétaire médecin” profile on {}",
-                r.name(secretary),
-                org.centre(c).name
-            ),
-            (None, true) => format!(
-                "{} n'a le profil « secrétaire médecin » sur aucun 3C",
-                r.name(secretary)
-            ),
-            (None, false) => format!(
-                "{} holds the “secrétaire médecin” profile on no 3C",
-                r.name(secretary)
+            None => r.say(
+                "{0} n'a le profil « secrétaire médecin » sur aucun 3C",
+                "{0} holds the “secrétaire médecin” profile on no 3C",
+                &[r.name(secretary)],
             ),
         },
         Why::ProfileNotInForce {
             secretary,
             centre,
             state,
-        } => {
-            if fr {
-                format!(
-                    "le profil de {} sur {} {}",
-                    r.name(secretary),
-                    org.centre(centre).name,
-                    window_state(state, lang)
-                )
-            } else {
-                format!(
-                    "{}'s profile on {} {}",
-                    r.name(secretary),
-                    org.centre(centre).name,
-                    window_state(state, lang)
-                )
-            }
-        }
-        Why::IconHidden { icon } => {
-            if fr {
-                format!(
-                    "l'icône « {} » n'est jamais montrée au profil « secrétaire médecin »",
-                    icon.label(lang)
-                )
-            } else {
-                format!(
-                    "the “{}” icon is never shown to the “secrétaire médecin” profile",
-                    icon.label(lang)
-                )
-            }
-        }
-        Why::TabHidden { tab } => {
-            if fr {
-                format!(
-                    "l'onglet « {} » n'est jamais montré au profil « secrétaire médecin »",
-                    tab.label(lang)
-                )
-            } else {
-                format!(
-                    "the “{}” tab is never shown to the “secrétaire médecin” profile",
-                    tab.label(lang)
-                )
-            }
-        }
+        } => r.say(
+            "le profil de {0} sur {1} {2}",
+            "{0}'s profile on {1} {2}",
+            &[
+                r.name(secretary),
+                r.centre(centre),
+                &window_state(state, lang),
+            ],
+        ),
+        Why::IconHidden { icon } => r.say(
+            "l'icône « {0} » n'est jamais montrée au profil « secrétaire médecin »",
+            "the “{0}” icon is never shown to the “secrétaire médecin” profile",
+            &[icon.label(lang)],
+        ),
+        Why::TabHidden { tab } => r.say(
+            "l'onglet « {0} » n'est jamais montré au profil « secrétaire médecin »",
+            "the “{0}” tab is never shown to the “secrétaire médecin” profile",
+            &[tab.label(lang)],
+        ),
         Why::Inherits {
             secretary,
             via,
             rcp,
             role,
         } => {
-            let doc = r.name(via.doctor);
-            out.push(if fr {
-                format!("{doc} est {} de {}", role_label(role, lang), r.rcp(rcp))
-            } else {
-                format!("{doc} is {} of {}", role_label(role, lang), r.rcp(rcp))
-            });
+            out.push(r.say(
+                "{0} est {1} de {2}",
+                "{0} is {1} of {2}",
+                &[r.name(via.doctor), role_label(role, lang), &r.rcp(rcp)],
+            ));
             out.push(r.affiliated(secretary, via));
             r.profile(secretary, org.rcp(rcp).centre)
         }
@@ -408,184 +351,107 @@ pub(crate) fn sentences(org: &Organisation, why: Why, lang: Lang, out: &mut Vec<
             secretary,
             rcp,
             role,
-        } => {
-            if fr {
-                format!(
-                    "aucun des médecins de {} n'est {} de {}",
-                    r.name(secretary),
-                    role_label(role, lang),
-                    r.rcp(rcp)
-                )
-            } else {
-                format!(
-                    "none of {}'s doctors is {} of {}",
-                    r.name(secretary),
-                    role_label(role, lang),
-                    r.rcp(rcp)
-                )
-            }
-        }
+        } => r.say(
+            "aucun des médecins de {0} n'est {1} de {2}",
+            "none of {0}'s doctors is {1} of {2}",
+            &[r.name(secretary), role_label(role, lang), &r.rcp(rcp)],
+        ),
         Why::AffiliationNotInForce {
             secretary,
             via,
             state,
-        } => {
-            if fr {
-                format!(
-                    "le rattachement de {} à {} {}",
-                    r.name(via.doctor),
-                    r.name(secretary),
-                    window_state(state, lang)
-                )
-            } else {
-                format!(
-                    "{}'s affiliation to {} {}",
-                    r.name(via.doctor),
-                    r.name(secretary),
-                    window_state(state, lang)
-                )
-            }
-        }
+        } => r.say(
+            "le rattachement de {0} à {1} {2}",
+            "{0}'s affiliation to {1} {2}",
+            &[
+                r.name(via.doctor),
+                r.name(secretary),
+                &window_state(state, lang),
+            ],
+        ),
         Why::Demandeur {
             secretary,
             via,
             dossier,
         } => {
             let d = org.dossier(dossier);
-            out.push(if fr {
-                format!(
-                    "{} est demandeur de {} en {}",
-                    r.name(via.doctor),
-                    r.dossier(dossier),
-                    r.rcp(d.rcp)
-                )
-            } else {
-                format!(
-                    "{} is the requesting doctor of {} in {}",
-                    r.name(via.doctor),
-                    r.dossier(dossier),
-                    r.rcp(d.rcp)
-                )
-            });
+            out.push(r.say(
+                "{0} est demandeur de {1} en {2}",
+                "{0} is the requesting doctor of {1} in {2}",
+                &[r.name(via.doctor), &r.dossier(dossier), &r.rcp(d.rcp)],
+            ));
             out.push(r.affiliated(secretary, via));
             r.profile(secretary, org.rcp(d.rcp).centre)
         }
         Why::NotVisible { secretary, dossier } => {
             let d = org.dossier(dossier);
             // In a scope, a demandeur who is not one of her doctors is not named.
-            let by = match (d.demandeur, fr) {
-                (Some(p), true) => format!(" (demandeur : {})", r.name(p)),
-                (Some(p), false) => format!(" (demandeur: {})", r.name(p)),
-                (None, _) => String::new(),
+            let by = match d.demandeur {
+                Some(p) => r.say(" (demandeur : {0})", " (demandeur: {0})", &[r.name(p)]),
+                None => String::new(),
             };
-            if fr {
-                format!("{} n'est demandé par aucun des médecins de {}{by}, et {} n'est pas dans son déroulement", r.dossier(dossier), r.name(secretary), r.rcp(d.rcp))
-            } else {
-                format!("{} was requested by none of {}'s doctors{by}, and {} is not in her session run", r.dossier(dossier), r.name(secretary), r.rcp(d.rcp))
-            }
+            r.say(
+                "{0} n'est demandé par aucun des médecins de {1}{3}, et {2} n'est pas dans son déroulement",
+                "{0} was requested by none of {1}'s doctors{3}, and {2} is not in her session run",
+                &[&r.dossier(dossier), r.name(secretary), &r.rcp(d.rcp), &by],
+            )
         }
-        Why::Objection { dossier } => {
-            if fr {
-                format!("le patient de {} s'oppose à l'accès du secrétariat : l'opposition prime sur tout droit hérité", r.dossier(dossier))
-            } else {
-                format!("the patient of {} objects to access by the secretariat: the objection overrides every inherited right", r.dossier(dossier))
-            }
-        }
-        Why::StatusIs { dossier, status } => {
-            if fr {
-                format!(
-                    "{} est au statut « {} »",
-                    r.dossier(dossier),
-                    status_label(status, lang)
-                )
-            } else {
-                format!(
-                    "{} has status “{}”",
-                    r.dossier(dossier),
-                    status_label(status, lang)
-                )
-            }
-        }
-        Why::WrongStatus { dossier, needed } => {
-            let now = org.dossier(dossier).status;
-            if fr {
-                format!(
-                    "{} est au statut « {} », pas « {} »",
-                    r.dossier(dossier),
-                    status_label(now, lang),
-                    status_label(needed, lang)
-                )
-            } else {
-                format!(
-                    "{} has status “{}”, not “{}”",
-                    r.dossier(dossier),
-                    status_label(now, lang),
-                    status_label(needed, lang)
-                )
-            }
-        }
-        Why::BeforeSession { dossier } => match (org.dossier(dossier).session, fr) {
-            (Some(t), true) => format!(
-                "la séance de {} ({t}) n'a pas encore eu lieu",
-                r.dossier(dossier)
-            ),
-            (Some(t), false) => format!(
-                "the séance of {} ({t}) has not taken place yet",
-                r.dossier(dossier)
-            ),
-            (None, true) => format!(
-                "aucune date de séance connue pour {} : jugé sur le statut seul",
-                r.dossier(dossier)
-            ),
-            (None, false) => format!(
-                "no séance date known for {}: judged on status alone",
-                r.dossier(dossier)
-            ),
-        },
+        Why::Objection { dossier } => r.say(
+            "le patient de {0} s'oppose à l'accès du secrétariat : l'opposition prime sur tout droit hérité",
+            "the patient of {0} objects to access by the secretariat: the objection overrides every inherited right",
+            &[&r.dossier(dossier)],
+        ),
+        Why::StatusIs { dossier, status } => r.say(
+            "{0} est au statut « {1} »",
+            "{0} has status “{1}”",
+            &[&r.dossier(dossier), &status_label(status, lang)],
+        ),
+        Why::WrongStatus { dossier, needed } => r.say(
+            "{0} est au statut « {1} », pas « {2} »",
+            "{0} has status “{1}”, not “{2}”",
+            &[
+                &r.dossier(dossier),
+                &status_label(org.dossier(dossier).status, lang),
+                &status_label(needed, lang),
+            ],
+        ),
+        Why::BeforeSession { dossier } => r.dated(
+            &r.dossier(dossier),
+            org.dossier(dossier).session,
+            [
+                "la séance de {0} ({1}) n'a pas encore eu lieu",
+                "the séance of {0} ({1}) has not taken place yet",
+            ],
+            [
+                "aucune date de séance connue pour {0} : jugé sur le statut seul",
+                "no séance date known for {0}: judged on status alone",
+            ],
+        ),
         Why::SessionPassed { dossier } => {
-            let t = org
-                .dossier(dossier)
-                .session
-                .map(|t| t.to_string())
-                .unwrap_or_default();
-            if fr {
-                format!("la séance de {} ({t}) a déjà eu lieu", r.dossier(dossier))
-            } else {
-                format!(
-                    "the séance of {} ({t}) has already taken place",
-                    r.dossier(dossier)
-                )
-            }
+            let passed = [
+                "la séance de {0} ({1}) a déjà eu lieu",
+                "the séance of {0} ({1}) has already taken place",
+            ];
+            r.dated(&r.dossier(dossier), org.dossier(dossier).session, passed, passed)
         }
-        Why::RcpBeforeSession { rcp } => match (org.rcp(rcp).next_session, fr) {
-            (Some(t), true) => format!(
-                "la prochaine séance de {} ({t}) n'a pas encore eu lieu",
-                r.rcp(rcp)
-            ),
-            (Some(t), false) => format!(
-                "the next séance of {} ({t}) has not taken place yet",
-                r.rcp(rcp)
-            ),
-            (None, true) => format!(
-                "aucune séance passée n'empêche l'inscription en {}",
-                r.rcp(rcp)
-            ),
-            (None, false) => format!("no past séance prevents registration in {}", r.rcp(rcp)),
-        },
+        Why::RcpBeforeSession { rcp } => r.dated(
+            &r.rcp(rcp),
+            org.rcp(rcp).next_session,
+            [
+                "la prochaine séance de {0} ({1}) n'a pas encore eu lieu",
+                "the next séance of {0} ({1}) has not taken place yet",
+            ],
+            [
+                "aucune séance passée n'empêche l'inscription en {0}",
+                "no past séance prevents registration in {0}",
+            ],
+        ),
         Why::RcpSessionPassed { rcp } => {
-            let t = org
-                .rcp(rcp)
-                .next_session
-                .map(|t| t.to_string())
-                .unwrap_or_default();
-            if fr {
-                format!(
-                    "la séance de {} ({t}) a déjà commencé : l'inscription se fait avant la séance",
-                    r.rcp(rcp)
-                )
-            } else {
-                format!("the séance of {} ({t}) has already started: registration happens before the séance", r.rcp(rcp))
-            }
+            let started = [
+                "la séance de {0} ({1}) a déjà commencé : l'inscription se fait avant la séance",
+                "the séance of {0} ({1}) has already started: registration happens before the séance",
+            ];
+            r.dated(&r.rcp(rcp), org.rcp(rcp).next_session, started, started)
         }
         Why::Coordinator {
             reader,
@@ -593,45 +459,31 @@ pub(crate) fn sentences(org: &Organisation, why: Why, lang: Lang, out: &mut Vec<
             doctor,
             rcp,
         } => {
-            out.push(if fr {
-                format!("{} coordonne {}", r.name(reader), org.centre(centre).name)
-            } else {
-                format!("{} coordinates {}", r.name(reader), org.centre(centre).name)
-            });
-            if fr {
-                format!("{} siège en {}", r.name(doctor), r.rcp(rcp))
-            } else {
-                format!("{} sits in {}", r.name(doctor), r.rcp(rcp))
-            }
+            out.push(r.say(
+                "{0} coordonne {1}",
+                "{0} coordinates {1}",
+                &[r.name(reader), r.centre(centre)],
+            ));
+            r.say(
+                "{0} siège en {1}",
+                "{0} sits in {1}",
+                &[r.name(doctor), &r.rcp(rcp)],
+            )
         }
         Why::Responsable {
             reader,
             rcp,
             doctor,
-        } => {
-            if fr {
-                format!(
-                    "{} est responsable de {}, où siège {}",
-                    r.name(reader),
-                    r.rcp(rcp),
-                    r.name(doctor)
-                )
-            } else {
-                format!(
-                    "{} is responsable of {}, where {} sits",
-                    r.name(reader),
-                    r.rcp(rcp),
-                    r.name(doctor)
-                )
-            }
-        }
-        Why::NotReader { reader, doctor } => {
-            if fr {
-                format!("{} ne coordonne aucun 3C où siège {} et n'est responsable d'aucune de ses RCP ; le profil « secrétaire médecin » ne donne jamais ce rapport", r.name(reader), r.name(doctor))
-            } else {
-                format!("{} coordinates no 3C where {} sits and is responsable of none of his RCPs; the “secrétaire médecin” profile never gives this report", r.name(reader), r.name(doctor))
-            }
-        }
+        } => r.say(
+            "{0} est responsable de {1}, où siège {2}",
+            "{0} is responsable of {1}, where {2} sits",
+            &[r.name(reader), &r.rcp(rcp), r.name(doctor)],
+        ),
+        Why::NotReader { reader, doctor } => r.say(
+            "{0} ne coordonne aucun 3C où siège {1} et n'est responsable d'aucune de ses RCP ; le profil « secrétaire médecin » ne donne jamais ce rapport",
+            "{0} coordinates no 3C where {1} sits and is responsable of none of his RCPs; the “secrétaire médecin” profile never gives this report",
+            &[r.name(reader), r.name(doctor)],
+        ),
         Why::OutOfScope => lang
             .pick(
                 "ce qui est demandé n'est pas dans son périmètre : refusé par défaut",
@@ -640,4 +492,26 @@ pub(crate) fn sentences(org: &Organisation, why: Why, lang: Lang, out: &mut Vec<
             .to_owned(),
     };
     out.push(s);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_labels_in_sentences_keep_acronyms() {
+        let all = [
+            DossierStatus::Registered,
+            DossierStatus::Discussed,
+            DossierStatus::Validated,
+            DossierStatus::Sent,
+        ];
+        let fr: Vec<String> = all.iter().map(|&s| status_label(s, Lang::Fr)).collect();
+        let en: Vec<String> = all.iter().map(|&s| status_label(s, Lang::En)).collect();
+        assert_eq!(fr, ["inscrit", "discuté", "CR validé", "CR envoyé"]);
+        assert_eq!(
+            en,
+            ["registered", "discussed", "report validated", "report sent"]
+        );
+    }
 }

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use secretariat_core::Organisation;
+use secretariat_core::{Instant, Lang, Organisation};
 use serde_json::Value;
 
 fn root() -> PathBuf {
@@ -74,10 +74,16 @@ fn every_corpus_case_is_answered_as_expected() {
                 .and_then(|v| v.as_str().map(str::to_owned))
                 .unwrap_or_default();
             // The line goes through the same batch path as the CLI and the npm package.
-            let answer: Value = serde_json::to_value(
-                org.decide_line(&Value::Object(case.clone()).to_string(), None),
-            )
-            .unwrap_or_default();
+            let line = Value::Object(case.clone()).to_string();
+            let answer: Value =
+                serde_json::to_value(org.decide_line(&line, None)).unwrap_or_default();
+            // The gate module's writer writes what serde_json writes, in both languages.
+            for lang in [None, Some(Lang::En)] {
+                let a = org.decide_line(&line, lang);
+                if a.to_json() != serde_json::to_string(&a).unwrap_or_default() {
+                    failures.push(format!("{at}: `to_json` differs from serde_json: {a:?}"));
+                }
+            }
             let got = answer.get("decision").and_then(Value::as_str).unwrap_or(
                 if answer.get("error").is_some() {
                     "error"
@@ -178,5 +184,49 @@ fn a_handle_from_another_organisation_is_denied() -> Result<(), String> {
         !b.allows(p, g, None),
         "a handle resolved on another organisation must be denied"
     );
+    Ok(())
+}
+
+#[test]
+fn every_view_is_written_by_to_json_as_serde_json_writes_it() -> Result<(), String> {
+    let mut count = 0;
+    for (org_path, decisions_path) in corpus() {
+        let org = Organisation::load(&std::fs::read_to_string(&org_path).unwrap_or_default())
+            .map_err(|e| format!("{}: {e}", org_path.display()))?;
+        // Every `now` the cases name, and none.
+        let lines = std::fs::read_to_string(&decisions_path).unwrap_or_default();
+        let mut nows: Vec<Option<Instant>> = lines
+            .lines()
+            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+            .filter_map(|c| {
+                c.get("now")
+                    .and_then(Value::as_str)
+                    .and_then(Instant::parse)
+            })
+            .map(Some)
+            .collect();
+        nows.sort();
+        nows.dedup();
+        nows.push(None);
+        let people = org.secretaries().into_iter().chain(org.doctors());
+        for person in people {
+            for &now in &nows {
+                for lang in [Lang::Fr, Lang::En] {
+                    let view = org.view(&person.id, now, lang).ok_or_else(|| {
+                        format!("{}: no view of `{}`", org_path.display(), person.id)
+                    })?;
+                    assert_eq!(
+                        view.to_json(),
+                        serde_json::to_string(&view).unwrap_or_default(),
+                        "{}: the view of `{}` at {now:?}",
+                        org_path.display(),
+                        person.id
+                    );
+                    count += 1;
+                }
+            }
+        }
+    }
+    assert!(count > 100, "only {count} views written");
     Ok(())
 }

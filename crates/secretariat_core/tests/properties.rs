@@ -394,6 +394,13 @@ fn the_view_and_single_decisions_agree() {
                 let view = org
                     .view(s, instant, Lang::En)
                     .expect("a view of every person");
+                // The gate module's writer writes the view as serde_json does.
+                prop_assert_eq!(
+                    view.to_json(),
+                    serde_json::to_string(&view).expect("json"),
+                    "`View::to_json` of {}",
+                    s
+                );
                 // Practice: one account per access of hers, every item shown ⇔ allowed.
                 let accesses = file.practice.clone().unwrap_or_default().accesses;
                 let mine = accesses.iter().filter(|a| a.secretary == s).count();

@@ -28,7 +28,6 @@ use rustc_hash::FxHashMap;
 use secretariat_core::{
     Answer, Gate, Instant, Lang, Organisation, Principal, Request, RequestError,
 };
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -166,7 +165,7 @@ impl Policy {
     /// the request is malformed or names something unknown; a deny is an answer.
     pub fn decide(&self, request: JsValue) -> Result<JsValue, Failure> {
         let request = read_request(request)?;
-        to_js(&self.org.decide(&request)?)
+        to_js(&self.org.decide(&request)?.to_json())
     }
 
     /// Many decisions, in order: each a decision or `{error}`; one bad request does not stop the
@@ -179,7 +178,7 @@ impl Policy {
         let answers = js_sys::Array::new();
         for request in requests.iter() {
             let answer = Answer::from(read_request(request).and_then(|r| self.org.decide(&r)));
-            answers.push(&to_js(&answer)?);
+            answers.push(&to_js(&answer.to_json())?);
         }
         Ok(answers)
     }
@@ -196,7 +195,7 @@ impl Policy {
             .transpose()?;
         let mut out = String::new();
         for line in lines.lines().filter(|l| !l.trim().is_empty()) {
-            out.push_str(&json(&self.org.decide_line(line, lang))?);
+            out.push_str(&self.org.decide_line(line, lang).to_json());
             out.push('\n');
         }
         Ok(out)
@@ -219,7 +218,7 @@ impl Policy {
                 kind: "person",
                 id: secretary,
             })?;
-        to_js(&view)
+        to_js(&view.to_json())
     }
 }
 
@@ -311,17 +310,9 @@ fn parse_lang(code: &str) -> Result<Lang, Failure> {
     })
 }
 
-/// Any engine output as JSON text, as the CLI prints it.
-fn json<T: Serialize + ?Sized>(value: &T) -> Result<String, Failure> {
-    // serde_json's error is not shown: its `Display` would bring every message of serde_json's
-    // reader and of `std::io` into the gate module (1.1 KB gzipped), for an error the answers'
-    // types (structs, string-keyed maps) cannot produce.
-    serde_json::to_string(value).map_err(|_| Failure::internal("an answer is not serialisable"))
-}
-
-/// Any engine output as a plain JS value: its JSON (the same serde_json text the CLI prints), parsed
-/// by `JSON.parse`. One serialiser for every front end keeps the `.wasm` small and the shapes equal.
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure> {
-    js_sys::JSON::parse(&json(value)?)
+/// An answer's JSON (the core's writer, `to_json`: the text the CLI prints) as a plain JS value,
+/// parsed by `JSON.parse`. One text for every front end keeps the `.wasm` small and the shapes equal.
+fn to_js(json: &str) -> Result<JsValue, Failure> {
+    js_sys::JSON::parse(json)
         .map_err(|_| Failure::internal("an answer's JSON does not parse in JavaScript"))
 }
