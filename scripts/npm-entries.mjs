@@ -1,7 +1,9 @@
 // The npm package's CommonJS and Node ESM entries, written by esbuild from the ES-module sources
 // (called by scripts/build-npm once pkg/ holds the sources and the glue):
 //   index.cjs   from crates/secretariat_wasm/js/node.js: the gate module's glue bundled in, the API of
-//               policy.js; `require('secretariat')` in Node and server bundles
+//               policy.js; `require('secretariat')` in Node and server bundles; its `gate`, `watch`
+//               and `decider` are getters that require gate.cjs on first use (a server that only
+//               decides never loads it); gate.cjs takes policy.js's exports from index.cjs
 //   admin.cjs   from node-admin.js: the admin module's glue, required on first `admin()`
 //   secretariat_bg.cjs, secretariat_admin_bg.cjs   each module's bytes in base64, for server bundles
 //   gate.cjs, react.cjs (when react.js is there)   the same modules for `require`
@@ -58,6 +60,10 @@ const resolver = (external) => ({
       if (external && a.kind !== 'entry-point' && entries.includes(name)) {
         return { path: `./${name}.cjs`, external: true };
       }
+      // The API's classes (`SecretariatError`) from index.cjs, which bundles policy.js: one copy.
+      if (external && name === 'policy' && !/[\\/]node(-admin)?\.js$/.test(a.importer)) {
+        return { path: './index.cjs', external: true };
+      }
       return undefined;
     });
   },
@@ -73,14 +79,30 @@ const common = {
   logOverride: { 'empty-import-meta': 'silent' },
 };
 
+/** The names an ES module exports, everything bundled (an `export *` of another entry included). */
+async function exportsOf(entry, options = { plugins: [resolver(false)] }) {
+  const names = await build({ ...common, ...options, entryPoints: [entry], format: 'esm', write: false, metafile: true });
+  return Object.values(names.metafile.outputs)[0].exports.filter((n) => n !== 'default');
+}
+
+// `index.cjs` exports the gating functions as getters that require `gate.cjs` on first use: a
+// `require('secretariat')` that only decides (a server) never reads, compiles nor runs gate.cjs.
+const gating = await exportsOf(join(pkg, 'gate.js'));
+const lazyGating = [
+  '',
+  '// Declarative gating, from gate.cjs on first use (scripts/npm-entries.mjs).',
+  `for (const name of ${JSON.stringify(gating)}) {`,
+  '  Object.defineProperty(module.exports, name, { enumerable: true, get: () => require("./gate.cjs")[name] });',
+  '}',
+].join('\n');
+
 const sources = { index: join(src, 'node.js'), admin: join(src, 'node-admin.js') };
 for (const name of entries) {
   const entry = sources[name] ?? join(pkg, `${name}.js`);
-  await build({ ...common, entryPoints: [entry], format: 'cjs', outfile: join(pkg, `${name}.cjs`), plugins: [resolver(true)] });
+  const footer = name === 'index' ? { footer: { js: lazyGating } } : {};
+  await build({ ...common, ...footer, entryPoints: [entry], format: 'cjs', outfile: join(pkg, `${name}.cjs`), plugins: [resolver(true)] });
   if (name === 'admin') continue; // reached through index.cjs only
-  // The names it exports, everything bundled (an `export *` of another entry included).
-  const names = await build({ ...common, entryPoints: [entry], format: 'esm', write: false, metafile: true, plugins: [resolver(false)] });
-  const exports = Object.values(names.metafile.outputs)[0].exports.filter((n) => n !== 'default');
+  const exports = [...await exportsOf(entry), ...(name === 'index' ? gating : [])].sort();
   writeFileSync(
     join(pkg, `${name}.mjs`),
     `// Node's \`import\` of the package: the CommonJS build's one instance (scripts/npm-entries.mjs).\n`
@@ -102,8 +124,6 @@ for (const name of ['index', 'types', 'secretariat', ...entries.filter((x) => x 
 // gating part re-exported from `index.js`: both entries share one instance (one `SecretariatError`,
 // one set of watched roots). The admin module stays a dynamic import of its own (`./admin.js`).
 const browserEntry = { ...common, bundle: true, format: 'esm', external: ['./admin.js'], logOverride: {} };
-const gateExports = await build({ ...browserEntry, entryPoints: [join(pkg, 'gate.js')], write: false, metafile: true });
-const gateNames = Object.values(gateExports.metafile.outputs)[0].exports;
 await build({
   ...browserEntry,
   entryPoints: [join(pkg, 'index.js')],
@@ -114,7 +134,7 @@ await build({
 writeFileSync(
   join(pkg, 'gate.js'),
   `// Declarative gating for host pages (scripts/npm-entries.mjs): the part of \`index.js\` that gates.\n`
-    + `export { ${gateNames.join(', ')} } from './index.js';\n`,
+    + `export { ${gating.join(', ')} } from './index.js';\n`,
 );
 // Bundled into index.js and index.cjs, imported by nothing the package ships: not shipped, so that
 // one copy of the API and of the gate module's glue stands in the package.
