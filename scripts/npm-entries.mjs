@@ -8,7 +8,10 @@
 //   secretariat_bg.cjs, secretariat_admin_bg.cjs   each module's bytes in base64, for server bundles
 //   gate.cjs, react.cjs (when react.js is there)   the same modules for `require`
 //   X.mjs       Node's `import`: `export const {…} = require('./X.cjs')`, so that `import` and
-//               `require` in one process share one instance (one module, one `SecretariatError`)
+//               `require` in one process share one instance (one module, one `SecretariatError`),
+//               through X.import.cjs, two lines that require X.cjs: Node's ESM loader scans every
+//               CommonJS module it imports for export names (cjs-module-lexer), which costs 2–5 ms
+//               on index.cjs's 28 KB in a fresh process, and nothing on these two lines
 //   X.d.cts     the declarations for `require`, importing `./Y.cjs` where X.d.ts imports `./Y.js`
 //   index.js    for browsers and bundlers: one ES module (below); gate.js re-exports its gating part
 // Relative imports of another entry stay imports (of its .cjs); everything else is bundled in;
@@ -104,9 +107,15 @@ for (const name of entries) {
   if (name === 'admin') continue; // reached through index.cjs only
   const exports = [...await exportsOf(entry), ...(name === 'index' ? gating : [])].sort();
   writeFileSync(
+    join(pkg, `${name}.import.cjs`),
+    `// Node's \`import\` of ${name}.cjs (${name}.mjs), which only reads its default export: a module this small for\n`
+      + `// Node's ESM loader to scan for export names, and not ${name}.cjs itself (scripts/npm-entries.mjs).\n`
+      + `const entry = require('./${name}.cjs');\n\nmodule.exports = entry;\n`,
+  );
+  writeFileSync(
     join(pkg, `${name}.mjs`),
     `// Node's \`import\` of the package: the CommonJS build's one instance (scripts/npm-entries.mjs).\n`
-      + `import entry from './${name}.cjs';\n\nexport const { ${exports.join(', ')} } = entry;\n`,
+      + `import entry from './${name}.import.cjs';\n\nexport const { ${exports.join(', ')} } = entry;\n`,
   );
 }
 

@@ -78,9 +78,10 @@ function perRun(fn, runs) {
   return median(times);
 }
 
-// 1. Cold start, each in a fresh process, ours and CASL's alternated: instantiate the gate module
-//    + load the demo secretary's scope (what her browser receives, issue 9) + first `can`, against
-//    `require` + build the same secretary's ability + first `can`. Her scope is cut by the CLI
+// 1. Cold start, each in a fresh process, ours and CASL's alternated: `require` the package,
+//    instantiate the gate module + load the demo secretary's scope (what her browser receives,
+//    issue 9) + first `can`, against `require` + build the same secretary's ability + first `can`;
+//    then the same with `import` (ES modules) on both sides. Her scope is cut by the CLI
 //    (`secretariat scope --org tests/fixtures/demo/org.json --secretary sophie`) into target/,
 //    never committed; cold-browser.mjs serves the same file.
 const require = createRequire(import.meta.url);
@@ -103,29 +104,37 @@ const { Policy } = require(pkg);
   const rulesPath = join(targetDir, 'bench-casl-demo-rules.json');
   writeFileSync(rulesPath, JSON.stringify(demoRules));
   // Wall and CPU milliseconds: on a loaded machine the CPU time is the steadier of the two. The
-  // side that starts a round alternates, so that neither always runs right after the other.
-  const ours = { ms: [], cpu: [], phases: {} };
-  const theirs = { ms: [], cpu: [], phases: {} };
-  const sample = (into, script, args) => {
-    const { ms, cpu, allowed, phases } = JSON.parse(execFileSync(process.execPath, [join(here, script), ...args], { encoding: 'utf8' }));
-    if (!allowed) throw new Error(`cold start (${script}): the first decision should allow`);
-    into.ms.push(ms);
-    into.cpu.push(cpu);
-    for (const [phase, t] of Object.entries(phases)) (into.phases[phase] ??= []).push(t);
-  };
-  for (let r = 0; r < runs; r++) {
-    const both = [() => sample(ours, 'cold.mjs', [pkg, scopePath]), () => sample(theirs, 'cold-casl.mjs', [rulesPath])];
-    for (const run of r % 2 ? both.reverse() : both) run();
-  }
-  const phasesOf = ({ phases }) => Object.entries(phases).map(([p, ts]) => `${p} ${median(ts).toFixed(2)}`).join(', ');
+  // side that starts a round alternates, so that neither always runs right after the other. Twice:
+  // `require` (the target's measure) and an ES module's `import` (index.mjs; CASL's ES build).
   results['cold/runs'] = runs;
   results['cold/scope_bytes'] = Buffer.byteLength(scope);
-  report('wasm/cold_start_demo', median(ours.ms), 'ms');
-  report('casl/cold_start_demo', median(theirs.ms), 'ms');
-  report('wasm/cold_start_demo_cpu', median(ours.cpu), 'ms');
-  report('casl/cold_start_demo_cpu', median(theirs.cpu), 'ms');
-  console.log(`${'cold start ratio (ours ÷ CASL)'.padEnd(36)} ${(median(ours.ms) / median(theirs.ms)).toFixed(2)}× wall, ${(median(ours.cpu) / median(theirs.cpu)).toFixed(2)}× CPU (${runs} runs each, scope ${Buffer.byteLength(scope)} bytes)`);
-  console.log(`${'cold start phases, wall ms (medians)'.padEnd(36)} ours: ${phasesOf(ours)}; CASL: ${phasesOf(theirs)}`);
+  for (const mode of ['require', 'import']) {
+    const ours = { ms: [], cpu: [], phases: {} };
+    const theirs = { ms: [], cpu: [], phases: {} };
+    const sample = (into, script, args) => {
+      const { ms, cpu, allowed, phases } = JSON.parse(execFileSync(process.execPath, [join(here, script), ...args], { encoding: 'utf8' }));
+      if (!allowed) throw new Error(`cold start (${script}): the first decision should allow`);
+      into.ms.push(ms);
+      into.cpu.push(cpu);
+      for (const [phase, t] of Object.entries(phases)) (into.phases[phase] ??= []).push(t);
+    };
+    const entry = mode === 'require' ? pkg : pkg.replace(/\.cjs$/, '.mjs');
+    for (let r = 0; r < runs; r++) {
+      const both = [
+        () => sample(ours, 'cold.mjs', [entry, scopePath, mode]),
+        () => sample(theirs, 'cold-casl.mjs', [rulesPath, mode]),
+      ];
+      for (const run of r % 2 ? both.reverse() : both) run();
+    }
+    const phasesOf = ({ phases }) => Object.entries(phases).map(([p, ts]) => `${p} ${median(ts).toFixed(2)}`).join(', ');
+    const suffix = mode === 'require' ? '' : '_import';
+    report(`wasm/cold_start_demo${suffix}`, median(ours.ms), 'ms');
+    report(`casl/cold_start_demo${suffix}`, median(theirs.ms), 'ms');
+    report(`wasm/cold_start_demo${suffix}_cpu`, median(ours.cpu), 'ms');
+    report(`casl/cold_start_demo${suffix}_cpu`, median(theirs.cpu), 'ms');
+    console.log(`${`cold start, ${mode}: ours ÷ CASL`.padEnd(36)} ${(median(ours.ms) / median(theirs.ms)).toFixed(2)}× wall, ${(median(ours.cpu) / median(theirs.cpu)).toFixed(2)}× CPU (${runs} runs each, scope ${Buffer.byteLength(scope)} bytes)`);
+    console.log(`${`cold start, ${mode}: phases (ms)`.padEnd(36)} ours: ${phasesOf(ours)}; CASL: ${phasesOf(theirs)} (wall, medians)`);
+  }
 }
 
 if (coldOnly) {

@@ -2,16 +2,17 @@
 // build the ability from the demo secretary's rules (read before the clock starts, as cold.mjs reads
 // her scope), answer the first question. Prints {"ms": …, "cpu": …, "allowed": …, "phases":
 // {require, build, can}} (wall and CPU milliseconds, as cold.mjs). Run by bench.mjs.
+//   node cold-casl.mjs RULES_FILE [import]   with `import`, its ES module build, imported
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 
-const [rulesPath] = process.argv.slice(2);
+const [rulesPath, mode] = process.argv.slice(2);
 const rules = JSON.parse(readFileSync(rulesPath, 'utf8'));
 const require = createRequire(import.meta.url);
 
 const t0 = performance.now();
 const c0 = process.cpuUsage();
-const { createMongoAbility, subject } = require('@casl/ability');
+const { createMongoAbility, subject } = mode === 'import' ? await import('@casl/ability') : require('@casl/ability');
 const t1 = performance.now();
 const ability = createMongoAbility(rules);
 const t2 = performance.now();

@@ -4,16 +4,19 @@
 // Prints {"ms": …, "cpu": …, "allowed": …, "phases": {require, load, can}} (wall and CPU
 // milliseconds, the CPU time of the whole process: V8's background compilation threads included;
 // the phases in wall milliseconds). Run many times by bench.mjs.
+//   node cold.mjs ENTRY SCOPE_FILE [import]   ENTRY: pkg/index.cjs, required; with `import`,
+//                                             pkg/index.mjs, imported (an ES module's cold start)
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
-const [pkg, scopePath] = process.argv.slice(2);
+const [pkg, scopePath, mode] = process.argv.slice(2);
 const scope = readFileSync(scopePath, 'utf8');
 const require = createRequire(import.meta.url);
 
 const t0 = performance.now();
 const c0 = process.cpuUsage();
-const { Policy } = require(pkg);
+const { Policy } = mode === 'import' ? await import(pathToFileURL(pkg).href) : require(pkg);
 const t1 = performance.now();
 const policy = Policy.load(scope);
 const t2 = performance.now();
