@@ -72,6 +72,22 @@ const resolver = (external) => ({
   },
 });
 
+// The gate module's glue makes its TextDecoder as it is imported, 0.1 ms of every cold start, and
+// nothing on the way to a first decision decodes a string: made on first use instead (wasm-bindgen is
+// pinned; a glue without these two lines fails the build, so the change is never lost unseen).
+const EAGER_DECODER = "let cachedTextDecoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });\ncachedTextDecoder.decode();\n";
+const LAZY_DECODER = "let cachedTextDecoder = { decode(bytes) { cachedTextDecoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true }); return cachedTextDecoder.decode(bytes); } };\n";
+const lazyDecoder = {
+  name: 'secretariat-lazy-decoder',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]secretariat\.js$/ }, (a) => {
+      const text = readFileSync(a.path, 'utf8');
+      if (!text.includes(EAGER_DECODER)) throw new Error(`${a.path}: the glue no longer makes its TextDecoder as expected (scripts/npm-entries.mjs)`);
+      return { contents: text.replace(EAGER_DECODER, LAZY_DECODER), loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'neutral',
@@ -103,7 +119,7 @@ const sources = { index: join(src, 'node.js'), admin: join(src, 'node-admin.js')
 for (const name of entries) {
   const entry = sources[name] ?? join(pkg, `${name}.js`);
   const footer = name === 'index' ? { footer: { js: lazyGating } } : {};
-  await build({ ...common, ...footer, entryPoints: [entry], format: 'cjs', outfile: join(pkg, `${name}.cjs`), plugins: [resolver(true)] });
+  await build({ ...common, ...footer, entryPoints: [entry], format: 'cjs', outfile: join(pkg, `${name}.cjs`), plugins: [resolver(true), lazyDecoder] });
   if (name === 'admin') continue; // reached through index.cjs only
   const exports = [...await exportsOf(entry), ...(name === 'index' ? gating : [])].sort();
   writeFileSync(
@@ -132,7 +148,7 @@ for (const name of ['index', 'types', 'secretariat', ...entries.filter((x) => x 
 // them (in headless Chromium, 15–20 ms of a cold start: BENCHMARKS.md). `gate.js` becomes its
 // gating part re-exported from `index.js`: both entries share one instance (one `SecretariatError`,
 // one set of watched roots). The admin module stays a dynamic import of its own (`./admin.js`).
-const browserEntry = { ...common, bundle: true, format: 'esm', external: ['./admin.js'], logOverride: {} };
+const browserEntry = { ...common, bundle: true, format: 'esm', external: ['./admin.js'], logOverride: {}, plugins: [lazyDecoder] };
 await build({
   ...browserEntry,
   entryPoints: [join(pkg, 'index.js')],
