@@ -1,12 +1,17 @@
 // The npm package's CommonJS and Node ESM entries, written by esbuild from the ES-module sources
 // (called by scripts/build-npm once pkg/ holds the sources and the glue):
 //   index.cjs   from crates/secretariat_wasm/js/node.js: the gate module's glue bundled in, the API of
-//               policy.js; `require('secretariat')` in Node and server bundles
+//               policy.js; `require('secretariat')` in Node and server bundles; its `gate`, `watch`
+//               and `decider` are getters that require gate.cjs on first use (a server that only
+//               decides never loads it); gate.cjs takes policy.js's exports from index.cjs
 //   admin.cjs   from node-admin.js: the admin module's glue, required on first `admin()`
 //   secretariat_bg.cjs, secretariat_admin_bg.cjs   each module's bytes in base64, for server bundles
 //   gate.cjs, react.cjs (when react.js is there)   the same modules for `require`
 //   X.mjs       Node's `import`: `export const {…} = require('./X.cjs')`, so that `import` and
-//               `require` in one process share one instance (one module, one `SecretariatError`)
+//               `require` in one process share one instance (one module, one `SecretariatError`),
+//               through X.import.cjs, two lines that require X.cjs: Node's ESM loader scans every
+//               CommonJS module it imports for export names (cjs-module-lexer), which costs 2–5 ms
+//               on index.cjs's 28 KB in a fresh process, and nothing on these two lines
 //   X.d.cts     the declarations for `require`, importing `./Y.cjs` where X.d.ts imports `./Y.js`
 //   index.js    for browsers and bundlers: one ES module (below); gate.js re-exports its gating part
 // Relative imports of another entry stay imports (of its .cjs); everything else is bundled in;
@@ -58,10 +63,30 @@ const resolver = (external) => ({
       if (external && a.kind !== 'entry-point' && entries.includes(name)) {
         return { path: `./${name}.cjs`, external: true };
       }
+      // The API's classes (`SecretariatError`) from index.cjs, which bundles policy.js: one copy.
+      if (external && name === 'policy' && !/[\\/]node(-admin)?\.js$/.test(a.importer)) {
+        return { path: './index.cjs', external: true };
+      }
       return undefined;
     });
   },
 });
+
+// The gate module's glue makes its TextDecoder as it is imported, 0.1 ms of every cold start, and
+// nothing on the way to a first decision decodes a string: made on first use instead (wasm-bindgen is
+// pinned; a glue without these two lines fails the build, so the change is never lost unseen).
+const EAGER_DECODER = "let cachedTextDecoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });\ncachedTextDecoder.decode();\n";
+const LAZY_DECODER = "let cachedTextDecoder = { decode(bytes) { cachedTextDecoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true }); return cachedTextDecoder.decode(bytes); } };\n";
+const lazyDecoder = {
+  name: 'secretariat-lazy-decoder',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]secretariat\.js$/ }, (a) => {
+      const text = readFileSync(a.path, 'utf8');
+      if (!text.includes(EAGER_DECODER)) throw new Error(`${a.path}: the glue no longer makes its TextDecoder as expected (scripts/npm-entries.mjs)`);
+      return { contents: text.replace(EAGER_DECODER, LAZY_DECODER), loader: 'js' };
+    });
+  },
+};
 
 const common = {
   bundle: true,
@@ -73,18 +98,40 @@ const common = {
   logOverride: { 'empty-import-meta': 'silent' },
 };
 
+/** The names an ES module exports, everything bundled (an `export *` of another entry included). */
+async function exportsOf(entry, options = { plugins: [resolver(false)] }) {
+  const names = await build({ ...common, ...options, entryPoints: [entry], format: 'esm', write: false, metafile: true });
+  return Object.values(names.metafile.outputs)[0].exports.filter((n) => n !== 'default');
+}
+
+// `index.cjs` exports the gating functions as getters that require `gate.cjs` on first use: a
+// `require('secretariat')` that only decides (a server) never reads, compiles nor runs gate.cjs.
+const gating = await exportsOf(join(pkg, 'gate.js'));
+const lazyGating = [
+  '',
+  '// Declarative gating, from gate.cjs on first use (scripts/npm-entries.mjs).',
+  `for (const name of ${JSON.stringify(gating)}) {`,
+  '  Object.defineProperty(module.exports, name, { enumerable: true, get: () => require("./gate.cjs")[name] });',
+  '}',
+].join('\n');
+
 const sources = { index: join(src, 'node.js'), admin: join(src, 'node-admin.js') };
 for (const name of entries) {
   const entry = sources[name] ?? join(pkg, `${name}.js`);
-  await build({ ...common, entryPoints: [entry], format: 'cjs', outfile: join(pkg, `${name}.cjs`), plugins: [resolver(true)] });
+  const footer = name === 'index' ? { footer: { js: lazyGating } } : {};
+  await build({ ...common, ...footer, entryPoints: [entry], format: 'cjs', outfile: join(pkg, `${name}.cjs`), plugins: [resolver(true), lazyDecoder] });
   if (name === 'admin') continue; // reached through index.cjs only
-  // The names it exports, everything bundled (an `export *` of another entry included).
-  const names = await build({ ...common, entryPoints: [entry], format: 'esm', write: false, metafile: true, plugins: [resolver(false)] });
-  const exports = Object.values(names.metafile.outputs)[0].exports.filter((n) => n !== 'default');
+  const exports = [...await exportsOf(entry), ...(name === 'index' ? gating : [])].sort();
+  writeFileSync(
+    join(pkg, `${name}.import.cjs`),
+    `// Node's \`import\` of ${name}.cjs (${name}.mjs), which only reads its default export: a module this small for\n`
+      + `// Node's ESM loader to scan for export names, and not ${name}.cjs itself (scripts/npm-entries.mjs).\n`
+      + `const entry = require('./${name}.cjs');\n\nmodule.exports = entry;\n`,
+  );
   writeFileSync(
     join(pkg, `${name}.mjs`),
     `// Node's \`import\` of the package: the CommonJS build's one instance (scripts/npm-entries.mjs).\n`
-      + `import entry from './${name}.cjs';\n\nexport const { ${exports.join(', ')} } = entry;\n`,
+      + `import entry from './${name}.import.cjs';\n\nexport const { ${exports.join(', ')} } = entry;\n`,
   );
 }
 
@@ -101,9 +148,7 @@ for (const name of ['index', 'types', 'secretariat', ...entries.filter((x) => x 
 // them (in headless Chromium, 15–20 ms of a cold start: BENCHMARKS.md). `gate.js` becomes its
 // gating part re-exported from `index.js`: both entries share one instance (one `SecretariatError`,
 // one set of watched roots). The admin module stays a dynamic import of its own (`./admin.js`).
-const browserEntry = { ...common, bundle: true, format: 'esm', external: ['./admin.js'], logOverride: {} };
-const gateExports = await build({ ...browserEntry, entryPoints: [join(pkg, 'gate.js')], write: false, metafile: true });
-const gateNames = Object.values(gateExports.metafile.outputs)[0].exports;
+const browserEntry = { ...common, bundle: true, format: 'esm', external: ['./admin.js'], logOverride: {}, plugins: [lazyDecoder] };
 await build({
   ...browserEntry,
   entryPoints: [join(pkg, 'index.js')],
@@ -114,7 +159,7 @@ await build({
 writeFileSync(
   join(pkg, 'gate.js'),
   `// Declarative gating for host pages (scripts/npm-entries.mjs): the part of \`index.js\` that gates.\n`
-    + `export { ${gateNames.join(', ')} } from './index.js';\n`,
+    + `export { ${gating.join(', ')} } from './index.js';\n`,
 );
 // Bundled into index.js and index.cjs, imported by nothing the package ships: not shipped, so that
 // one copy of the API and of the gate module's glue stands in the package.

@@ -3,10 +3,11 @@
 // (written by `cargo run --release -p secretariat_scale --bin bench-data`), prints one line per
 // measure and writes every median to target/bench-node.json for scripts/bench's table.
 //
-//   node bench/node/bench.mjs [--quick] [--no-country] [--cold-only]
+//   node bench/node/bench.mjs [--quick] [--no-country] [--cold-only] [--cold-runs N]
 //
 // --cold-only: only the cold start against CASL (section 1), which needs neither the generated
 // organisations nor the country; its medians are still written to target/bench-node.json.
+// --cold-runs N: fresh processes of each side for the cold start (default 15, 5 with --quick).
 //
 // Medians: a measure is repeated in batches; each batch gives a time per call; the median of the
 // batches is reported. Nothing here asserts a timing.
@@ -23,6 +24,7 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const withCountry = !args.includes('--no-country');
 const coldOnly = args.includes('--cold-only');
+const coldRuns = args.includes('--cold-runs') ? Number(args[args.indexOf('--cold-runs') + 1]) : undefined;
 const pkg = join(root, 'pkg/index.cjs');
 const targetDir = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(root, 'target');
 const data = process.env.BENCH_DATA ?? join(targetDir, 'bench-data');
@@ -76,15 +78,16 @@ function perRun(fn, runs) {
   return median(times);
 }
 
-// 1. Cold start, each in a fresh process, ours and CASL's alternated: instantiate the gate module
-//    + load the demo secretary's scope (what her browser receives, issue 9) + first `can`, against
-//    `require` + build the same secretary's ability + first `can`. Her scope is cut by the CLI
+// 1. Cold start, each in a fresh process, ours and CASL's alternated: `require` the package,
+//    instantiate the gate module + load the demo secretary's scope (what her browser receives,
+//    issue 9) + first `can`, against `require` + build the same secretary's ability + first `can`;
+//    then the same with `import` (ES modules) on both sides. Her scope is cut by the CLI
 //    (`secretariat scope --org tests/fixtures/demo/org.json --secretary sophie`) into target/,
 //    never committed; cold-browser.mjs serves the same file.
 const require = createRequire(import.meta.url);
 const { Policy } = require(pkg);
 {
-  const runs = quick ? 5 : 15;
+  const runs = coldRuns ?? (quick ? 5 : 15);
   mkdirSync(targetDir, { recursive: true });
   const scopePath = join(targetDir, `bench-scope-${FOCUS}.json`);
   rmSync(scopePath, { force: true });
@@ -100,26 +103,38 @@ const { Policy } = require(pkg);
   }
   const rulesPath = join(targetDir, 'bench-casl-demo-rules.json');
   writeFileSync(rulesPath, JSON.stringify(demoRules));
-  // Wall and CPU milliseconds: on a loaded machine the CPU time is the steadier of the two.
-  const ours = { ms: [], cpu: [] };
-  const theirs = { ms: [], cpu: [] };
-  const sample = (into, script, args) => {
-    const { ms, cpu, allowed } = JSON.parse(execFileSync(process.execPath, [join(here, script), ...args], { encoding: 'utf8' }));
-    if (!allowed) throw new Error(`cold start (${script}): the first decision should allow`);
-    into.ms.push(ms);
-    into.cpu.push(cpu);
-  };
-  for (let r = 0; r < runs; r++) {
-    sample(ours, 'cold.mjs', [pkg, scopePath]);
-    sample(theirs, 'cold-casl.mjs', [rulesPath]);
-  }
+  // Wall and CPU milliseconds: on a loaded machine the CPU time is the steadier of the two. The
+  // side that starts a round alternates, so that neither always runs right after the other. Twice:
+  // `require` (the target's measure) and an ES module's `import` (index.mjs; CASL's ES build).
   results['cold/runs'] = runs;
   results['cold/scope_bytes'] = Buffer.byteLength(scope);
-  report('wasm/cold_start_demo', median(ours.ms), 'ms');
-  report('casl/cold_start_demo', median(theirs.ms), 'ms');
-  report('wasm/cold_start_demo_cpu', median(ours.cpu), 'ms');
-  report('casl/cold_start_demo_cpu', median(theirs.cpu), 'ms');
-  console.log(`${'cold start ratio (ours ÷ CASL)'.padEnd(36)} ${(median(ours.ms) / median(theirs.ms)).toFixed(2)}× wall, ${(median(ours.cpu) / median(theirs.cpu)).toFixed(2)}× CPU (${runs} runs each, scope ${Buffer.byteLength(scope)} bytes)`);
+  for (const mode of ['require', 'import']) {
+    const ours = { ms: [], cpu: [], phases: {} };
+    const theirs = { ms: [], cpu: [], phases: {} };
+    const sample = (into, script, args) => {
+      const { ms, cpu, allowed, phases } = JSON.parse(execFileSync(process.execPath, [join(here, script), ...args], { encoding: 'utf8' }));
+      if (!allowed) throw new Error(`cold start (${script}): the first decision should allow`);
+      into.ms.push(ms);
+      into.cpu.push(cpu);
+      for (const [phase, t] of Object.entries(phases)) (into.phases[phase] ??= []).push(t);
+    };
+    const entry = mode === 'require' ? pkg : pkg.replace(/\.cjs$/, '.mjs');
+    for (let r = 0; r < runs; r++) {
+      const both = [
+        () => sample(ours, 'cold.mjs', [entry, scopePath, mode]),
+        () => sample(theirs, 'cold-casl.mjs', [rulesPath, mode]),
+      ];
+      for (const run of r % 2 ? both.reverse() : both) run();
+    }
+    const phasesOf = ({ phases }) => Object.entries(phases).map(([p, ts]) => `${p} ${median(ts).toFixed(2)}`).join(', ');
+    const suffix = mode === 'require' ? '' : '_import';
+    report(`wasm/cold_start_demo${suffix}`, median(ours.ms), 'ms');
+    report(`casl/cold_start_demo${suffix}`, median(theirs.ms), 'ms');
+    report(`wasm/cold_start_demo${suffix}_cpu`, median(ours.cpu), 'ms');
+    report(`casl/cold_start_demo${suffix}_cpu`, median(theirs.cpu), 'ms');
+    console.log(`${`cold start, ${mode}: ours ÷ CASL`.padEnd(36)} ${(median(ours.ms) / median(theirs.ms)).toFixed(2)}× wall, ${(median(ours.cpu) / median(theirs.cpu)).toFixed(2)}× CPU (${runs} runs each, scope ${Buffer.byteLength(scope)} bytes)`);
+    console.log(`${`cold start, ${mode}: phases (ms)`.padEnd(36)} ours: ${phasesOf(ours)}; CASL: ${phasesOf(theirs)} (wall, medians)`);
+  }
 }
 
 if (coldOnly) {

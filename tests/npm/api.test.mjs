@@ -289,3 +289,18 @@ test('a bad gate option is a SecretariatError, from import and from require alik
       && e.name === 'SecretariatError' && e.code === 'bad_argument');
   }
 });
+
+test('require(\'secretariat\') loads the gating code only when gating is first used; one SecretariatError', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const program = `const loaded = () => Object.keys(require.cache).some((f) => f.endsWith('gate.cjs'));
+const { Policy, SecretariatError } = require('secretariat');
+const allowed = Policy.load(require('node:fs').readFileSync(process.argv[1], 'utf8')).can('sophie', 'practice.agenda', 'doctor:dr-martin', '${NOW}');
+const before = loaded();
+const { gate } = require('secretariat');
+let thrown;
+try { gate(null, null, 'sophie'); } catch (e) { thrown = e; }
+console.log(JSON.stringify([allowed, before, loaded(), thrown.constructor === SecretariatError, thrown.code]));
+`;
+  const printed = execFileSync(process.execPath, ['-e', program, join(ROOT, 'tests/fixtures/demo/org.json')], { cwd: join(ROOT, 'tests/npm'), encoding: 'utf8' });
+  assert.deepEqual(JSON.parse(printed), [true, false, true, true, 'bad_argument']);
+});

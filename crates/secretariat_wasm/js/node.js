@@ -7,13 +7,17 @@
 // 0.3 ms read), else the copy embedded in base64 in `secretariat_bg.cjs` (1.5 ms to parse and
 // decode). Server bundles (webpack `--target node`, Next.js, esbuild) move this file and not its
 // neighbours; they carry the embedded copy like any required module, so they cannot fail with ENOENT.
+//
+// Declarative gating (`gate`, `watch`, `decider`, from gate.js) is exported too, but not from here:
+// scripts/npm-entries.mjs defines them on `index.cjs`'s exports as getters that require `gate.cjs` on
+// first use, so that a server that only decides never reads or compiles it (0.6–0.8 ms of a cold
+// start: BENCHMARKS.md). `gate.cjs` takes `SecretariatError` from `index.cjs`: one instance.
 import { initSync as instantiateGateSync, Policy as Gate } from 'glue:gate';
 import gate from 'wasm-meta:gate';
 import { define } from './policy.js';
 import { bytes } from './node-bytes.js';
 
 export { SecretariatError, AdminPolicy } from './policy.js';
-export * from './gate.js';
 
 function instantiateSync() {
   instantiateGateSync({ module: bytes(gate, () => require('./secretariat_bg.cjs')) });
