@@ -25,7 +25,11 @@ fn object<T: Default>(
 }
 
 /// `Fields` of a type with `deny_unknown_fields`.
-const fn strict(expecting: &'static str, names: &'static [&'static str], required: u32) -> Fields {
+pub(crate) const fn strict(
+    expecting: &'static str,
+    names: &'static [&'static str],
+    required: u32,
+) -> Fields {
     Fields {
         expecting,
         names,
@@ -190,6 +194,11 @@ pub(crate) fn access(r: &mut Reader<'_>) -> Result<AccessEntry> {
         }
         Ok(())
     })
+}
+
+/// The permissions of an `add_access` edit, read as an access's are in the file.
+pub(crate) fn permissions(r: &mut Reader<'_>) -> Result<Vec<PermissionEntry>> {
+    r.list(permission)
 }
 
 /// A permission id, or an object with `id`, `valid_from`, `valid_until`.
@@ -497,40 +506,6 @@ impl Request {
 /// The reader against serde_json, on the fixtures and on many mutations of them: the same value,
 /// or the same message at the same line and column (except where this reader is stricter or
 /// clearer on purpose: a struct written as an array, an enum that is not a string).
-/// The organisation embedded in a scenario file (`organisation.embedded`), read with
-/// [`org_file`] where it stands in the whole text, so its errors carry the positions serde_json
-/// gives; with the line and column where it starts. `None` when there is none to read (no
-/// `organisation.embedded`, or the text breaks before it): then the scenario's own reader says
-/// what is wrong. The rest of a scenario file is read by serde, which skips this value
-/// (`ScenarioFile::parse`).
-pub(crate) fn embedded_org(text: &str) -> Option<((usize, usize), Result<OrgFile>)> {
-    const TOP: Fields = Fields {
-        expecting: "struct ScenarioFile",
-        names: &["organisation"],
-        required: 0,
-        deny_unknown: false,
-    };
-    const SOURCE: Fields = Fields {
-        expecting: "enum OrgSource",
-        names: &["embedded"],
-        required: 0,
-        deny_unknown: false,
-    };
-    let mut found = None;
-    let mut r = Reader::new(text);
-    // Stops at the first `organisation.embedded`, read or not (a repeated key is serde's to refuse).
-    let _ = r.fields(&TOP, &mut |r, _| {
-        r.fields(&SOURCE, &mut |r, _| {
-            // Where the value starts (white space skipped), as serde_json counts line and column.
-            r.at_string();
-            let start = r.data(String::new());
-            found = Some(((start.line, start.column), org_file(r)));
-            Err(r.data(String::new()))
-        })
-    });
-    found
-}
-
 #[cfg(test)]
 mod tests {
     #![expect(clippy::expect_used, clippy::panic, reason = "a test fails loudly")]
