@@ -11,6 +11,7 @@ use crate::findings::rpps_is_well_formed;
 use crate::json::{self, Fields, Reader};
 use crate::load::Problem;
 use crate::permission::Permission;
+use crate::read::{JsonError, JsonReader};
 
 /// The only changes-file format this version reads.
 pub const CHANGES_FORMAT: &str = "secretariat-changes/1";
@@ -1187,6 +1188,13 @@ fn read_change(r: &mut Reader<'_>) -> json::Result<Change> {
 /// `changes`, the edits a playground link carries).
 pub(crate) fn read_changes(r: &mut Reader<'_>) -> json::Result<Vec<Change>> {
     r.list(read_change)
+}
+
+impl JsonReader<'_, '_> {
+    /// A list of edits, as `ChangeSet::parse` reads them (a host's document that carries edits).
+    pub fn changes(&mut self) -> Result<Vec<Change>, JsonError> {
+        read_changes(self.0).map_err(JsonError)
+    }
 }
 
 /// `secretariat-changes/1`, read with the core's reader.

@@ -735,9 +735,10 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// What the readers of edits (`change.rs`) and scenario files (`scenario.rs`) need besides the
-/// typed reads above: an object whose keys are known only as it is read, serde's custom errors
-/// where serde_json places them, an enum written as a one-key object.
+/// What the readers of edits (`change.rs`), scenario files (`scenario.rs`) and a host's own
+/// documents ([`crate::JsonReader`]) need besides the typed reads above: an object whose keys are
+/// known only as it is read, serde's custom errors where serde_json places them, an enum written
+/// as a one-key object, a value kept as its text.
 impl<'a> Reader<'a> {
     /// The members of an object whose keys are known only as it is read (an edit: its `op` says
     /// which keys it has): `each(reader, key)` is called after each key, before its colon
@@ -820,6 +821,15 @@ impl<'a> Reader<'a> {
             None => Err(self.peek_syntax("EOF while parsing a value")),
             Some(_) => Err(self.peek_syntax("expected value")),
         }
+    }
+
+    /// The text of the value that comes next, checked as JSON and read past (serde_json's
+    /// `RawValue`: from its first byte to its last).
+    pub fn raw(&mut self) -> Result<&'a str> {
+        self.peek();
+        let start = self.pos;
+        self.skip()?;
+        Ok(self.text.get(start..self.pos).unwrap_or_default())
     }
 }
 

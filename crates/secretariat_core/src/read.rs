@@ -503,6 +503,77 @@ impl Request {
     }
 }
 
+/// The core's JSON reader, lent to a host for a document of its own that carries the core's (the
+/// playground's saved state and share links carry edits and an organisation file), so that the
+/// host needs no second JSON reader: an object read member by member with serde's rules for a
+/// struct (unknown members skipped, a repeated one refused, a missing required one named) and
+/// serde_json's messages with line and column. Edits are read with [`JsonReader::changes`].
+pub struct JsonReader<'r, 'a>(pub(crate) &'r mut Reader<'a>);
+
+/// Why a host's document could not be read: serde_json's message, then `at line L column C`
+/// (`Display`), as serde_json words it.
+#[derive(Debug)]
+pub struct JsonError(pub(crate) Box<crate::json::Error>);
+
+impl std::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for JsonError {}
+
+impl JsonReader<'_, '_> {
+    /// Reads `text`, a JSON object and nothing else, as serde reads a struct named `expecting`
+    /// (`struct Link`) with fields `names`, of which those whose bit is set in `required` (bit `i`
+    /// for `names[i]`) must be there: `each(reader, i)` reads the value of `names[i]`.
+    pub fn object(
+        text: &str,
+        expecting: &'static str,
+        names: &'static [&'static str],
+        required: u32,
+        each: &mut dyn FnMut(&mut JsonReader<'_, '_>, usize) -> std::result::Result<(), JsonError>,
+    ) -> std::result::Result<(), JsonError> {
+        let fields = Fields {
+            expecting,
+            names,
+            required,
+            deny_unknown: false,
+        };
+        document(text, |r| {
+            r.fields(&fields, &mut |r, i| {
+                each(&mut JsonReader(r), i).map_err(|e| e.0)
+            })
+        })
+        .map_err(JsonError)
+    }
+
+    /// A string.
+    pub fn string(&mut self) -> std::result::Result<String, JsonError> {
+        self.0.string().map_err(JsonError)
+    }
+
+    /// A string, or `null` (absent).
+    pub fn opt_string(&mut self) -> std::result::Result<Option<String>, JsonError> {
+        self.0.opt_string().map_err(JsonError)
+    }
+
+    /// `true` or `false`.
+    pub fn bool(&mut self) -> std::result::Result<bool, JsonError> {
+        self.0.bool().map_err(JsonError)
+    }
+
+    /// A unit variant written as its name (serde's `"snake_case"`): its position in `names`.
+    pub fn variant(&mut self, names: &[&str]) -> std::result::Result<usize, JsonError> {
+        self.0.variant(names).map_err(JsonError)
+    }
+
+    /// Any JSON value, kept as its text (serde_json's `RawValue`).
+    pub fn raw(&mut self) -> std::result::Result<String, JsonError> {
+        self.0.raw().map(str::to_owned).map_err(JsonError)
+    }
+}
+
 /// The reader against serde_json, on the fixtures and on many mutations of them: the same value,
 /// or the same message at the same line and column (except where this reader is stricter or
 /// clearer on purpose: a struct written as an array, an enum that is not a string).
