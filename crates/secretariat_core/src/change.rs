@@ -8,8 +8,10 @@ use crate::file::{
     PermissionEntry, PersonEntry, ProfileEntry, RcpEntry, Status, WindowedPermission,
 };
 use crate::findings::rpps_is_well_formed;
+use crate::json::{self, Fields, Reader};
 use crate::load::Problem;
 use crate::permission::Permission;
+use crate::read::{JsonError, JsonReader};
 
 /// The only changes-file format this version reads.
 pub const CHANGES_FORMAT: &str = "secretariat-changes/1";
@@ -233,15 +235,16 @@ impl std::error::Error for ApplyError {}
 impl ChangeSet {
     /// Reads a changes text: a `secretariat-changes/1` object, or a bare JSON array of changes.
     /// The one reader of changes: the CLI, the npm binding and scenario files call it.
+    /// Read with the core's reader (serde_json's messages, line and column).
     pub fn parse(text: &str) -> Result<ChangeSet, ChangeSetError> {
-        let malformed = |e: serde_json::Error| ChangeSetError::Malformed(e.to_string());
+        let malformed = |e: Box<json::Error>| ChangeSetError::Malformed(e.to_string());
         if text.trim_start().starts_with('[') {
             return Ok(ChangeSet {
                 format: CHANGES_FORMAT.to_owned(),
-                changes: serde_json::from_str(text).map_err(malformed)?,
+                changes: crate::read::document(text, read_changes).map_err(malformed)?,
             });
         }
-        let set: ChangeSet = serde_json::from_str(text).map_err(malformed)?;
+        let set = crate::read::document(text, read_change_set).map_err(malformed)?;
         if set.format != CHANGES_FORMAT {
             return Err(ChangeSetError::UnsupportedFormat(set.format));
         }
@@ -548,8 +551,7 @@ pub enum Change {
 }
 
 /// The operations, as `op` names them: one per [`Change`] variant, in the same order.
-#[derive(Clone, Copy, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy)]
 enum Op {
     GrantPermission,
     RevokePermission,
@@ -583,6 +585,82 @@ enum Op {
     SetNextSession,
     SetRcpResponsable,
 }
+
+/// Every operation, in the order of [`OP_NAMES`].
+const OPS: [Op; 31] = [
+    Op::GrantPermission,
+    Op::RevokePermission,
+    Op::AddAccess,
+    Op::RemoveAccess,
+    Op::AcknowledgeConfidentiality,
+    Op::Suspend,
+    Op::Reactivate,
+    Op::Departure,
+    Op::SetCategory,
+    Op::SetExternal,
+    Op::AddAffiliation,
+    Op::RemoveAffiliation,
+    Op::AddGroupMember,
+    Op::RemoveGroupMember,
+    Op::AddProfile,
+    Op::RemoveProfile,
+    Op::SetRcpRole,
+    Op::AddPerson,
+    Op::RenamePerson,
+    Op::RemovePerson,
+    Op::AddGroup,
+    Op::RenameGroup,
+    Op::RemoveGroup,
+    Op::AddCentre,
+    Op::RenameCentre,
+    Op::RemoveCentre,
+    Op::AddRcp,
+    Op::RenameRcp,
+    Op::RemoveRcp,
+    Op::SetNextSession,
+    Op::SetRcpResponsable,
+];
+
+/// What `op` says, in the order of [`OPS`] (the snake case of [`Change`]'s variants).
+const OP_NAMES: [&str; 31] = [
+    "grant_permission",
+    "revoke_permission",
+    "add_access",
+    "remove_access",
+    "acknowledge_confidentiality",
+    "suspend",
+    "reactivate",
+    "departure",
+    "set_category",
+    "set_external",
+    "add_affiliation",
+    "remove_affiliation",
+    "add_group_member",
+    "remove_group_member",
+    "add_profile",
+    "remove_profile",
+    "set_rcp_role",
+    "add_person",
+    "rename_person",
+    "remove_person",
+    "add_group",
+    "rename_group",
+    "remove_group",
+    "add_centre",
+    "rename_centre",
+    "remove_centre",
+    "add_rcp",
+    "rename_rcp",
+    "remove_rcp",
+    "set_next_session",
+    "set_rcp_responsable",
+];
+
+/// A person's `category`, as an edit names it.
+const CATEGORIES: &[&str] = &["medecin", "secretaire"];
+
+/// A doctor's `role` in an RCP, as `set_rcp_role` names it ([`RcpRole`], lowercase).
+const ROLES: &[&str] = &["none", "participant", "animateur", "both"];
 
 impl Op {
     /// The keys an edit of this operation has besides `op`, in the order of its variant.
@@ -670,21 +748,132 @@ enum Raw {
     List(Vec<String>),
 }
 
-/// An edit's values, taken out as its variant is built.
-struct Fields(Vec<(&'static str, Raw)>);
+/// What the value of a key is read as.
+enum Slot {
+    /// Skipped: a key no edit has, seen before `op` (reported once `op` says which keys were
+    /// expected).
+    Skip,
+    /// The operation's name.
+    Op,
+    /// `add_access`'s permissions.
+    Permissions,
+    /// A boolean.
+    Flag,
+    /// A list of ids.
+    List,
+    /// A string, or `null`.
+    Text,
+}
 
-impl Fields {
+/// Why the keys of an object do not make an edit: serde's errors, which each reader words in its
+/// own way (the serde visitor through its deserializer, the core's reader as serde_json does).
+enum Refusal {
+    /// A key this edit does not have: the key, and the keys it has.
+    Unknown(String, &'static [&'static str]),
+    /// A key given twice.
+    Duplicate(&'static str),
+    /// A key it must have.
+    Missing(&'static str),
+    /// `null` where a string must be.
+    Null,
+    /// A name that is none of the values it may take.
+    Variant(String, &'static [&'static str]),
+}
+
+impl Refusal {
+    /// As the serde visitor's error.
+    fn into_serde<E: serde::de::Error>(self) -> E {
+        match self {
+            Refusal::Unknown(key, keys) => E::unknown_field(&key, keys),
+            Refusal::Duplicate(key) => E::duplicate_field(key),
+            Refusal::Missing(key) => E::missing_field(key),
+            Refusal::Null => E::invalid_type(serde::de::Unexpected::Unit, &"a string"),
+            Refusal::Variant(name, names) => E::unknown_variant(&name, names),
+        }
+    }
+
+    /// serde_json's message for it (the core's reader's).
+    fn message(&self) -> String {
+        match self {
+            Refusal::Unknown(key, keys) => json::unknown_field(key, keys),
+            Refusal::Duplicate(key) => format!("duplicate field `{key}`"),
+            Refusal::Missing(key) => format!("missing field `{key}`"),
+            Refusal::Null => String::from("invalid type: null, expected a string"),
+            Refusal::Variant(name, names) => json::unknown_variant(name, names),
+        }
+    }
+}
+
+/// An edit being read, key by key, whatever their order — by the serde visitor and by the core's
+/// reader alike: `op` names the variant, the other keys must be that variant's. (serde's
+/// `#[serde(tag = "op")]` would buffer each edit whole into a generic value first, a large part of
+/// the `.wasm`.)
+#[derive(Default)]
+struct Pending {
+    /// The operation, once read.
+    op: Option<Op>,
+    /// The values read, taken out as the variant is built.
+    fields: Vec<(&'static str, Raw)>,
+    /// The first key no edit has, seen before `op`.
+    unknown: Option<String>,
+}
+
+impl Pending {
+    /// How the value of `key` is read, and the name it is kept under. Refused: a key this edit
+    /// does not have (once `op` is known), a repeated key.
+    fn slot(&mut self, key: &str) -> Result<(&'static str, Slot), Refusal> {
+        let op = self.op;
+        let known = KEYS.iter().copied().find(|k| *k == key);
+        let Some(key) = known.filter(|k| op.is_none_or(|op| *k == "op" || op.keys().contains(k)))
+        else {
+            return match op {
+                Some(op) => Err(Refusal::Unknown(key.to_owned(), op.keys())),
+                None => {
+                    self.unknown.get_or_insert_with(|| key.to_owned());
+                    Ok(("", Slot::Skip))
+                }
+            };
+        };
+        if (key == "op" && op.is_some()) || self.fields.iter().any(|(k, _)| *k == key) {
+            return Err(Refusal::Duplicate(key));
+        }
+        let slot = match key {
+            "op" => Slot::Op,
+            "permissions" => Slot::Permissions,
+            "acknowledged" | "external" | "responsable" => Slot::Flag,
+            "members" | "participants" | "animateurs" | "responsables" => Slot::List,
+            _ => Slot::Text,
+        };
+        Ok((key, slot))
+    }
+
+    /// `op`'s value.
+    fn set_op(&mut self, name: &str) -> Result<(), Refusal> {
+        let i = OP_NAMES.iter().position(|n| *n == name);
+        match i.and_then(|i| OPS.get(i)) {
+            Some(op) => {
+                self.op = Some(*op);
+                Ok(())
+            }
+            None => Err(Refusal::Variant(name.to_owned(), &OP_NAMES)),
+        }
+    }
+
+    fn push(&mut self, key: &'static str, raw: Raw) {
+        self.fields.push((key, raw));
+    }
+
     fn take(&mut self, key: &str) -> Option<Raw> {
-        let i = self.0.iter().position(|(k, _)| *k == key)?;
-        Some(self.0.swap_remove(i).1)
+        let i = self.fields.iter().position(|(k, _)| *k == key)?;
+        Some(self.fields.swap_remove(i).1)
     }
 
     /// A string that must be there.
-    fn text<E: serde::de::Error>(&mut self, key: &'static str) -> Result<String, E> {
+    fn text(&mut self, key: &'static str) -> Result<String, Refusal> {
         match self.take(key) {
             Some(Raw::Text(Some(text))) => Ok(text),
-            Some(Raw::Text(None)) => Err(E::invalid_type(serde::de::Unexpected::Unit, &"a string")),
-            _ => Err(E::missing_field(key)),
+            Some(Raw::Text(None)) => Err(Refusal::Null),
+            _ => Err(Refusal::Missing(key)),
         }
     }
 
@@ -696,10 +885,10 @@ impl Fields {
         }
     }
 
-    fn flag<E: serde::de::Error>(&mut self, key: &'static str) -> Result<bool, E> {
+    fn flag(&mut self, key: &'static str) -> Result<bool, Refusal> {
         match self.take(key) {
             Some(Raw::Flag(flag)) => Ok(flag),
-            _ => Err(E::missing_field(key)),
+            _ => Err(Refusal::Missing(key)),
         }
     }
 
@@ -719,87 +908,49 @@ impl Fields {
         }
     }
 
-    /// A string naming one of the values of `T` (a category, a role).
-    fn named<'de, T: Deserialize<'de>, E: serde::de::Error>(
+    /// The string of `key` as the position of one of `names`.
+    fn named(
         &mut self,
         key: &'static str,
-    ) -> Result<T, E> {
-        T::deserialize(serde::de::value::StringDeserializer::<E>::new(
-            self.text(key)?,
-        ))
-    }
-}
-
-/// Reads one edit in a single pass over its keys, whatever their order: `op` names the variant,
-/// the other keys must be that variant's. (serde's `#[serde(tag = "op")]` would buffer each edit
-/// whole into a generic value first, a large part of the `.wasm`.)
-impl<'de> Deserialize<'de> for Change {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ChangeVisitor)
-    }
-}
-
-struct ChangeVisitor;
-
-impl<'de> serde::de::Visitor<'de> for ChangeVisitor {
-    type Value = Change;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a change: an object with `op`")
+        names: &'static [&'static str],
+    ) -> Result<usize, Refusal> {
+        let name = self.text(key)?;
+        names
+            .iter()
+            .position(|n| *n == name)
+            .ok_or(Refusal::Variant(name, names))
     }
 
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Change, A::Error> {
-        use serde::de::Error;
-        let mut op: Option<Op> = None;
-        let mut fields = Fields(Vec::new());
-        // A key no edit has, seen before `op`: reported once `op` says which keys were expected.
-        let mut unknown: Option<String> = None;
-        while let Some(key) = map.next_key::<String>()? {
-            let known = KEYS.iter().copied().find(|k| *k == key);
-            let Some(key) =
-                known.filter(|k| op.is_none_or(|op| *k == "op" || op.keys().contains(k)))
-            else {
-                match op {
-                    Some(op) => return Err(A::Error::unknown_field(&key, op.keys())),
-                    None => {
-                        unknown.get_or_insert(key);
-                        map.next_value::<serde::de::IgnoredAny>()?;
-                        continue;
-                    }
-                }
-            };
-            if (key == "op" && op.is_some()) || fields.0.iter().any(|(k, _)| *k == key) {
-                return Err(A::Error::duplicate_field(key));
-            }
-            match key {
-                "op" => {
-                    let name: String = map.next_value()?;
-                    op = Some(Op::deserialize(serde::de::value::StringDeserializer::<
-                        A::Error,
-                    >::new(name))?);
-                }
-                "permissions" => fields.0.push((key, Raw::Permissions(map.next_value()?))),
-                "acknowledged" | "external" | "responsable" => {
-                    fields.0.push((key, Raw::Flag(map.next_value()?)))
-                }
-                "members" | "participants" | "animateurs" | "responsables" => {
-                    fields.0.push((key, Raw::List(map.next_value()?)))
-                }
-                _ => fields.0.push((key, Raw::Text(map.next_value()?))),
-            }
-        }
-        let Some(op) = op else {
-            return Err(A::Error::missing_field("op"));
+    fn category(&mut self) -> Result<Category, Refusal> {
+        Ok(match self.named("category", CATEGORIES)? {
+            0 => Category::Medecin,
+            _ => Category::Secretaire,
+        })
+    }
+
+    fn role(&mut self) -> Result<RcpRole, Refusal> {
+        Ok(match self.named("role", ROLES)? {
+            0 => RcpRole::None,
+            1 => RcpRole::Participant,
+            2 => RcpRole::Animateur,
+            _ => RcpRole::Both,
+        })
+    }
+
+    /// The edit, once every key is read.
+    fn finish(mut self) -> Result<Change, Refusal> {
+        let Some(op) = self.op else {
+            return Err(Refusal::Missing("op"));
         };
-        let stray = fields
-            .0
+        let stray = self
+            .fields
             .iter()
             .map(|(k, _)| *k)
             .find(|k| !op.keys().contains(k));
-        if let Some(key) = unknown.as_deref().or(stray) {
-            return Err(A::Error::unknown_field(key, op.keys()));
+        if let Some(key) = self.unknown.as_deref().or(stray) {
+            return Err(Refusal::Unknown(key.to_owned(), op.keys()));
         }
-        let f = &mut fields;
+        let f = &mut self;
         Ok(match op {
             Op::GrantPermission => Change::GrantPermission {
                 secretary: f.text("secretary")?,
@@ -843,7 +994,7 @@ impl<'de> serde::de::Visitor<'de> for ChangeVisitor {
             },
             Op::SetCategory => Change::SetCategory {
                 person: f.text("person")?,
-                category: f.named("category")?,
+                category: f.category()?,
             },
             Op::SetExternal => Change::SetExternal {
                 person: f.text("person")?,
@@ -882,12 +1033,12 @@ impl<'de> serde::de::Visitor<'de> for ChangeVisitor {
             Op::SetRcpRole => Change::SetRcpRole {
                 rcp: f.text("rcp")?,
                 doctor: f.text("doctor")?,
-                role: f.named("role")?,
+                role: f.role()?,
             },
             Op::AddPerson => Change::AddPerson {
                 id: f.text("id")?,
                 name: f.text("name")?,
-                category: f.named("category")?,
+                category: f.category()?,
                 rpps: f.optional("rpps"),
                 external: f.optional_flag("external"),
             },
@@ -948,6 +1099,117 @@ impl<'de> serde::de::Visitor<'de> for ChangeVisitor {
             },
         })
     }
+}
+
+/// What serde calls an edit in "invalid type: …, expected …".
+const EXPECTING: &str = "a change: an object with `op`";
+
+/// Reads one edit in a single pass over its keys ([`Pending`]). The core reads edits with its own
+/// reader ([`read_change`]); this is for hosts that deserialise them with serde.
+impl<'de> Deserialize<'de> for Change {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ChangeVisitor)
+    }
+}
+
+struct ChangeVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ChangeVisitor {
+    type Value = Change;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(EXPECTING)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Change, A::Error> {
+        let mut edit = Pending::default();
+        while let Some(key) = map.next_key::<String>()? {
+            let (key, slot) = edit.slot(&key).map_err(Refusal::into_serde)?;
+            match slot {
+                Slot::Skip => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+                Slot::Op => {
+                    let name: String = map.next_value()?;
+                    edit.set_op(&name).map_err(Refusal::into_serde)?;
+                }
+                Slot::Permissions => edit.push(key, Raw::Permissions(map.next_value()?)),
+                Slot::Flag => edit.push(key, Raw::Flag(map.next_value()?)),
+                Slot::List => edit.push(key, Raw::List(map.next_value()?)),
+                Slot::Text => edit.push(key, Raw::Text(map.next_value()?)),
+            }
+        }
+        edit.finish().map_err(Refusal::into_serde)
+    }
+}
+
+/// One edit, read with the core's reader ([`crate::json`]) as the serde visitor reads it (the same
+/// [`Pending`]), with serde_json's messages at serde_json's line and column: what the core,
+/// scenario files and the playground read edits with.
+fn read_change(r: &mut Reader<'_>) -> json::Result<Change> {
+    let mut edit = Pending::default();
+    r.members(EXPECTING, &mut |r, key| {
+        let (key, slot) = match edit.slot(key) {
+            Ok(slot) => slot,
+            Err(refusal) => return Err(r.member_error(refusal.message())),
+        };
+        r.colon_next()?;
+        match slot {
+            Slot::Skip => r.skip()?,
+            Slot::Op => {
+                let name = r.string()?;
+                if let Err(refusal) = edit.set_op(&name) {
+                    return Err(r.member_error(refusal.message()));
+                }
+            }
+            Slot::Permissions => {
+                let permissions = crate::read::permissions(r)?;
+                edit.push(key, Raw::Permissions(permissions));
+            }
+            Slot::Flag => {
+                let flag = r.bool()?;
+                edit.push(key, Raw::Flag(flag));
+            }
+            Slot::List => {
+                let list = r.strings()?;
+                edit.push(key, Raw::List(list));
+            }
+            Slot::Text => {
+                let text = r.opt_string()?;
+                edit.push(key, Raw::Text(text));
+            }
+        }
+        Ok(())
+    })?;
+    edit.finish().map_err(|refusal| r.data(refusal.message()))
+}
+
+/// A list of edits, read with the core's reader (a bare changes text, a scenario step's
+/// `changes`, the edits a playground link carries).
+pub(crate) fn read_changes(r: &mut Reader<'_>) -> json::Result<Vec<Change>> {
+    r.list(read_change)
+}
+
+impl JsonReader<'_, '_> {
+    /// A list of edits, as `ChangeSet::parse` reads them (a host's document that carries edits).
+    pub fn changes(&mut self) -> Result<Vec<Change>, JsonError> {
+        read_changes(self.0).map_err(JsonError)
+    }
+}
+
+/// `secretariat-changes/1`, read with the core's reader.
+fn read_change_set(r: &mut Reader<'_>) -> json::Result<ChangeSet> {
+    const F: Fields = crate::read::strict("struct ChangeSet", &["format", "changes"], 0b11);
+    let mut set = ChangeSet::default();
+    r.fields(&F, &mut |r, i| {
+        if i == 0 {
+            set.format = r.string()?;
+        } else {
+            set.changes = read_changes(r)?;
+        }
+        Ok(())
+    })?;
+    Ok(set)
 }
 
 impl Change {
@@ -1644,4 +1906,249 @@ fn remove_rcp(file: &mut OrgFile, rcp: &str) -> Result<(), ChangeError> {
     still_referred("rcp", rcp, refs)?;
     network(file).rcps.retain(|r| r.id != rcp);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #![expect(clippy::expect_used, clippy::panic, reason = "a test fails loudly")]
+
+    use super::*;
+
+    /// The core's reader and serde_json (through the serde visitor) on `text`: the same value, or
+    /// the same message at the same line and column. Except where the readers differ by design
+    /// (`read.rs`): a windowed permission written as an array (serde reads it by position), a
+    /// number's text in a message (serde formats the float). Whether errors were compared.
+    fn same<T: PartialEq + std::fmt::Debug + serde::de::DeserializeOwned>(
+        text: &str,
+        read: fn(&mut Reader<'_>) -> json::Result<T>,
+    ) -> bool {
+        let ours = crate::read::document(text, read);
+        match (ours, serde_json::from_str::<T>(text)) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "{text}"),
+            (Err(a), Err(b)) => {
+                let b = b.to_string();
+                let by_design = b.contains("floating point")
+                    || a.message
+                        .starts_with("invalid type: sequence, expected a permission");
+                if !by_design {
+                    assert_eq!(a.to_string(), b, "{text}");
+                    return true;
+                }
+            }
+            (Ok(_), Err(b)) => panic!("{text}: serde_json refuses ({b}), the reader reads"),
+            (Err(a), Ok(_)) => assert!(a.message.contains("sequence"), "{text}: {a}"),
+        }
+        false
+    }
+
+    /// Every single-byte deletion, and insertions every third byte, of `text`.
+    fn mutations(text: &str) -> Vec<String> {
+        let mut out = vec![text.to_owned()];
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            let head = text.get(..i).unwrap_or_default();
+            let rest = text.get(i + c.len_utf8()..).unwrap_or_default();
+            out.push(format!("{head}{rest}"));
+            if k % 3 == 0 {
+                for insert in [
+                    "1", "\"", "null", "[", "{}", ",", "-", "\"op\":", "\"x\":1,",
+                ] {
+                    out.push(format!("{head}{insert}{rest}"));
+                }
+            }
+        }
+        out
+    }
+
+    /// One edit of every operation, every key given.
+    fn every_op() -> Vec<Change> {
+        let s = |v: &str| v.to_owned();
+        let o = |v: &str| Some(v.to_owned());
+        let window = PermissionEntry::Windowed(WindowedPermission {
+            id: s("agenda"),
+            valid_from: o("2026-01-01T00:00:00Z"),
+            valid_until: None,
+        });
+        vec![
+            Change::GrantPermission {
+                secretary: s("sophie"),
+                doctor: s("dr-martin"),
+                permission: s("agenda"),
+                valid_from: o("2026-01-01T00:00:00Z"),
+                valid_until: o("2026-02-01T00:00:00Z"),
+            },
+            Change::RevokePermission {
+                secretary: s("sophie"),
+                doctor: s("dr-martin"),
+                permission: s("agenda"),
+            },
+            Change::AddAccess {
+                secretary: s("sophie"),
+                doctor: s("dr-martin"),
+                permissions: vec![PermissionEntry::Id(s("mail")), window],
+                valid_from: o("2026-01-01T00:00:00Z"),
+                valid_until: None,
+            },
+            Change::RemoveAccess {
+                secretary: s("sophie"),
+                doctor: s("dr-martin"),
+            },
+            Change::AcknowledgeConfidentiality {
+                secretary: s("sophie"),
+                doctor: s("dr-martin"),
+                acknowledged: true,
+            },
+            Change::Suspend { person: s("lea") },
+            Change::Reactivate { person: s("lea") },
+            Change::Departure { person: s("lea") },
+            Change::SetCategory {
+                person: s("lea"),
+                category: Category::Medecin,
+            },
+            Change::SetExternal {
+                person: s("lea"),
+                external: false,
+            },
+            Change::AddAffiliation {
+                doctor: s("dr-martin"),
+                secretary: o("lea"),
+                group: None,
+                valid_from: None,
+                valid_until: o("2026-02-01T00:00:00Z"),
+            },
+            Change::RemoveAffiliation {
+                doctor: s("dr-martin"),
+                secretary: None,
+                group: o("pool"),
+            },
+            Change::AddGroupMember {
+                group: s("pool"),
+                person: s("lea"),
+            },
+            Change::RemoveGroupMember {
+                group: s("pool"),
+                person: s("lea"),
+            },
+            Change::AddProfile {
+                secretary: s("lea"),
+                centre: s("3c"),
+                valid_from: o("2026-01-01T00:00:00Z"),
+                valid_until: None,
+            },
+            Change::RemoveProfile {
+                secretary: s("lea"),
+                centre: s("3c"),
+            },
+            Change::SetRcpRole {
+                rcp: s("rcp-sein"),
+                doctor: s("dr-martin"),
+                role: RcpRole::Both,
+            },
+            Change::AddPerson {
+                id: s("camille"),
+                name: s("Camille « Cam » Roy"),
+                category: Category::Secretaire,
+                rpps: o("10000000007"),
+                external: Some(true),
+            },
+            Change::RenamePerson {
+                person: s("lea"),
+                name: s("Léa\tB."),
+            },
+            Change::RemovePerson { person: s("lea") },
+            Change::AddGroup {
+                id: s("pool"),
+                name: s("Pool"),
+                members: vec![s("lea"), s("sophie")],
+            },
+            Change::RenameGroup {
+                group: s("pool"),
+                name: s("P"),
+            },
+            Change::RemoveGroup { group: s("pool") },
+            Change::AddCentre {
+                id: s("3c"),
+                name: s("3C"),
+            },
+            Change::RenameCentre {
+                centre: s("3c"),
+                name: s("C"),
+            },
+            Change::RemoveCentre { centre: s("3c") },
+            Change::AddRcp {
+                id: s("rcp"),
+                name: s("RCP"),
+                centre: s("3c"),
+                participants: vec![s("dr-a")],
+                animateurs: vec![s("dr-b")],
+                responsables: vec![s("dr-c")],
+                next_session: o("2026-03-01T09:00:00Z"),
+            },
+            Change::RenameRcp {
+                rcp: s("rcp"),
+                name: s("R"),
+            },
+            Change::RemoveRcp { rcp: s("rcp") },
+            Change::SetNextSession {
+                rcp: s("rcp"),
+                next_session: None,
+            },
+            Change::SetRcpResponsable {
+                rcp: s("rcp"),
+                person: s("dr-c"),
+                responsable: true,
+            },
+        ]
+    }
+
+    /// Every operation has a sample, and the samples read back as written.
+    #[test]
+    fn every_operation_reads_back_as_written() {
+        let changes = every_op();
+        assert_eq!(changes.len(), OP_NAMES.len());
+        let text = serde_json::to_string(&changes).expect("json");
+        for name in OP_NAMES {
+            assert!(text.contains(&format!("\"op\":\"{name}\"")), "{name}");
+        }
+        let set = ChangeSet::parse(&text).expect("a changes text");
+        assert_eq!(set.changes, changes);
+    }
+
+    /// The core's reader of edits against the serde visitor through serde_json, on every changes
+    /// fixture and on every operation with its keys in two orders (`op` first, and sorted, which
+    /// puts it among the others), and on mutations of each.
+    #[test]
+    fn edits_read_as_serde_json_reads_them() {
+        let samples = every_op();
+        // `op` first, as `Change` writes it; then keys sorted (serde_json's `Value`), `op` among
+        // them.
+        let first = serde_json::to_string_pretty(&samples).expect("json");
+        let value = serde_json::to_value(&samples).expect("value");
+        let sorted = serde_json::to_string_pretty(&value).expect("json");
+        let mut compared = 0;
+        for text in [first, sorted] {
+            for m in mutations(&text) {
+                compared += usize::from(same(&m, read_changes));
+            }
+        }
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/demo/changes"
+        );
+        for entry in std::fs::read_dir(dir).expect("fixtures").flatten() {
+            let text = std::fs::read_to_string(entry.path()).expect("a fixture");
+            let mut texts = vec![text.clone()];
+            if text.len() < 2_000 {
+                texts = mutations(&text);
+            }
+            for m in texts {
+                if m.trim_start().starts_with('[') {
+                    compared += usize::from(same(&m, read_changes));
+                } else {
+                    compared += usize::from(same(&m, read_change_set));
+                }
+            }
+        }
+        assert!(compared > 5_000, "{compared} errors compared");
+    }
 }

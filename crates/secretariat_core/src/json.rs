@@ -659,13 +659,8 @@ impl<'a> Reader<'a> {
         let mut seen = 0u32;
         let mut next = 0;
         let mut first = true;
-        while let Some(b) = self.next_item(first, b'}')? {
+        while let Some(key) = self.key(first)? {
             first = false;
-            if b != b'"' {
-                return Err(self.peek_syntax("key must be a string"));
-            }
-            self.pos += 1;
-            let key = self.string_body()?;
             // Files are mostly written in declaration order: try the field after the last one.
             let found = match fields.names.get(next) {
                 Some(n) if *n == key => Some(next),
@@ -738,6 +733,117 @@ impl<'a> Reader<'a> {
         r.end().ok()?;
         found
     }
+}
+
+/// What the readers of edits (`change.rs`), scenario files (`scenario.rs`) and a host's own
+/// documents ([`crate::JsonReader`]) need besides the typed reads above: an object whose keys are
+/// known only as it is read, serde's custom errors where serde_json places them, an enum written
+/// as a one-key object, a value kept as its text.
+impl<'a> Reader<'a> {
+    /// The members of an object whose keys are known only as it is read (an edit: its `op` says
+    /// which keys it has): `each(reader, key)` is called after each key, before its colon
+    /// ([`Reader::colon_next`]), and reads its value.
+    pub fn members(
+        &mut self,
+        expecting: &str,
+        each: &mut dyn FnMut(&mut Self, &str) -> Result<()>,
+    ) -> Result<()> {
+        self.open(b'{', expecting)?;
+        let mut first = true;
+        while let Some(key) = self.key(first)? {
+            first = false;
+            each(self, &key)?;
+        }
+        Ok(())
+    }
+
+    /// The next key of an object whose `{` is read (after its comma unless `first`), or `None` at
+    /// its end (`}` read).
+    fn key(&mut self, first: bool) -> Result<Option<Cow<'a, str>>> {
+        match self.next_item(first, b'}')? {
+            None => Ok(None),
+            Some(b'"') => {
+                self.pos += 1;
+                self.string_body().map(Some)
+            }
+            Some(_) => Err(self.peek_syntax("key must be a string")),
+        }
+    }
+
+    /// The colon between a key read by [`Reader::members`] and its value.
+    pub fn colon_next(&mut self) -> Result<()> {
+        self.colon()
+    }
+
+    /// A data error that a map's reader raises once a key or value is read (serde's custom errors:
+    /// an unknown or repeated key, a name that is no variant), where serde_json reports it: past
+    /// the white space that follows, and past the object's closing brace when it comes next.
+    pub fn member_error(&mut self, message: String) -> Box<Error> {
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+        }
+        self.data(message)
+    }
+
+    /// An enum whose variants each hold a value, written as serde writes it (`{"name": value}`):
+    /// `each(reader, i)` reads the value of `names[i]`. Its name alone (`"name"`) is refused as
+    /// serde refuses it, a unit variant where a value was expected.
+    pub fn newtype_variant<T>(
+        &mut self,
+        names: &[&str],
+        each: impl FnOnce(&mut Self, usize) -> Result<T>,
+    ) -> Result<T> {
+        match self.peek() {
+            Some(b'{') => {
+                self.pos += 1;
+                let i = match self.peek() {
+                    Some(b'"') => self.variant(names)?,
+                    Some(b'}') => return Err(self.peek_syntax("expected value")),
+                    Some(_) => return Err(self.peek_syntax("key must be a string")),
+                    None => return Err(self.peek_syntax("EOF while parsing an object")),
+                };
+                self.colon()?;
+                let value = each(self, i)?;
+                match self.peek() {
+                    Some(b'}') => {
+                        self.pos += 1;
+                        Ok(value)
+                    }
+                    Some(_) => Err(self.syntax("expected value")),
+                    None => Err(self.syntax("EOF while parsing an object")),
+                }
+            }
+            Some(b'"') => {
+                self.variant(names)?;
+                let message = "invalid type: unit variant, expected newtype variant";
+                Err(self.member_error(message.to_owned()))
+            }
+            None => Err(self.peek_syntax("EOF while parsing a value")),
+            Some(_) => Err(self.peek_syntax("expected value")),
+        }
+    }
+
+    /// The text of the value that comes next, checked as JSON and read past (serde_json's
+    /// `RawValue`: from its first byte to its last).
+    pub fn raw(&mut self) -> Result<&'a str> {
+        self.peek();
+        let start = self.pos;
+        self.skip()?;
+        Ok(self.text.get(start..self.pos).unwrap_or_default())
+    }
+}
+
+/// serde's message for a key a struct does not have.
+pub(crate) fn unknown_field(key: &str, expected: &[&str]) -> String {
+    if expected.is_empty() {
+        return format!("unknown field `{key}`, there are no fields");
+    }
+    format!("unknown field `{key}`, expected {}", one_of(expected))
+}
+
+/// serde's message for a name that is none of an enum's variants.
+pub(crate) fn unknown_variant(name: &str, expected: &[&str]) -> String {
+    format!("unknown variant `{name}`, expected {}", one_of(expected))
 }
 
 /// The position of the first `"`, `\\` or control character, eight bytes at a time (as serde_json

@@ -54,6 +54,7 @@ pub use load::{LoadError, Problem, MAX_ENTRIES, MAX_FILE_BYTES, MAX_PROBLEMS};
 pub use org::{Organisation, Source};
 pub use permission::{Permission, Placement, Recommendation, Severity};
 pub use pseudonymise::{pseudonymise, Pseudonymised};
+pub use read::{JsonError, JsonReader};
 pub use report::{to_csv, ReportError, ReportRow, MAX_REPORT_ROWS};
 pub use request::{Action, Icon, Request, RequestError, ResourceKind, Tab};
 pub use scenario::{

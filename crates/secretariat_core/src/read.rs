@@ -25,7 +25,11 @@ fn object<T: Default>(
 }
 
 /// `Fields` of a type with `deny_unknown_fields`.
-const fn strict(expecting: &'static str, names: &'static [&'static str], required: u32) -> Fields {
+pub(crate) const fn strict(
+    expecting: &'static str,
+    names: &'static [&'static str],
+    required: u32,
+) -> Fields {
     Fields {
         expecting,
         names,
@@ -190,6 +194,11 @@ pub(crate) fn access(r: &mut Reader<'_>) -> Result<AccessEntry> {
         }
         Ok(())
     })
+}
+
+/// The permissions of an `add_access` edit, read as an access's are in the file.
+pub(crate) fn permissions(r: &mut Reader<'_>) -> Result<Vec<PermissionEntry>> {
+    r.list(permission)
 }
 
 /// A permission id, or an object with `id`, `valid_from`, `valid_until`.
@@ -494,43 +503,80 @@ impl Request {
     }
 }
 
+/// The core's JSON reader, lent to a host for a document of its own that carries the core's (the
+/// playground's saved state and share links carry edits and an organisation file), so that the
+/// host needs no second JSON reader: an object read member by member with serde's rules for a
+/// struct (unknown members skipped, a repeated one refused, a missing required one named) and
+/// serde_json's messages with line and column. Edits are read with [`JsonReader::changes`].
+pub struct JsonReader<'r, 'a>(pub(crate) &'r mut Reader<'a>);
+
+/// Why a host's document could not be read: serde_json's message, then `at line L column C`
+/// (`Display`), as serde_json words it.
+#[derive(Debug)]
+pub struct JsonError(pub(crate) Box<crate::json::Error>);
+
+impl std::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for JsonError {}
+
+impl JsonReader<'_, '_> {
+    /// Reads `text`, a JSON object and nothing else, as serde reads a struct named `expecting`
+    /// (`struct Link`) with fields `names`, of which those whose bit is set in `required` (bit `i`
+    /// for `names[i]`) must be there: `each(reader, i)` reads the value of `names[i]`.
+    pub fn object(
+        text: &str,
+        expecting: &'static str,
+        names: &'static [&'static str],
+        required: u32,
+        each: &mut dyn FnMut(&mut JsonReader<'_, '_>, usize) -> std::result::Result<(), JsonError>,
+    ) -> std::result::Result<(), JsonError> {
+        let fields = Fields {
+            expecting,
+            names,
+            required,
+            deny_unknown: false,
+        };
+        document(text, |r| {
+            r.fields(&fields, &mut |r, i| {
+                each(&mut JsonReader(r), i).map_err(|e| e.0)
+            })
+        })
+        .map_err(JsonError)
+    }
+
+    /// A string.
+    pub fn string(&mut self) -> std::result::Result<String, JsonError> {
+        self.0.string().map_err(JsonError)
+    }
+
+    /// A string, or `null` (absent).
+    pub fn opt_string(&mut self) -> std::result::Result<Option<String>, JsonError> {
+        self.0.opt_string().map_err(JsonError)
+    }
+
+    /// `true` or `false`.
+    pub fn bool(&mut self) -> std::result::Result<bool, JsonError> {
+        self.0.bool().map_err(JsonError)
+    }
+
+    /// A unit variant written as its name (serde's `"snake_case"`): its position in `names`.
+    pub fn variant(&mut self, names: &[&str]) -> std::result::Result<usize, JsonError> {
+        self.0.variant(names).map_err(JsonError)
+    }
+
+    /// Any JSON value, kept as its text (serde_json's `RawValue`).
+    pub fn raw(&mut self) -> std::result::Result<String, JsonError> {
+        self.0.raw().map(str::to_owned).map_err(JsonError)
+    }
+}
+
 /// The reader against serde_json, on the fixtures and on many mutations of them: the same value,
 /// or the same message at the same line and column (except where this reader is stricter or
 /// clearer on purpose: a struct written as an array, an enum that is not a string).
-/// The organisation embedded in a scenario file (`organisation.embedded`), read with
-/// [`org_file`] where it stands in the whole text, so its errors carry the positions serde_json
-/// gives; with the line and column where it starts. `None` when there is none to read (no
-/// `organisation.embedded`, or the text breaks before it): then the scenario's own reader says
-/// what is wrong. The rest of a scenario file is read by serde, which skips this value
-/// (`ScenarioFile::parse`).
-pub(crate) fn embedded_org(text: &str) -> Option<((usize, usize), Result<OrgFile>)> {
-    const TOP: Fields = Fields {
-        expecting: "struct ScenarioFile",
-        names: &["organisation"],
-        required: 0,
-        deny_unknown: false,
-    };
-    const SOURCE: Fields = Fields {
-        expecting: "enum OrgSource",
-        names: &["embedded"],
-        required: 0,
-        deny_unknown: false,
-    };
-    let mut found = None;
-    let mut r = Reader::new(text);
-    // Stops at the first `organisation.embedded`, read or not (a repeated key is serde's to refuse).
-    let _ = r.fields(&TOP, &mut |r, _| {
-        r.fields(&SOURCE, &mut |r, _| {
-            // Where the value starts (white space skipped), as serde_json counts line and column.
-            r.at_string();
-            let start = r.data(String::new());
-            found = Some(((start.line, start.column), org_file(r)));
-            Err(r.data(String::new()))
-        })
-    });
-    found
-}
-
 #[cfg(test)]
 mod tests {
     #![expect(clippy::expect_used, clippy::panic, reason = "a test fails loudly")]

@@ -9,8 +9,10 @@ use crate::change::Change;
 use crate::change_requests::{ChangeRequest, Recipient};
 use crate::decision::Effect;
 use crate::file::OrgFile;
+use crate::json::{self, Fields, Reader};
 use crate::lang::Lang;
 use crate::org::Organisation;
+use crate::read::strict;
 use crate::request::Request;
 use crate::simulate::{Entitlement, Simulation};
 use crate::time::Instant;
@@ -62,7 +64,6 @@ impl Bilingual {
 #[serde(rename_all = "snake_case")]
 pub enum OrgSource {
     /// The organisation file itself.
-    #[serde(deserialize_with = "skip_embedded")]
     Embedded(Box<OrgFile>),
     /// The content hash of an organisation: SHA-256 of its compact JSON, in hex.
     Sha256(String),
@@ -239,27 +240,12 @@ pub struct ScenarioReport {
 }
 
 impl ScenarioFile {
-    /// Reads a scenario file.
+    /// Reads a scenario file, with the core's reader (serde_json's messages, line and column): the
+    /// embedded organisation by the organisation file's own reader, in place, so the playground
+    /// holds one reader of each document.
     pub fn parse(text: &str) -> Result<ScenarioFile, ScenarioError> {
-        // serde reads the scenario and skips the embedded organisation, which the organisation
-        // file's own reader reads in place. The first error in the text is the one reported: an
-        // error of the organisation's unless serde's comes before the organisation starts.
-        let malformed = |e: &dyn std::fmt::Display| ScenarioError::Malformed(e.to_string());
-        let parsed = serde_json::from_str::<ScenarioFile>(text);
-        let file = match (parsed, crate::read::embedded_org(text)) {
-            (Err(e), Some((start, Err(o)))) if (e.line(), e.column()) >= start => {
-                return Err(malformed(&o))
-            }
-            (Err(e), _) => return Err(malformed(&e)),
-            (Ok(_), Some((_, Err(o)))) => return Err(malformed(&o)),
-            (Ok(mut file), Some((_, Ok(org)))) => {
-                if let OrgSource::Embedded(slot) = &mut file.organisation {
-                    **slot = org;
-                }
-                file
-            }
-            (Ok(file), None) => file,
-        };
+        let file = crate::read::document(text, scenario_file)
+            .map_err(|e| ScenarioError::Malformed(e.to_string()))?;
         if file.format != SCENARIOS_FORMAT {
             return Err(ScenarioError::UnsupportedFormat(file.format));
         }
@@ -530,12 +516,215 @@ fn effect(e: Effect) -> &'static str {
     }
 }
 
-/// `organisation.embedded` as serde sees it: skipped, then read by the organisation file's reader
-/// (`read.rs`, [`ScenarioFile::parse`]) — serde's own reader of that file would be a second copy
-/// of it in the playground's `.wasm`.
-fn skip_embedded<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Box<OrgFile>, D::Error> {
-    serde::de::IgnoredAny::deserialize(d)?;
-    Ok(Box::default())
+// The readers of a scenario file, in the types' declaration order, with serde's field lists and
+// defaults (`read.rs` reads the organisation file the same way).
+
+/// `secretariat-scenarios/1`.
+fn scenario_file(r: &mut Reader<'_>) -> json::Result<ScenarioFile> {
+    const F: Fields = strict(
+        "struct ScenarioFile",
+        &["format", "title", "organisation", "now", "steps"],
+        0b1_0111,
+    );
+    let mut file = ScenarioFile {
+        format: String::new(),
+        title: Bilingual::default(),
+        organisation: OrgSource::Sha256(String::new()),
+        now: None,
+        steps: Vec::new(),
+    };
+    r.fields(&F, &mut |r, i| {
+        match i {
+            0 => file.format = r.string()?,
+            1 => file.title = bilingual(r)?,
+            2 => file.organisation = org_source(r)?,
+            3 => file.now = r.opt_string()?,
+            _ => file.steps = r.list(step)?,
+        }
+        Ok(())
+    })?;
+    Ok(file)
+}
+
+fn bilingual(r: &mut Reader<'_>) -> json::Result<Bilingual> {
+    const F: Fields = strict("struct Bilingual", &["fr", "en"], 0b11);
+    let mut text = Bilingual::default();
+    r.fields(&F, &mut |r, i| {
+        *if i == 0 { &mut text.fr } else { &mut text.en } = r.string()?;
+        Ok(())
+    })?;
+    Ok(text)
+}
+
+/// `{"embedded": {…}}`, read by the organisation file's reader, or `{"sha256": "…"}`.
+fn org_source(r: &mut Reader<'_>) -> json::Result<OrgSource> {
+    r.newtype_variant(&["embedded", "sha256"], |r, i| {
+        Ok(if i == 0 {
+            OrgSource::Embedded(Box::new(crate::read::org_file(r)?))
+        } else {
+            OrgSource::Sha256(r.string()?)
+        })
+    })
+}
+
+fn step(r: &mut Reader<'_>) -> json::Result<ScenarioStep> {
+    const F: Fields = strict(
+        "struct ScenarioStep",
+        &[
+            "id",
+            "title",
+            "question",
+            "secretary",
+            "focus",
+            "changes",
+            "expect",
+            "commentary",
+        ],
+        0b1100_1111,
+    );
+    let mut step = ScenarioStep {
+        id: String::new(),
+        title: Bilingual::default(),
+        question: Bilingual::default(),
+        secretary: String::new(),
+        focus: Focus::default(),
+        changes: Vec::new(),
+        expect: Expect::default(),
+        commentary: Bilingual::default(),
+    };
+    r.fields(&F, &mut |r, i| {
+        match i {
+            0 => step.id = r.string()?,
+            1 => step.title = bilingual(r)?,
+            2 => step.question = bilingual(r)?,
+            3 => step.secretary = r.string()?,
+            4 => {
+                step.focus = match r.variant(&["practice", "dcc", "both", "report"])? {
+                    0 => Focus::Practice,
+                    1 => Focus::Dcc,
+                    2 => Focus::Both,
+                    _ => Focus::Report,
+                }
+            }
+            5 => step.changes = crate::change::read_changes(r)?,
+            6 => step.expect = expect(r)?,
+            _ => step.commentary = bilingual(r)?,
+        }
+        Ok(())
+    })?;
+    Ok(step)
+}
+
+fn expect(r: &mut Reader<'_>) -> json::Result<Expect> {
+    const F: Fields = strict(
+        "struct Expect",
+        &["decisions", "requests", "gained", "lost"],
+        0,
+    );
+    let mut expect = Expect::default();
+    r.fields(&F, &mut |r, i| {
+        match i {
+            0 => expect.decisions = r.list(expected_decision)?,
+            1 => expect.requests = r.list(expected_request)?,
+            2 => expect.gained = r.list(expected_item)?,
+            _ => expect.lost = r.list(expected_item)?,
+        }
+        Ok(())
+    })?;
+    Ok(expect)
+}
+
+fn expected_decision(r: &mut Reader<'_>) -> json::Result<ExpectedDecision> {
+    const F: Fields = strict(
+        "struct ExpectedDecision",
+        &["principal", "action", "resource", "decision"],
+        0b1010,
+    );
+    let mut d = ExpectedDecision {
+        principal: None,
+        action: String::new(),
+        resource: None,
+        decision: Effect::Deny,
+    };
+    r.fields(&F, &mut |r, i| {
+        match i {
+            0 => d.principal = r.opt_string()?,
+            1 => d.action = r.string()?,
+            2 => d.resource = r.opt_string()?,
+            _ => {
+                d.decision = match r.variant(&["allow", "deny"])? {
+                    0 => Effect::Allow,
+                    _ => Effect::Deny,
+                }
+            }
+        }
+        Ok(())
+    })?;
+    Ok(d)
+}
+
+fn expected_request(r: &mut Reader<'_>) -> json::Result<ExpectedRequest> {
+    const F: Fields = strict(
+        "struct ExpectedRequest",
+        &[
+            "kind",
+            "recipient",
+            "secretary",
+            "doctor",
+            "login_as_doctor_enabled",
+            "says",
+        ],
+        0b1,
+    );
+    let mut q = ExpectedRequest {
+        kind: String::new(),
+        recipient: None,
+        secretary: None,
+        doctor: None,
+        login_as_doctor_enabled: None,
+        says: Vec::new(),
+    };
+    r.fields(&F, &mut |r, i| {
+        match i {
+            0 => q.kind = r.string()?,
+            1 => {
+                q.recipient = r.option(|r| {
+                    Ok(match r.variant(&["practice", "network"])? {
+                        0 => Recipient::Practice,
+                        _ => Recipient::Network,
+                    })
+                })?
+            }
+            2 => q.secretary = r.opt_string()?,
+            3 => q.doctor = r.opt_string()?,
+            4 => q.login_as_doctor_enabled = r.option(Reader::bool)?,
+            _ => q.says = r.list(Reader::string)?,
+        }
+        Ok(())
+    })?;
+    Ok(q)
+}
+
+fn expected_item(r: &mut Reader<'_>) -> json::Result<ExpectedItem> {
+    const F: Fields = strict(
+        "struct ExpectedItem",
+        &["secretary", "action", "resource"],
+        0b10,
+    );
+    let mut item = ExpectedItem {
+        secretary: None,
+        action: String::new(),
+        resource: None,
+    };
+    r.fields(&F, &mut |r, i| {
+        match i {
+            0 => item.secretary = r.opt_string()?,
+            1 => item.action = r.string()?,
+            _ => item.resource = r.opt_string()?,
+        }
+        Ok(())
+    })?;
+    Ok(item)
 }
 
 #[cfg(test)]
@@ -577,49 +766,96 @@ mod tests {
             .any(|m| ours.contains(m))
     }
 
+    /// Every single-byte deletion of `text` (of every `step`-th byte), and insertions at every
+    /// third of those.
+    fn mutations(text: &str, step: usize) -> Vec<String> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut texts = vec![text.to_owned()];
+        for (k, &(i, c)) in chars.iter().enumerate().step_by(step) {
+            let head = text.get(..i).unwrap_or_default();
+            let rest = text.get(i + c.len_utf8()..).unwrap_or_default();
+            texts.push(format!("{head}{rest}"));
+            if k % (3 * step) == 0 {
+                for insert in ["1", "\"", "null", "[", "{}", ",", "-", "\"x\":1,"] {
+                    texts.push(format!("{head}{insert}{rest}"));
+                }
+            }
+        }
+        texts
+    }
+
+    /// `parse`'s answer for `t` against serde's, `theirs` (`same` compares two files read):
+    /// serde_json's answer, error and position included, but where the readers of the
+    /// organisation file differ by design. Whether an error was compared.
+    fn agree<T>(
+        t: &str,
+        theirs: Result<T, serde_json::Error>,
+        same: impl FnOnce(&super::ScenarioFile, &T),
+    ) -> bool {
+        match (super::ScenarioFile::parse(t), theirs) {
+            (Ok(ours), Ok(whole)) => same(&ours, &whole),
+            (Err(ScenarioError::Malformed(ours)), Err(theirs)) => {
+                if !by_design(&ours) && !by_design(&theirs.to_string()) {
+                    assert_eq!(ours, theirs.to_string(), "{t}");
+                    return true;
+                }
+            }
+            (Err(ScenarioError::UnsupportedFormat(_)), Ok(_)) => {}
+            (Err(ours), Ok(_)) => assert!(by_design(&ours.to_string()), "{t}: {ours}"),
+            (Ok(_), Err(theirs)) => panic!("{t}: serde refuses ({theirs}), parse reads"),
+            (Err(ours), Err(theirs)) => panic!("{t}: {ours} / {theirs}"),
+        }
+        false
+    }
+
     /// Every single-byte deletion, and insertions every third byte, of the trainer's file with an
     /// embedded organisation: `parse` gives serde_json's answer, error and position included,
     /// wherever the error is (before, inside or after the organisation).
     #[test]
     fn parse_answers_as_serde_alone() {
         let text = include_str!("../../../tests/fixtures/scenarios/wrong-answers.json");
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let mut texts = vec![text.to_owned()];
-        for (k, &(i, c)) in chars.iter().enumerate() {
-            let head = text.get(..i).unwrap_or_default();
-            let rest = text.get(i + c.len_utf8()..).unwrap_or_default();
-            texts.push(format!("{head}{rest}"));
-            if k % 3 == 0 {
-                for insert in ["1", "\"", "null", "[", "{}", ",", "-"] {
-                    texts.push(format!("{head}{insert}{rest}"));
-                }
-            }
-        }
         let mut compared = 0;
-        for t in &texts {
-            match (
-                super::ScenarioFile::parse(t),
-                serde_json::from_str::<serde_alone::ScenarioFile>(t),
-            ) {
-                (Ok(ours), Ok(whole)) => {
-                    if let (OrgSource::Embedded(a), serde_alone::OrgSource::Embedded(b)) =
-                        (&ours.organisation, &whole.organisation)
-                    {
-                        assert_eq!(a, b, "{t}");
-                    }
+        for t in &mutations(text, 1) {
+            let theirs = serde_json::from_str::<serde_alone::ScenarioFile>(t);
+            compared += usize::from(agree(t, theirs, |ours, whole| {
+                if let (OrgSource::Embedded(a), serde_alone::OrgSource::Embedded(b)) =
+                    (&ours.organisation, &whole.organisation)
+                {
+                    assert_eq!(a, b, "{t}");
                 }
-                (Err(ScenarioError::Malformed(ours)), Err(theirs)) => {
-                    if !by_design(&ours) && !by_design(&theirs.to_string()) {
-                        assert_eq!(ours, theirs.to_string(), "{t}");
-                        compared += 1;
-                    }
-                }
-                (Err(ScenarioError::UnsupportedFormat(_)), Ok(_)) => {}
-                (Err(ours), Ok(_)) => assert!(by_design(&ours.to_string()), "{t}: {ours}"),
-                (Ok(_), Err(theirs)) => panic!("{t}: serde refuses ({theirs}), parse reads"),
-                (Err(ours), Err(theirs)) => panic!("{t}: {ours} / {theirs}"),
-            }
+            }));
         }
         assert!(compared > 1_000, "{compared} errors compared");
+    }
+
+    /// Every scenario fixture, the built-in one included, and mutations of each (every byte of the
+    /// small ones, every seventh of the large): `parse` reads what serde reads (the `Deserialize`
+    /// of [`super::ScenarioFile`]), and refuses what it refuses with the same message, line and
+    /// column, but where the organisation file's reader differs by design.
+    #[test]
+    fn every_scenario_fixture_reads_as_serde_reads_it() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
+        let mut paths = vec![std::path::PathBuf::from(format!(
+            "{root}/demo/scenarios.json"
+        ))];
+        for entry in std::fs::read_dir(format!("{root}/scenarios"))
+            .into_iter()
+            .flatten()
+        {
+            paths.extend(entry.ok().map(|e| e.path()));
+        }
+        let mut compared = 0;
+        for path in paths {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            assert!(!text.is_empty(), "{}", path.display());
+            let step = if text.len() < 5_000 { 1 } else { 7 };
+            for t in &mutations(&text, step) {
+                let theirs = serde_json::from_str::<super::ScenarioFile>(t);
+                compared += usize::from(agree(t, theirs, |ours, whole| {
+                    assert_eq!(ours, whole, "{t}")
+                }));
+            }
+        }
+        assert!(compared > 5_000, "{compared} errors compared");
     }
 }

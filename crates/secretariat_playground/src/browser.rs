@@ -34,14 +34,14 @@ pub fn load() -> Option<Saved> {
     let storage = storage()?;
     let _ = storage.remove_item(LEGACY_KEY);
     let text = storage.get_item(STORAGE_KEY).ok().flatten()?;
-    serde_json::from_str(&text).ok()
+    Saved::from_json(&text).ok()
 }
 
 /// Keeps the working state (silently skipped when the storage is full or disabled). Call only with
 /// the user's consent.
 pub fn save(saved: &Saved) {
-    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(saved)) {
-        let _ = storage.set_item(STORAGE_KEY, &text);
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(STORAGE_KEY, &saved.to_json());
     }
 }
 

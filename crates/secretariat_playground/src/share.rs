@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-use secretariat_core::{Change, ChangeSet, Lang, Organisation};
+use secretariat_core::{Change, ChangeSet, JsonError, JsonReader, Lang, Organisation};
 use serde::{Deserialize, Serialize};
 
 use crate::state::{Screen, Shared, State, Ui, Work};
@@ -45,6 +45,34 @@ pub struct Link {
     /// The screen shown.
     #[serde(default)]
     pub screen: Screen,
+}
+
+impl Link {
+    /// Reads a link's JSON with the core's JSON reader, as serde reads [`Link`] (serde_json's
+    /// messages, line and column): the playground holds no other JSON reader.
+    pub fn from_json(text: &str) -> Result<Link, JsonError> {
+        let mut link = Link {
+            format: String::new(),
+            base: String::new(),
+            name: String::new(),
+            changes: Vec::new(),
+            selected: None,
+            screen: Screen::default(),
+        };
+        let names = &["format", "base", "name", "changes", "selected", "screen"];
+        JsonReader::object(text, "struct Link", names, 0b111, &mut |r, i| {
+            match i {
+                0 => link.format = r.string()?,
+                1 => link.base = r.string()?,
+                2 => link.name = r.string()?,
+                3 => link.changes = r.changes()?,
+                4 => link.selected = r.opt_string()?,
+                _ => link.screen = Screen::read(r)?,
+            }
+            Ok(())
+        })?;
+        Ok(link)
+    }
 }
 
 /// Why a link could not be read or opened.
@@ -130,8 +158,7 @@ pub fn decode(fragment: &str) -> Result<Option<Link>, LinkError> {
         .decode(data.trim_end_matches('='))
         .map_err(|e| LinkError::Damaged(format!("base64: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| LinkError::Damaged(format!("utf-8: {e}")))?;
-    let link: Link =
-        serde_json::from_str(&text).map_err(|e| LinkError::Damaged(format!("json: {e}")))?;
+    let link = Link::from_json(&text).map_err(|e| LinkError::Damaged(format!("json: {e}")))?;
     if link.format != LINK_FORMAT {
         return Err(LinkError::Damaged(format!(
             "format `{}`, expected `{LINK_FORMAT}`",

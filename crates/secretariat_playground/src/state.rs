@@ -10,7 +10,9 @@
 use std::rc::Rc;
 
 use secretariat_core::file::OrgFile;
-use secretariat_core::{ApplyError, Change, Lang, Organisation, Problem, Request, DEMO_ORG};
+use secretariat_core::{
+    ApplyError, Change, JsonError, JsonReader, Lang, Organisation, Problem, Request, DEMO_ORG,
+};
 use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
@@ -61,6 +63,12 @@ impl Screen {
             Screen::Report => lang.pick("Rapport", "Report"),
             Screen::Organisation => lang.pick("Organisation", "Organisation"),
         }
+    }
+
+    /// A screen as serde names it (its [`Screen::id`]).
+    pub fn read(r: &mut JsonReader<'_, '_>) -> Result<Screen, JsonError> {
+        let i = r.variant(&Screen::ALL.map(Screen::id))?;
+        Ok(Screen::ALL.get(i).copied().unwrap_or_default())
     }
 
     /// Stable id, used in element ids and tests.
@@ -149,57 +157,119 @@ pub enum SheetsStatus {
     },
 }
 
-/// What is saved in local storage and encoded in a shared link.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// What is saved in local storage (`secretariat-playground/1`): JSON written and read by hand
+/// ([`Saved::to_json`], [`Saved::from_json`]) as serde would write and read this struct with the
+/// attributes `tests/documents.rs` gives it (members in this order, those marked optional left out
+/// when empty, unknown ones skipped), which that test holds equal.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Saved {
     /// Always [`SAVED_FORMAT`].
     pub format: String,
     /// The base organisation file (`secretariat-org/1`), kept as JSON text and read back by the
     /// core's own loader (the same path as an imported file).
     pub org: OrgJson,
-    /// The edits applied to it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// The edits applied to it (optional).
     pub changes: Vec<Change>,
-    /// Edits undone, most recent last (redo pops them).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Edits undone, most recent last (redo pops them) (optional).
     pub undone: Vec<Change>,
-    /// The secretary shown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The secretary shown (optional).
     pub selected: Option<String>,
-    /// Language.
-    #[serde(default)]
+    /// Language (French when absent).
     pub lang: Lang,
-    /// Screen.
-    #[serde(default)]
+    /// Screen (the first when absent).
     pub screen: Screen,
-    /// Hidden elements shown ghosted.
-    #[serde(default)]
+    /// Hidden elements shown ghosted (no when absent).
     pub ghosts: bool,
 }
 
-/// An organisation file as JSON text inside a saved state.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct OrgJson(pub Box<serde_json::value::RawValue>);
+/// An organisation file as JSON text inside a saved state, written there as the JSON it is (as
+/// serde_json writes a `RawValue`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OrgJson(String);
 
 impl OrgJson {
     /// The file's JSON text.
     pub fn text(&self) -> &str {
-        self.0.get()
-    }
-
-    /// Wraps JSON text (`None` when it is not JSON).
-    pub fn from_text(text: String) -> Option<OrgJson> {
-        serde_json::value::RawValue::from_string(text)
-            .ok()
-            .map(OrgJson)
+        &self.0
     }
 }
 
-impl PartialEq for OrgJson {
-    fn eq(&self, other: &OrgJson) -> bool {
-        self.text() == other.text()
+impl Saved {
+    /// The fields of [`Saved`], as serde names them, in order.
+    const FIELDS: &'static [&'static str] = &[
+        "format", "org", "changes", "undone", "selected", "lang", "screen", "ghosts",
+    ];
+
+    /// Reads a saved state with the core's JSON reader, as serde reads [`Saved`] (unknown
+    /// members skipped; the organisation kept as its JSON text): the playground holds no other
+    /// JSON reader.
+    pub fn from_json(text: &str) -> Result<Saved, JsonError> {
+        let mut saved = Saved {
+            format: String::new(),
+            org: OrgJson::default(),
+            changes: Vec::new(),
+            undone: Vec::new(),
+            selected: None,
+            lang: Lang::default(),
+            screen: Screen::default(),
+            ghosts: false,
+        };
+        JsonReader::object(text, "struct Saved", Saved::FIELDS, 0b11, &mut |r, i| {
+            match i {
+                0 => saved.format = r.string()?,
+                1 => saved.org = OrgJson(r.raw()?),
+                2 => saved.changes = r.changes()?,
+                3 => saved.undone = r.changes()?,
+                4 => saved.selected = r.opt_string()?,
+                5 => saved.lang = read_lang(r)?,
+                6 => saved.screen = Screen::read(r)?,
+                _ => saved.ghosts = r.bool()?,
+            }
+            Ok(())
+        })?;
+        Ok(saved)
     }
+
+    /// Its JSON text, as serde_json would write [`Saved`] (a test holds them equal), the
+    /// organisation written as the JSON it is — without serde_json's `RawValue`, whose reader would
+    /// be a second JSON reader in the `.wasm`.
+    pub fn to_json(&self) -> String {
+        let mut out = format!(
+            "{{\"format\":{},\"org\":{}",
+            json(&self.format),
+            self.org.text()
+        );
+        let mut member = |key: &str, value: String| {
+            out.push_str(&format!(",\"{key}\":{value}"));
+        };
+        if !self.changes.is_empty() {
+            member("changes", json(&self.changes));
+        }
+        if !self.undone.is_empty() {
+            member("undone", json(&self.undone));
+        }
+        if let Some(selected) = &self.selected {
+            member("selected", json(selected));
+        }
+        member("lang", json(&self.lang));
+        member("screen", json(&self.screen));
+        member("ghosts", json(&self.ghosts));
+        out.push('}');
+        out
+    }
+}
+
+/// A value's compact JSON (`Serialize` of plain data, which does not fail).
+fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// A language as serde names it (`"fr"`, `"en"`).
+fn read_lang(r: &mut JsonReader<'_, '_>) -> Result<Lang, JsonError> {
+    Ok(match r.variant(&["fr", "en"])? {
+        0 => Lang::Fr,
+        _ => Lang::En,
+    })
 }
 
 /// The whole state of the playground, in parts; each part, and the whole, derive `PartialEq`, so
@@ -497,9 +567,7 @@ impl State {
     pub fn saved(&self) -> Saved {
         Saved {
             format: SAVED_FORMAT.to_owned(),
-            org: serde_json::value::to_raw_value(self.work.base.file())
-                .map(OrgJson)
-                .unwrap_or_default(),
+            org: OrgJson(json(self.work.base.file())),
             changes: self.work.changes.clone(),
             undone: self.work.undone.clone(),
             selected: self.ui.selected.clone(),

@@ -258,8 +258,8 @@ fn what_is_saved_restores_the_same_state() {
         Action::Go(Screen::Simulate),
     ]);
     let saved = s.saved();
-    let json = serde_json::to_string(&saved).unwrap();
-    let back: Saved = serde_json::from_str(&json).unwrap();
+    let json = saved.to_json();
+    let back = Saved::from_json(&json).unwrap();
     let r = State::restore(back, Some(NOW.to_owned())).unwrap();
     assert_eq!(r.work.changes, s.work.changes);
     assert_eq!(r.work.undone, s.work.undone);
