@@ -10,8 +10,8 @@ use crate::file::{
 };
 use crate::json::{self, Reader};
 use crate::org::{
-    Access, AccessId, Affiliation, Centre, CentreId, Dossier, Group, GroupId, Link, Organisation,
-    Person, PersonId, Profile, Rcp, RcpId, Roles, ScopeHeader,
+    pair, Access, AccessId, Affiliation, Centre, CentreId, Dossier, Group, GroupId, Link,
+    Organisation, PairMap, Person, PersonId, Profile, Rcp, RcpId, ScopeHeader,
 };
 use crate::permission::Permission;
 use crate::read;
@@ -483,7 +483,7 @@ impl Checker {
         ids: &Ids,
         base: &str,
         list: &[String],
-        seen: &mut FxHashSet<PersonId>,
+        seen: &mut PairMap,
     ) -> Vec<PersonId> {
         seen.clear();
         let mut out = Vec::new();
@@ -492,7 +492,7 @@ impl Checker {
             let Some(id) = self.person(ids, path, m) else {
                 continue;
             };
-            if seen.insert(id) {
+            if seen.insert(u64::from(id.0), 0).is_none() {
                 out.push(id);
             } else {
                 self.problem(path(), format!("`{m}` is listed twice"));
@@ -552,14 +552,14 @@ pub(crate) fn check(file: OrgFile, scope: Option<ScopeHeader>) -> Result<Organis
             network.dossiers.iter().map(|x| x.id.as_str()),
         ),
     };
-    let mut seen = FxHashSet::default();
+    let mut seen = PairMap::default();
     let people = people(&mut c, &ids, &file.people);
     let groups = groups(&mut c, &ids, &file.groups, &mut seen);
     let (accesses, access_by_pair) = accesses(&mut c, &ids, &practice.accesses);
     let centres = centres(&mut c, &network.centres);
     let profiles = profiles(&mut c, &ids, &network.profiles);
     let affiliations = affiliations(&mut c, &ids, &network.affiliations);
-    let (rcps, roles) = rcps(&mut c, &ids, &network.rcps, &mut seen);
+    let rcps = rcps(&mut c, &ids, &network.rcps, &mut seen);
     let dossiers = dossiers(&mut c, &ids, network, scope.is_some());
     if !c.problems.is_empty() {
         return Err(c.into_error());
@@ -588,7 +588,6 @@ pub(crate) fn check(file: OrgFile, scope: Option<ScopeHeader>) -> Result<Organis
         rcp_ids,
         dossier_ids,
         access_by_pair,
-        roles,
         file,
         stamp: crate::org::next_stamp(),
         scope: scope.map(Box::new),
@@ -705,7 +704,7 @@ fn groups(
     c: &mut Checker,
     ids: &Ids,
     entries: &[file::GroupEntry],
-    seen: &mut FxHashSet<PersonId>,
+    seen: &mut PairMap,
 ) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::with_capacity(entries.len());
     for (i, g) in entries.iter().enumerate() {
@@ -752,16 +751,10 @@ fn grants(c: &mut Checker, base: &str, entries: &[PermissionEntry]) -> [Option<W
     grants
 }
 
-type AccessPairs = FxHashMap<(PersonId, PersonId), AccessId>;
-
 #[inline(never)]
-fn accesses(
-    c: &mut Checker,
-    ids: &Ids,
-    entries: &[file::AccessEntry],
-) -> (Vec<Access>, AccessPairs) {
+fn accesses(c: &mut Checker, ids: &Ids, entries: &[file::AccessEntry]) -> (Vec<Access>, PairMap) {
     let mut accesses: Vec<Access> = Vec::with_capacity(entries.len());
-    let mut access_by_pair: AccessPairs = FxHashMap::default();
+    let mut access_by_pair = PairMap::default();
     for (i, a) in entries.iter().enumerate() {
         let base = format!("practice.accesses[{i}]");
         let sec = c.person(ids, &|| format!("{base}.secretary"), &a.secretary);
@@ -779,19 +772,19 @@ fn accesses(
             continue;
         }
         let id = AccessId(accesses.len() as u32);
-        if let Some(first) = access_by_pair.get(&(sec, doc)) {
+        if let Some(&first) = access_by_pair.get(&pair(sec.0, doc.0)) {
             c.problem(
                 base,
                 format!(
                     "a second access for `{}` on `{}` (first at `practice.accesses[{}]`)",
                     a.secretary,
                     a.doctor,
-                    accesses.get(first.0 as usize).map_or(0, |x| x.entry)
+                    accesses.get(first as usize).map_or(0, |x| x.entry)
                 ),
             );
             continue;
         }
-        access_by_pair.insert((sec, doc), id);
+        access_by_pair.insert(pair(sec.0, doc.0), id.0);
         accesses.push(Access {
             entry: i,
             secretary: sec,
@@ -820,7 +813,7 @@ fn centres(c: &mut Checker, entries: &[file::CentreEntry]) -> Vec<Centre> {
 #[inline(never)]
 fn profiles(c: &mut Checker, ids: &Ids, entries: &[file::ProfileEntry]) -> Vec<Profile> {
     let mut profiles: Vec<Profile> = Vec::with_capacity(entries.len());
-    let mut pairs: FxHashMap<(PersonId, CentreId), usize> = FxHashMap::default();
+    let mut pairs = PairMap::default();
     for (i, p) in entries.iter().enumerate() {
         let base = format!("network.profiles[{i}]");
         let sec = c.person(ids, &|| format!("{base}.secretary"), &p.secretary);
@@ -834,7 +827,10 @@ fn profiles(c: &mut Checker, ids: &Ids, entries: &[file::ProfileEntry]) -> Vec<P
         let (Some(sec), Some(centre)) = (sec, centre.map(CentreId)) else {
             continue;
         };
-        if let Some(first) = pairs.get(&(sec, centre)).and_then(|&k| profiles.get(k)) {
+        if let Some(first) = pairs
+            .get(&pair(sec.0, centre.0))
+            .and_then(|&k| profiles.get(k as usize))
+        {
             c.problem(
                 base,
                 format!(
@@ -844,7 +840,7 @@ fn profiles(c: &mut Checker, ids: &Ids, entries: &[file::ProfileEntry]) -> Vec<P
             );
             continue;
         }
-        pairs.insert((sec, centre), profiles.len());
+        pairs.insert(pair(sec.0, centre.0), profiles.len() as u32);
         profiles.push(Profile {
             entry: i,
             secretary: sec,
@@ -862,7 +858,7 @@ fn affiliations(
     entries: &[file::AffiliationEntry],
 ) -> Vec<Affiliation> {
     let mut affiliations: Vec<Affiliation> = Vec::with_capacity(entries.len());
-    let mut pairs: FxHashMap<(PersonId, Link), usize> = FxHashMap::default();
+    let mut pairs = PairMap::default();
     for (i, a) in entries.iter().enumerate() {
         let base = format!("network.affiliations[{i}]");
         let doc = c.person(ids, &|| format!("{base}.doctor"), &a.doctor);
@@ -892,7 +888,10 @@ fn affiliations(
         let (Some(doc), Some(target)) = (doc, target) else {
             continue;
         };
-        if let Some(first) = pairs.get(&(doc, target)).and_then(|&k| affiliations.get(k)) {
+        if let Some(first) = pairs
+            .get(&pair(doc.0, target.key()))
+            .and_then(|&k| affiliations.get(k as usize))
+        {
             c.problem(
                 base,
                 format!(
@@ -902,7 +901,7 @@ fn affiliations(
             );
             continue;
         }
-        pairs.insert((doc, target), affiliations.len());
+        pairs.insert(pair(doc.0, target.key()), affiliations.len() as u32);
         affiliations.push(Affiliation {
             entry: i,
             doctor: doc,
@@ -913,17 +912,9 @@ fn affiliations(
     affiliations
 }
 
-type RolesByPair = FxHashMap<(RcpId, PersonId), Roles>;
-
 #[inline(never)]
-fn rcps(
-    c: &mut Checker,
-    ids: &Ids,
-    entries: &[file::RcpEntry],
-    seen: &mut FxHashSet<PersonId>,
-) -> (Vec<Rcp>, RolesByPair) {
+fn rcps(c: &mut Checker, ids: &Ids, entries: &[file::RcpEntry], seen: &mut PairMap) -> Vec<Rcp> {
     let mut rcps: Vec<Rcp> = Vec::with_capacity(entries.len());
-    let mut roles: RolesByPair = FxHashMap::default();
     for (i, r) in entries.iter().enumerate() {
         let base = format!("network.rcps[{i}]");
         c.name(&|| format!("{base}.name"), &r.name);
@@ -943,23 +934,19 @@ fn rcps(
         let participants = list("participants", &r.participants);
         let animateurs = list("animateurs", &r.animateurs);
         let responsables = list("responsables", &r.responsables);
-        let rcp = RcpId(rcps.len() as u32);
-        for d in &participants {
-            roles.entry((rcp, *d)).or_default().participant = true;
-        }
-        for d in &animateurs {
-            roles.entry((rcp, *d)).or_default().animateur = true;
-        }
+        let roles = crate::org::roles_by_doctor(&participants, &animateurs);
         rcps.push(Rcp {
             centre: CentreId(centre.unwrap_or(0)),
             next_session,
             participants,
             animateurs,
             responsables,
+            role_mask: crate::org::role_mask(&roles),
+            roles,
             dossiers: Vec::new(),
         });
     }
-    (rcps, roles)
+    rcps
 }
 
 /// The dossiers; `scoped` when read from a scope, where a dossier has no patient, and no demandeur

@@ -182,11 +182,12 @@ fn inherits_noting<T: Trace>(
         rcp,
         role,
     };
+    let board = org.rcp(rcp);
     for link in org.doctor_links(s) {
         if asked.via.is_none() && asked.by == Some(link.doctor) && in_force(org, &link, now) {
             asked.via = Some(via(&link));
         }
-        let roles = org.roles(rcp, link.doctor);
+        let roles = board.roles_of(link.doctor);
         let holds = match role {
             Role::Participant => roles.participant,
             Role::Animateur => roles.animateur,

@@ -125,6 +125,27 @@ pub(crate) enum Link {
     Group(GroupId),
 }
 
+impl Link {
+    /// One number for either kind: a group's id with the high bit set (ids stay below
+    /// `MAX_ENTRIES`, far under 2³¹).
+    pub(crate) fn key(self) -> u32 {
+        match self {
+            Link::Secretary(s) => s.0,
+            Link::Group(g) => g.0 | 1 << 31,
+        }
+    }
+}
+
+/// The one map type of the engine's pairs and sets of ids: two 32-bit ids as one key ([`pair`]).
+/// One key type, one copy of the hash table's code (each distinct map type costs its own in the
+/// `.wasm`).
+pub(crate) type PairMap = FxHashMap<u64, u32>;
+
+/// Two 32-bit ids as one [`PairMap`] key.
+pub(crate) fn pair(a: u32, b: u32) -> u64 {
+    u64::from(a) << 32 | u64::from(b)
+}
+
 #[derive(Clone, Debug)]
 pub(crate) struct Affiliation {
     /// Position in `network.affiliations`.
@@ -135,7 +156,7 @@ pub(crate) struct Affiliation {
 }
 
 /// A doctor's roles in one RCP.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Roles {
     pub participant: bool,
     pub animateur: bool,
@@ -150,6 +171,12 @@ pub(crate) struct Rcp {
     pub participants: Vec<PersonId>,
     pub animateurs: Vec<PersonId>,
     pub responsables: Vec<PersonId>,
+    /// Each doctor holding a role here (participant, animateur or both), once, sorted by id: a
+    /// role is a binary search on the RCP the decision reads anyway, bounded by the RCP's size.
+    pub roles: Vec<(PersonId, Roles)>,
+    /// Bit `id % 64` set for each doctor of `roles`: most of her doctors hold no role in a given
+    /// RCP, and this answers so without searching.
+    pub role_mask: u64,
     pub dossiers: Vec<DossierId>,
 }
 
@@ -182,8 +209,8 @@ pub struct Organisation {
     pub(crate) centre_ids: FxHashMap<Box<str>, u32>,
     pub(crate) rcp_ids: FxHashMap<Box<str>, u32>,
     pub(crate) dossier_ids: FxHashMap<Box<str>, u32>,
-    pub(crate) access_by_pair: FxHashMap<(PersonId, PersonId), AccessId>,
-    pub(crate) roles: FxHashMap<(RcpId, PersonId), Roles>,
+    /// Each practice access by (secretary, doctor) ([`pair`]).
+    pub(crate) access_by_pair: PairMap,
     /// The file as loaded, for export and simulation.
     pub(crate) file: OrgFile,
     /// Distinguishes organisations, so that a handle resolved on one is never used on another.
@@ -271,10 +298,7 @@ impl Organisation {
             let rcp = RcpId(ri as u32);
             // Each list holds a doctor once (checked on load): one both participant and
             // animateur is listed once, through his participation.
-            let animateurs_only = r
-                .animateurs
-                .iter()
-                .filter(|&&d| !self.roles.get(&(rcp, d)).is_some_and(|x| x.participant));
+            let animateurs_only = r.animateurs.iter().filter(|&&d| !r.roles_of(d).participant);
             for d in r.participants.iter().chain(animateurs_only) {
                 if let Some(person) = self.people.get_mut(d.ix()) {
                     person.rcps.push(rcp);
@@ -347,8 +371,14 @@ impl Organisation {
     pub(crate) fn dossier_id(&self, id: &str) -> Option<DossierId> {
         self.dossier_ids.get(id).map(|&i| DossierId(i))
     }
+    /// Her practice access to this doctor's account, if any.
+    pub(crate) fn access_between(&self, secretary: PersonId, doctor: PersonId) -> Option<AccessId> {
+        self.access_by_pair
+            .get(&pair(secretary.0, doctor.0))
+            .map(|&a| AccessId(a))
+    }
     pub(crate) fn roles(&self, rcp: RcpId, doctor: PersonId) -> Roles {
-        self.roles.get(&(rcp, doctor)).copied().unwrap_or_default()
+        self.rcp(rcp).roles_of(doctor)
     }
     pub(crate) fn person_ids(&self) -> impl Iterator<Item = PersonId> + '_ {
         (0..self.people.len() as u32).map(PersonId)
@@ -475,6 +505,63 @@ impl Iterator for Merged<'_> {
         }
         Some((a, via))
     }
+}
+
+impl Rcp {
+    /// The roles `doctor` holds here (none when he holds none).
+    pub(crate) fn roles_of(&self, doctor: PersonId) -> Roles {
+        if self.role_mask & mask_bit(doctor) == 0 {
+            return Roles::default();
+        }
+        self.roles
+            .binary_search_by_key(&doctor, |&(d, _)| d)
+            .ok()
+            .and_then(|i| self.roles.get(i))
+            .map_or_else(Roles::default, |&(_, r)| r)
+    }
+}
+
+/// A doctor's bit in [`Rcp::role_mask`].
+fn mask_bit(doctor: PersonId) -> u64 {
+    1 << (doctor.0 % 64)
+}
+
+/// The mask of `roles` ([`Rcp::role_mask`]).
+pub(crate) fn role_mask(roles: &[(PersonId, Roles)]) -> u64 {
+    roles.iter().fold(0, |m, &(d, _)| m | mask_bit(d))
+}
+
+/// Each doctor of `participants` and `animateurs` once, with his roles, sorted by id
+/// ([`Rcp::roles`]).
+pub(crate) fn roles_by_doctor(
+    participants: &[PersonId],
+    animateurs: &[PersonId],
+) -> Vec<(PersonId, Roles)> {
+    let as_participant = Roles {
+        participant: true,
+        animateur: false,
+    };
+    let as_animateur = Roles {
+        participant: false,
+        animateur: true,
+    };
+    let mut all: Vec<(PersonId, Roles)> = participants
+        .iter()
+        .map(|&d| (d, as_participant))
+        .chain(animateurs.iter().map(|&d| (d, as_animateur)))
+        .collect();
+    crate::sorted::sort(&mut all);
+    let mut out: Vec<(PersonId, Roles)> = Vec::with_capacity(all.len());
+    for (d, r) in all {
+        match out.last_mut() {
+            Some((last, roles)) if *last == d => {
+                roles.participant |= r.participant;
+                roles.animateur |= r.animateur;
+            }
+            _ => out.push((d, r)),
+        }
+    }
+    out
 }
 
 impl Person {

@@ -47,7 +47,7 @@ pub(crate) fn decide<T: Trace>(
         t.note(false, Why::DoctorNotActive { doctor });
         return Verdict::deny(Why::DoctorNotActive { doctor });
     }
-    let Some(&access) = org.access_by_pair.get(&(secretary, doctor)) else {
+    let Some(access) = org.access_between(secretary, doctor) else {
         t.note(false, Why::NoAccess { secretary, doctor });
         return Verdict::deny(Why::NoAccess { secretary, doctor });
     };

@@ -18,31 +18,26 @@ impl Instant {
     /// Fractions of a second are kept to the millisecond (further digits are dropped). Returns
     /// `None` on anything else.
     pub fn parse(text: &str) -> Option<Instant> {
-        let b = text.as_bytes();
-        if b.len() < 20 {
+        // `YYYY-MM-DDTHH:MM:SS`, then a fraction and the offset. The first 19 bytes are read as
+        // three 8-byte words (`YYYY-MM-`, `DDTHH:MM`, `HH:MM:SS`) and checked a word at a time.
+        let (head, mut rest) = text.as_bytes().split_first_chunk::<19>()?;
+        let (date, day_time, time) = words(head);
+        if !digits_at(date, DATE_DIGITS)
+            || !digits_at(day_time, DAY_DIGITS)
+            || !digits_at(time, TIME_DIGITS)
+            || date & !DATE_DIGITS != DATE_SEPARATORS
+            || time & !TIME_DIGITS != TIME_SEPARATORS
+            || !matches!((day_time >> 16) as u8, b'T' | b't' | b' ')
+        {
             return None;
         }
-        let num = |from: usize, len: usize| -> Option<i64> {
-            let digits = b.get(from..from + len)?;
-            let mut v: i64 = 0;
-            for d in digits {
-                if !d.is_ascii_digit() {
-                    return None;
-                }
-                v = v * 10 + i64::from(d - b'0');
-            }
-            Some(v)
+        let two = |word: u64, at: u32| {
+            let digits = word ^ ZEROS;
+            (((digits >> (8 * at)) & 0xff) * 10 + ((digits >> (8 * at + 8)) & 0xff)) as u32
         };
-        let sep = |at: usize, chars: &[u8]| b.get(at).is_some_and(|c| chars.contains(c));
-        let year = num(0, 4)?;
-        let month = num(5, 2)?;
-        let day = num(8, 2)?;
-        let hour = num(11, 2)?;
-        let minute = num(14, 2)?;
-        let second = num(17, 2)?;
-        if !(sep(4, b"-") && sep(7, b"-") && sep(10, b"Tt ") && sep(13, b":") && sep(16, b":")) {
-            return None;
-        }
+        let year = two(date, 0) * 100 + two(date, 2);
+        let (month, day) = (two(date, 5), two(day_time, 0));
+        let (hour, minute, second) = (two(time, 0), two(time, 3), two(time, 6));
         if !(1..=12).contains(&month)
             || day < 1
             || day > days_in_month(year, month)
@@ -52,45 +47,39 @@ impl Instant {
         {
             return None;
         }
-        let mut rest = b.get(19..)?;
         let mut millis: i64 = 0;
         if let Some((b'.', tail)) = rest.split_first() {
             let digits = tail.iter().take_while(|c| c.is_ascii_digit()).count();
             if digits == 0 {
                 return None;
             }
-            for (k, d) in tail
-                .iter()
-                .take(3)
-                .take_while(|c| c.is_ascii_digit())
-                .enumerate()
-            {
+            for (k, d) in tail.iter().take(digits.min(3)).enumerate() {
                 millis += i64::from(d - b'0') * [100, 10, 1].get(k).copied().unwrap_or(0);
             }
             rest = tail.get(digits..)?;
         }
-        let offset = match rest {
+        let offset: i64 = match *rest {
             [b'Z' | b'z'] => 0,
             [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
-                let two = |a: u8, b: u8| -> Option<i64> {
-                    (a.is_ascii_digit() && b.is_ascii_digit())
-                        .then(|| i64::from(a - b'0') * 10 + i64::from(b - b'0'))
-                };
-                let (oh, om) = (two(*h1, *h2)?, two(*m1, *m2)?);
+                if ![h1, h2, m1, m2].iter().all(u8::is_ascii_digit) {
+                    return None;
+                }
+                let pair = |a: u8, b: u8| u32::from(a - b'0') * 10 + u32::from(b - b'0');
+                let (oh, om) = (pair(h1, h2), pair(m1, m2));
                 if oh > 23 || om > 59 {
                     return None;
                 }
-                let minutes = oh * 60 + om;
-                if *sign == b'+' {
-                    minutes * 60
+                let seconds = i64::from(oh * 3_600 + om * 60);
+                if sign == b'+' {
+                    seconds
                 } else {
-                    -minutes * 60
+                    -seconds
                 }
             }
             _ => return None,
         };
         let days = days_from_civil(year, month, day);
-        let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offset;
+        let seconds = days * 86_400 + i64::from(hour * 3_600 + minute * 60 + second) - offset;
         Some(Instant(seconds * 1_000 + millis))
     }
 
@@ -137,11 +126,45 @@ impl fmt::Display for Instant {
     }
 }
 
-fn is_leap(year: i64) -> bool {
+/// Each byte `b'0'`: a digit XOR this is its value.
+const ZEROS: u64 = u64::from_le_bytes([b'0'; 8]);
+
+/// The digits of `YYYY-MM-` (a byte `0xff` each, little-endian: byte 0 lowest), and its separators
+/// in place.
+const DATE_DIGITS: u64 = 0x00ff_ff00_ffff_ffff;
+const DATE_SEPARATORS: u64 = u64::from_le_bytes(*b"\0\0\0\0-\0\0-");
+/// The digits of `DDTHH:MM` that only this word holds (the day's).
+const DAY_DIGITS: u64 = 0xffff;
+/// The digits of `HH:MM:SS`, and its separators in place.
+const TIME_DIGITS: u64 = 0xffff_00ff_ff00_ffff;
+const TIME_SEPARATORS: u64 = u64::from_le_bytes(*b"\0\0:\0\0:\0\0");
+
+/// `YYYY-MM-`, `DDTHH:MM` and `HH:MM:SS` of a date-time's first 19 bytes, as words.
+fn words(head: &[u8; 19]) -> (u64, u64, u64) {
+    let (date, tail) = head.split_first_chunk::<8>().unwrap_or((&[0; 8], &[]));
+    let (day_time, _) = tail.split_first_chunk::<8>().unwrap_or((&[0; 8], &[]));
+    let (_, time) = head.split_last_chunk::<8>().unwrap_or((&[], &[0; 8]));
+    (
+        u64::from_le_bytes(*date),
+        u64::from_le_bytes(*day_time),
+        u64::from_le_bytes(*time),
+    )
+}
+
+/// The bytes of `word` under `mask` (whole bytes) are ASCII digits. A digit XOR `b'0'` is 0 to
+/// 9, any other byte 10 or more: adding `0x76` sets the high bit of those (and of none below 10),
+/// without a carry between bytes below `0x80` (one at `0x80` or above fails by its own high bit).
+fn digits_at(word: u64, mask: u64) -> bool {
+    let values = (word ^ ZEROS) & mask;
+    let high = 0x8080_8080_8080_8080 & mask;
+    (values.wrapping_add(0x7676_7676_7676_7676 & mask) | values) & high == 0
+}
+
+fn is_leap(year: u32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
-fn days_in_month(year: i64, month: i64) -> i64 {
+fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         2 if is_leap(year) => 29,
         2 => 28,
@@ -151,14 +174,17 @@ fn days_in_month(year: i64, month: i64) -> i64 {
 }
 
 // Howard Hinnant's algorithms, on proleptic Gregorian dates.
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
+/// Days since 1970-01-01 of a date of years 0 to 9999 (as [`Instant::parse`] reads them), in
+/// unsigned arithmetic: the year is moved 400 years (one era, 146,097 days) up so that it never
+/// goes below zero.
+fn days_from_civil(y: u32, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y + 399 } else { y + 400 };
+    let era = y / 400;
     let yoe = y - era * 400;
     let mp = (m + 9) % 12;
     let doy = (153 * mp + 2) / 5 + d - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    i64::from(era * 146_097 + doe) - 719_468 - 146_097
 }
 
 fn civil_from_days(z: i64) -> (i64, i64, i64) {
@@ -288,6 +314,55 @@ mod tests {
         ] {
             assert_eq!(Instant::parse(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn refuses_any_other_byte_in_the_date_and_time() {
+        // Every byte value at every position of `YYYY-MM-DDTHH:MM:SS`: a digit where a digit goes
+        // (the date staying valid), the separator where it goes, and nothing else.
+        let valid = "2024-02-29T23:59:58Z";
+        let digits = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+        let mut accepted = 0;
+        for at in 0..19 {
+            for byte in 0..=255_u8 {
+                let mut text = valid.as_bytes().to_vec();
+                if let Some(b) = text.get_mut(at) {
+                    *b = byte;
+                }
+                let Ok(text) = String::from_utf8(text) else {
+                    continue;
+                };
+                let parsed = Instant::parse(&text);
+                let same = text == valid;
+                let may = if digits.contains(&at) {
+                    byte.is_ascii_digit()
+                } else if at == 10 {
+                    matches!(byte, b'T' | b't' | b' ')
+                } else {
+                    same
+                };
+                if !may {
+                    assert_eq!(parsed, None, "{text:?}");
+                } else if parsed.is_some() {
+                    accepted += 1;
+                }
+            }
+        }
+        // Each position keeps its own byte; the year's digits all fit, and some of the others.
+        assert!(accepted > 19 + 4 * 9, "{accepted}");
+        assert_eq!(
+            Instant::parse("0000-01-01T00:00:00Z").map(Instant::seconds),
+            Some(-62_167_219_200)
+        );
+        assert_eq!(
+            Instant::parse("9999-12-31T23:59:59-23:59").map(Instant::seconds),
+            Some(253_402_300_799 + 23 * 3_600 + 59 * 60)
+        );
+        assert_eq!(Instant::parse("1900-02-29T00:00:00Z"), None);
+        assert_eq!(
+            Instant::parse("2000-02-29t00:00:00.1z").map(Instant::millis),
+            Some(951_782_400_100)
+        );
     }
 
     #[test]
