@@ -20,7 +20,7 @@ fn object<T: Default>(
     mut each: impl FnMut(&mut Reader<'_>, &mut T, usize) -> Result<()>,
 ) -> Result<T> {
     let mut value = T::default();
-    r.fields(fields, &mut |r, i| each(r, &mut value, i))?;
+    r.fields(fields, |r, i| each(r, &mut value, i))?;
     Ok(value)
 }
 
@@ -381,7 +381,7 @@ pub(crate) fn scope(r: &mut Reader<'_>) -> Result<Scope> {
 fn source(r: &mut Reader<'_>) -> Result<Source> {
     const F: Fields = strict("struct Source", &["name", "hash"], 0b11);
     let (mut name, mut hash) = (String::new(), String::new());
-    r.fields(&F, &mut |r, i| {
+    r.fields(&F, |r, i| {
         *if i == 0 { &mut name } else { &mut hash } = r.string()?;
         Ok(())
     })?;
@@ -441,7 +441,7 @@ fn scope_dossier(r: &mut Reader<'_>) -> Result<ScopeDossier> {
     const EXPECTING: &str = "tuple struct ScopeDossier with 5 elements";
     let mut d = ScopeDossier(String::new(), 0, DossierStatus::default(), None, None);
     let mut len = 0;
-    r.elements("tuple struct ScopeDossier", &mut |r, i| {
+    r.elements("tuple struct ScopeDossier", |r, i| {
         match i {
             0 => d.0 = r.string()?,
             1 => d.1 = r.usize()?,
@@ -519,8 +519,8 @@ pub(crate) fn embedded_org(text: &str) -> Option<((usize, usize), Result<OrgFile
     let mut found = None;
     let mut r = Reader::new(text);
     // Stops at the first `organisation.embedded`, read or not (a repeated key is serde's to refuse).
-    let _ = r.fields(&TOP, &mut |r, _| {
-        r.fields(&SOURCE, &mut |r, _| {
+    let _ = r.fields(&TOP, |r, _| {
+        r.fields(&SOURCE, |r, _| {
             // Where the value starts (white space skipped), as serde_json counts line and column.
             r.at_string();
             let start = r.data(String::new());
