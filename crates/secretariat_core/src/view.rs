@@ -374,29 +374,17 @@ impl ViewBuilder<'_> {
                 patient_add.push(org.centre(c).id.clone());
             }
         }
-        let mut icons = Vec::with_capacity(Icon::ALL.len());
+        let (mut icons, mut tabs) = (Vec::new(), Vec::new());
         for &i in Icon::ALL.iter() {
-            icons.push(self.item(
-                i.id(),
-                i.label(self.lang),
-                Action::Icon(i),
-                Target::None,
-                None,
-            ));
+            self.push_dcc_item(&mut icons, i.id(), i.label(self.lang), Action::Icon(i));
         }
-        let mut tabs = Vec::with_capacity(Tab::ALL.len());
         for &t in Tab::ALL.iter() {
-            tabs.push(self.item(
-                t.id(),
-                t.label(self.lang),
-                Action::Tab(t),
-                Target::None,
-                None,
-            ));
+            self.push_dcc_item(&mut tabs, t.id(), t.label(self.lang), Action::Tab(t));
         }
 
         // Candidate RCPs: those where one of her doctors in force holds a role.
-        let doctors: Vec<_> = network::doctors(org, self.s, self.now).collect();
+        let mut doctors = Vec::new();
+        doctors.extend(network::doctors(org, self.s, self.now));
         let mut rcps: Vec<RcpId> = Vec::new();
         for v in &doctors {
             rcps.extend_from_slice(&org.person(v.doctor).rcps);
@@ -479,6 +467,11 @@ impl ViewBuilder<'_> {
             can_register_patient: self.allowed(Action::RegisterPatient, Target::Rcp(rcp)),
             dossiers,
         }
+    }
+
+    /// Adds a DCC icon or tab (no target, no resource).
+    fn push_dcc_item(&self, out: &mut Vec<GateItem>, id: &str, label: &str, action: Action) {
+        out.push(self.item(id, label, action, Target::None, None));
     }
 
     /// Adds the dossier as she sees it, when she sees it.
