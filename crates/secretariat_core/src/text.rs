@@ -114,7 +114,13 @@ fn clip_long(s: &str) -> Cow<'_, str> {
 /// caller's own layout puts them, never from a value: call this on values.
 pub fn inert(s: &str) -> Cow<'_, str> {
     if s.chars().any(is_invisible) {
-        Cow::Owned(s.chars().filter(|&c| !is_invisible(c)).collect())
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            if !is_invisible(c) {
+                out.push(c);
+            }
+        }
+        Cow::Owned(out)
     } else {
         Cow::Borrowed(s)
     }
