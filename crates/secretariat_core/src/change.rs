@@ -1201,7 +1201,7 @@ impl JsonReader<'_, '_> {
 fn read_change_set(r: &mut Reader<'_>) -> json::Result<ChangeSet> {
     const F: Fields = crate::read::strict("struct ChangeSet", &["format", "changes"], 0b11);
     let mut set = ChangeSet::default();
-    r.fields(&F, &mut |r, i| {
+    r.fields(&F, |r, i| {
         if i == 0 {
             set.format = r.string()?;
         } else {

@@ -92,8 +92,16 @@ fn one_of(names: &[&str]) -> String {
         [a] => format!("`{a}`"),
         [a, b] => format!("`{a}` or `{b}`"),
         _ => {
-            let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-            format!("one of {}", quoted.join(", "))
+            let mut out = String::from("one of ");
+            for (i, n) in names.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push('`');
+                out.push_str(n);
+                out.push('`');
+            }
+            out
         }
     }
 }
@@ -108,6 +116,19 @@ pub(crate) struct Fields {
     pub required: u32,
     /// `deny_unknown_fields`: an unknown key is an error (else its value is skipped).
     pub deny_unknown: bool,
+}
+
+/// What reads one item of an array or object (`each(reader, index)`): the readers take it as a
+/// trait object of this one-method trait rather than `dyn FnMut`, whose vtable would also hold an
+/// unused `FnOnce::call_once` shim for every closure (69 of them in the gate module).
+trait Each<'a> {
+    fn each(&mut self, r: &mut Reader<'a>, i: usize) -> Result<()>;
+}
+
+impl<'a, F: FnMut(&mut Reader<'a>, usize) -> Result<()>> Each<'a> for F {
+    fn each(&mut self, r: &mut Reader<'a>, i: usize) -> Result<()> {
+        self(r, i)
+    }
 }
 
 /// The reader: the text and where it is.
@@ -568,7 +589,7 @@ impl<'a> Reader<'a> {
     /// A list, each element read by `each` (its index in the path of its errors).
     pub fn list<T>(&mut self, mut each: impl FnMut(&mut Self) -> Result<T>) -> Result<Vec<T>> {
         let mut out = Vec::new();
-        self.elements("a sequence", &mut |r, i| {
+        self.elements("a sequence", |r, i| {
             out.push(each(r).map_err(|e| e.at_index(i))?);
             Ok(())
         })?;
@@ -633,15 +654,20 @@ impl<'a> Reader<'a> {
     }
 
     /// The elements of an array: `each(reader, index)` reads one.
+    #[inline]
     pub fn elements(
         &mut self,
         expecting: &str,
-        each: &mut dyn FnMut(&mut Self, usize) -> Result<()>,
+        mut each: impl FnMut(&mut Self, usize) -> Result<()>,
     ) -> Result<()> {
+        self.elements_dyn(expecting, &mut each)
+    }
+
+    fn elements_dyn(&mut self, expecting: &str, each: &mut dyn Each<'a>) -> Result<()> {
         self.open(b'[', expecting)?;
         let mut i = 0;
         while self.next_item(i == 0, b']')?.is_some() {
-            each(self, i)?;
+            each.each(self, i)?;
             i += 1;
         }
         Ok(())
@@ -650,11 +676,16 @@ impl<'a> Reader<'a> {
     /// The members of an object of type `fields`: `each(reader, i)` reads the value of
     /// `fields.names[i]`; unknown keys are refused or skipped, a repeated one refused, and a
     /// missing required one reported after the object, as serde's derive does.
+    #[inline]
     pub fn fields(
         &mut self,
         fields: &Fields,
-        each: &mut dyn FnMut(&mut Self, usize) -> Result<()>,
+        mut each: impl FnMut(&mut Self, usize) -> Result<()>,
     ) -> Result<()> {
+        self.fields_dyn(fields, &mut each)
+    }
+
+    fn fields_dyn(&mut self, fields: &Fields, each: &mut dyn Each<'a>) -> Result<()> {
         self.open(b'{', fields.expecting)?;
         let mut seen = 0u32;
         let mut next = 0;
@@ -685,7 +716,7 @@ impl<'a> Reader<'a> {
             seen |= bit;
             next = i + 1;
             self.colon()?;
-            each(self, i).map_err(|e| e.at_key(&key))?;
+            each.each(self, i).map_err(|e| e.at_key(&key))?;
         }
         let missing = fields.required & !seen;
         if missing != 0 {
@@ -725,7 +756,7 @@ impl<'a> Reader<'a> {
         };
         let mut r = Reader::new(text);
         let mut found = None;
-        r.fields(&PROBE, &mut |r, _| {
+        r.fields(&PROBE, |r, _| {
             found = r.opt_string()?;
             Ok(())
         })
@@ -905,9 +936,17 @@ enum Scalar<'a> {
 impl Scalar<'_> {
     fn is_integer(&self) -> bool {
         match self {
+            // serde_json's integers: a `u64`, or a negative `i64` (`-0` is a float). The reader
+            // checked the grammar (no leading zero), so comparing the digits as text is comparing
+            // the numbers; no integer parser is needed.
             Scalar::Number(n) => {
-                !n.contains(['.', 'e', 'E'])
-                    && (n.parse::<u64>().is_ok() || (n.parse::<i64>().is_ok() && *n != "-0"))
+                let (digits, max) = match n.strip_prefix('-') {
+                    Some("0") => return false,
+                    Some(digits) => (digits, "9223372036854775808"),
+                    None => (*n, "18446744073709551615"),
+                };
+                digits.bytes().all(|b| b.is_ascii_digit())
+                    && (digits.len(), digits) <= (max.len(), max)
             }
             _ => false,
         }
@@ -926,6 +965,33 @@ impl Scalar<'_> {
 
 #[cfg(test)]
 mod tests {
+    /// A number is an integer exactly where serde_json reads one (a `u64`, or an `i64` other than
+    /// `-0`), at the edges of both ranges.
+    #[test]
+    fn integers_are_those_serde_json_reads() {
+        for n in [
+            "0",
+            "-0",
+            "7",
+            "-7",
+            "1.5",
+            "1e3",
+            "-2E-2",
+            "18446744073709551615",
+            "18446744073709551616",
+            "99999999999999999999",
+            "100000000000000000000",
+            "9223372036854775807",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "-10000000000000000000",
+            "-999999999999999999",
+        ] {
+            let serde = n.parse::<u64>().is_ok() || (n.parse::<i64>().is_ok() && n != "-0");
+            assert_eq!(super::Scalar::Number(n).is_integer(), serde, "{n}");
+        }
+    }
+
     /// `quoted` writes what `Debug` writes, for text and for the invisible characters the engine
     /// refuses in ids and names (it leaves other unprintable marks, such as a combining accent, as
     /// they are: that is where it differs from `Debug`).

@@ -20,7 +20,7 @@ fn object<T: Default>(
     mut each: impl FnMut(&mut Reader<'_>, &mut T, usize) -> Result<()>,
 ) -> Result<T> {
     let mut value = T::default();
-    r.fields(fields, &mut |r, i| each(r, &mut value, i))?;
+    r.fields(fields, |r, i| each(r, &mut value, i))?;
     Ok(value)
 }
 
@@ -390,7 +390,7 @@ pub(crate) fn scope(r: &mut Reader<'_>) -> Result<Scope> {
 fn source(r: &mut Reader<'_>) -> Result<Source> {
     const F: Fields = strict("struct Source", &["name", "hash"], 0b11);
     let (mut name, mut hash) = (String::new(), String::new());
-    r.fields(&F, &mut |r, i| {
+    r.fields(&F, |r, i| {
         *if i == 0 { &mut name } else { &mut hash } = r.string()?;
         Ok(())
     })?;
@@ -450,7 +450,7 @@ fn scope_dossier(r: &mut Reader<'_>) -> Result<ScopeDossier> {
     const EXPECTING: &str = "tuple struct ScopeDossier with 5 elements";
     let mut d = ScopeDossier(String::new(), 0, DossierStatus::default(), None, None);
     let mut len = 0;
-    r.elements("tuple struct ScopeDossier", &mut |r, i| {
+    r.elements("tuple struct ScopeDossier", |r, i| {
         match i {
             0 => d.0 = r.string()?,
             1 => d.1 = r.usize()?,
@@ -541,9 +541,7 @@ impl JsonReader<'_, '_> {
             deny_unknown: false,
         };
         document(text, |r| {
-            r.fields(&fields, &mut |r, i| {
-                each(&mut JsonReader(r), i).map_err(|e| e.0)
-            })
+            r.fields(&fields, |r, i| each(&mut JsonReader(r), i).map_err(|e| e.0))
         })
         .map_err(JsonError)
     }

@@ -533,7 +533,7 @@ fn scenario_file(r: &mut Reader<'_>) -> json::Result<ScenarioFile> {
         now: None,
         steps: Vec::new(),
     };
-    r.fields(&F, &mut |r, i| {
+    r.fields(&F, |r, i| {
         match i {
             0 => file.format = r.string()?,
             1 => file.title = bilingual(r)?,
@@ -549,7 +549,7 @@ fn scenario_file(r: &mut Reader<'_>) -> json::Result<ScenarioFile> {
 fn bilingual(r: &mut Reader<'_>) -> json::Result<Bilingual> {
     const F: Fields = strict("struct Bilingual", &["fr", "en"], 0b11);
     let mut text = Bilingual::default();
-    r.fields(&F, &mut |r, i| {
+    r.fields(&F, |r, i| {
         *if i == 0 { &mut text.fr } else { &mut text.en } = r.string()?;
         Ok(())
     })?;
@@ -592,7 +592,7 @@ fn step(r: &mut Reader<'_>) -> json::Result<ScenarioStep> {
         expect: Expect::default(),
         commentary: Bilingual::default(),
     };
-    r.fields(&F, &mut |r, i| {
+    r.fields(&F, |r, i| {
         match i {
             0 => step.id = r.string()?,
             1 => step.title = bilingual(r)?,
@@ -622,7 +622,7 @@ fn expect(r: &mut Reader<'_>) -> json::Result<Expect> {
         0,
     );
     let mut expect = Expect::default();
-    r.fields(&F, &mut |r, i| {
+    r.fields(&F, |r, i| {
         match i {
             0 => expect.decisions = r.list(expected_decision)?,
             1 => expect.requests = r.list(expected_request)?,
@@ -646,7 +646,7 @@ fn expected_decision(r: &mut Reader<'_>) -> json::Result<ExpectedDecision> {
         resource: None,
         decision: Effect::Deny,
     };
-    r.fields(&F, &mut |r, i| {
+    r.fields(&F, |r, i| {
         match i {
             0 => d.principal = r.opt_string()?,
             1 => d.action = r.string()?,
@@ -684,7 +684,7 @@ fn expected_request(r: &mut Reader<'_>) -> json::Result<ExpectedRequest> {
         login_as_doctor_enabled: None,
         says: Vec::new(),
     };
-    r.fields(&F, &mut |r, i| {
+    r.fields(&F, |r, i| {
         match i {
             0 => q.kind = r.string()?,
             1 => {
@@ -716,7 +716,7 @@ fn expected_item(r: &mut Reader<'_>) -> json::Result<ExpectedItem> {
         action: String::new(),
         resource: None,
     };
-    r.fields(&F, &mut |r, i| {
+    r.fields(&F, |r, i| {
         match i {
             0 => item.secretary = r.opt_string()?,
             1 => item.action = r.string()?,

@@ -38,25 +38,34 @@ pub(crate) fn id_problem(kind: &str, id: &str) -> Option<String> {
             id.len()
         ));
     }
-    invisible_problem(&format!("{kind} id"), id)
+    invisible_problem(kind, " id", id)
 }
 
 /// What is wrong with a name, if anything: too long, or holding an invisible character.
 pub(crate) fn name_problem(name: &str) -> Option<String> {
-    let chars = name.chars().count();
-    if chars > MAX_NAME_CHARS {
-        return Some(format!(
-            "name `{}` is {chars} characters; the limit is {MAX_NAME_CHARS}",
-            clip(name)
-        ));
+    // A name of at most that many bytes has at most that many characters: no need to count them.
+    if name.len() > MAX_NAME_CHARS {
+        let chars = name.chars().count();
+        if chars > MAX_NAME_CHARS {
+            return Some(format!(
+                "name `{}` is {chars} characters; the limit is {MAX_NAME_CHARS}",
+                clip(name)
+            ));
+        }
     }
-    invisible_problem("name", name)
+    invisible_problem("name", "", name)
 }
 
-fn invisible_problem(what: &str, text: &str) -> Option<String> {
+/// `what` and `suffix` (« person » and « id ») are joined only for the message: every id of a file
+/// is checked, and the check itself allocates nothing.
+fn invisible_problem(what: &str, suffix: &str, text: &str) -> Option<String> {
+    // Printable ASCII, nearly every id and name, holds no invisible character: no decoding.
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return None;
+    }
     let c = text.chars().find(|&c| is_invisible(c))?;
     Some(format!(
-        "{what} `{}` holds the invisible character U+{:04X}; ids and names are printable text",
+        "{what}{suffix} `{}` holds the invisible character U+{:04X}; ids and names are printable text",
         clip(text),
         u32::from(c)
     ))
@@ -105,7 +114,13 @@ fn clip_long(s: &str) -> Cow<'_, str> {
 /// caller's own layout puts them, never from a value: call this on values.
 pub fn inert(s: &str) -> Cow<'_, str> {
     if s.chars().any(is_invisible) {
-        Cow::Owned(s.chars().filter(|&c| !is_invisible(c)).collect())
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            if !is_invisible(c) {
+                out.push(c);
+            }
+        }
+        Cow::Owned(out)
     } else {
         Cow::Borrowed(s)
     }
@@ -244,6 +259,20 @@ mod tests {
         ] {
             assert_eq!(id_problem("person", good), None, "{good:?}");
         }
+        assert_eq!(
+            id_problem("person", "a\u{200B}b").as_deref(),
+            Some("person id `ab` holds the invisible character U+200B; ids and names are printable text")
+        );
+        assert_eq!(
+            name_problem("Zoé\u{2066}").as_deref(),
+            Some(
+                "name `Zoé` holds the invisible character U+2066; ids and names are printable text"
+            )
+        );
+        // Counted in characters, not bytes: 300 two-byte letters are a name, 301 are too many.
+        assert_eq!(name_problem(&"é".repeat(300)), None);
+        assert!(name_problem(&"é".repeat(301))
+            .is_some_and(|m| m.ends_with("` is 301 characters; the limit is 300")));
     }
 
     #[test]

@@ -329,80 +329,66 @@ impl ViewBuilder<'_> {
 
     fn practice(&self) -> Vec<AccountView> {
         let p = self.org.person(self.s);
-        p.accesses
-            .iter()
-            .map(|&a| {
-                let doctor = self.org.access(a).doctor;
-                let resource = format!("doctor:{}", self.org.person(doctor).id);
-                let (mut menu, mut buttons) = (Vec::new(), Vec::new());
-                for perm in Permission::ALL {
-                    let item = self.item(
-                        perm.id(),
-                        perm.label(self.lang),
-                        Action::Practice(perm),
-                        Target::Person(doctor),
-                        Some(resource.clone()),
-                    );
-                    match perm.placement() {
-                        Placement::Menu => menu.push(item),
-                        Placement::Button => buttons.push(item),
-                    }
+        let mut accounts = Vec::with_capacity(p.accesses.len());
+        for &a in &p.accesses {
+            let doctor = self.org.access(a).doctor;
+            let resource = format!("doctor:{}", self.org.person(doctor).id);
+            let (mut menu, mut buttons) = (Vec::new(), Vec::new());
+            for perm in Permission::ALL {
+                let item = self.item(
+                    perm.id(),
+                    perm.label(self.lang),
+                    Action::Practice(perm),
+                    Target::Person(doctor),
+                    Some(resource.clone()),
+                );
+                match perm.placement() {
+                    Placement::Menu => menu.push(item),
+                    Placement::Button => buttons.push(item),
                 }
-                AccountView {
-                    doctor: self.org.person_ref(doctor),
-                    menu,
-                    buttons,
-                }
-            })
-            .collect()
+            }
+            accounts.push(AccountView {
+                doctor: self.org.person_ref(doctor),
+                menu,
+                buttons,
+            });
+        }
+        accounts
     }
 
     fn dcc(&self) -> DccView {
         let org = self.org;
-        let centres: Vec<CentreView> = org
-            .centre_ids()
-            .map(|c| CentreView {
+        // Loops rather than `collect()`: each `collect()` is one more copy of the collecting code
+        // in the gate module.
+        let mut centres = Vec::new();
+        let mut patient_add = Vec::new();
+        for c in org.centre_ids() {
+            centres.push(CentreView {
                 id: org.centre(c).id.clone(),
                 name: org.centre(c).name.clone(),
                 profile_applies: network::applies(org, self.s, c, self.now, &mut NoTrace).is_ok(),
-            })
-            .collect();
-        let icons = Icon::ALL
-            .iter()
-            .map(|&i| {
-                self.item(
-                    i.id(),
-                    i.label(self.lang),
-                    Action::Icon(i),
-                    Target::None,
-                    None,
-                )
-            })
-            .collect();
-        let tabs = Tab::ALL
-            .iter()
-            .map(|&t| {
-                self.item(
-                    t.id(),
-                    t.label(self.lang),
-                    Action::Tab(t),
-                    Target::None,
-                    None,
-                )
-            })
-            .collect();
-        let patient_add = org
-            .centre_ids()
-            .filter(|&c| self.allowed(Action::PatientAdd, Target::Centre(c)))
-            .map(|c| org.centre(c).id.clone())
-            .collect();
+            });
+        }
+        for c in org.centre_ids() {
+            if self.allowed(Action::PatientAdd, Target::Centre(c)) {
+                patient_add.push(org.centre(c).id.clone());
+            }
+        }
+        let (mut icons, mut tabs) = (Vec::new(), Vec::new());
+        for &i in Icon::ALL.iter() {
+            self.push_dcc_item(&mut icons, i.id(), i.label(self.lang), Action::Icon(i));
+        }
+        for &t in Tab::ALL.iter() {
+            self.push_dcc_item(&mut tabs, t.id(), t.label(self.lang), Action::Tab(t));
+        }
 
         // Candidate RCPs: those where one of her doctors in force holds a role.
-        let doctors: Vec<_> = network::doctors(org, self.s, self.now).collect();
-        let mut rcps: Vec<RcpId> = doctors
-            .iter()
-            .flat_map(|v| org.person(v.doctor).rcps.iter().copied())
-            .collect();
+        let mut doctors = Vec::new();
+        doctors.extend(network::doctors(org, self.s, self.now));
+        let mut rcps: Vec<RcpId> = Vec::new();
+        for v in &doctors {
+            rcps.extend_from_slice(&org.person(v.doctor).rcps);
+        }
         crate::sorted::sort(&mut rcps);
         rcps.dedup();
         let via = |rcp: RcpId, animateur: bool| -> Vec<PersonRef> {
@@ -424,45 +410,40 @@ impl ViewBuilder<'_> {
         let mut session_run = Vec::new();
         for &rcp in &rcps {
             if self.allowed(Action::AgendaView, Target::Rcp(rcp)) {
-                let dossiers = org
-                    .rcp(rcp)
-                    .dossiers
-                    .iter()
-                    .filter(|&&d| {
-                        doctors
-                            .iter()
-                            .any(|v| Some(v.doctor) == org.dossier(d).demandeur)
-                    })
-                    .filter_map(|&d| self.dossier(d))
-                    .collect();
+                let mut dossiers = Vec::new();
+                for &d in &org.rcp(rcp).dossiers {
+                    if doctors
+                        .iter()
+                        .any(|v| Some(v.doctor) == org.dossier(d).demandeur)
+                    {
+                        self.push_dossier(&mut dossiers, d);
+                    }
+                }
                 agenda.push(self.rcp_view(rcp, via(rcp, false), dossiers));
             }
             if self.allowed(Action::SessionView, Target::Rcp(rcp)) {
-                let dossiers = org
-                    .rcp(rcp)
-                    .dossiers
-                    .iter()
-                    .filter_map(|&d| self.dossier(d))
-                    .collect();
+                let mut dossiers = Vec::new();
+                for &d in &org.rcp(rcp).dossiers {
+                    self.push_dossier(&mut dossiers, d);
+                }
                 session_run.push(self.rcp_view(rcp, via(rcp, true), dossiers));
             }
         }
-        let mut requested: Vec<DossierId> = doctors
-            .iter()
-            .flat_map(|v| org.person(v.doctor).requested.iter().copied())
-            .collect();
+        let mut requested: Vec<DossierId> = Vec::new();
+        for v in &doctors {
+            requested.extend_from_slice(&org.person(v.doctor).requested);
+        }
         crate::sorted::sort(&mut requested);
         requested.dedup();
-        let passages = requested
-            .into_iter()
-            .filter(|&d| {
-                self.allowed(
-                    Action::Tab(Tab::RcpPassages),
-                    Target::Centre(org.rcp(org.dossier(d).rcp).centre),
-                )
-            })
-            .filter_map(|d| self.dossier(d))
-            .collect();
+        let mut passages = Vec::new();
+        for d in requested {
+            if self.allowed(
+                Action::Tab(Tab::RcpPassages),
+                Target::Centre(org.rcp(org.dossier(d).rcp).centre),
+            ) {
+                self.push_dossier(&mut passages, d);
+            }
+        }
         DccView {
             centres,
             icons,
@@ -485,6 +466,18 @@ impl ViewBuilder<'_> {
             via,
             can_register_patient: self.allowed(Action::RegisterPatient, Target::Rcp(rcp)),
             dossiers,
+        }
+    }
+
+    /// Adds a DCC icon or tab (no target, no resource).
+    fn push_dcc_item(&self, out: &mut Vec<GateItem>, id: &str, label: &str, action: Action) {
+        out.push(self.item(id, label, action, Target::None, None));
+    }
+
+    /// Adds the dossier as she sees it, when she sees it.
+    fn push_dossier(&self, out: &mut Vec<DossierView>, d: DossierId) {
+        if let Some(view) = self.dossier(d) {
+            out.push(view);
         }
     }
 

@@ -96,16 +96,13 @@ impl From<Failure> for JsValue {
         // Setting a fresh object's own property cannot fail.
         let _ = js_sys::Reflect::set(&error, &"code".into(), &failure.code.into());
         if !failure.problems.is_empty() {
-            let problems: js_sys::Array = failure
-                .problems
-                .iter()
-                .map(|p| {
-                    let o = js_sys::Object::new();
-                    let _ = js_sys::Reflect::set(&o, &"path".into(), &p.path.as_str().into());
-                    let _ = js_sys::Reflect::set(&o, &"message".into(), &p.message.as_str().into());
-                    JsValue::from(o)
-                })
-                .collect();
+            let problems = js_sys::Array::new();
+            for p in &failure.problems {
+                let o = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&o, &"path".into(), &p.path.as_str().into());
+                let _ = js_sys::Reflect::set(&o, &"message".into(), &p.message.as_str().into());
+                problems.push(&o);
+            }
             let _ = js_sys::Reflect::set(&error, &"problems".into(), &problems);
         }
         error.into()
