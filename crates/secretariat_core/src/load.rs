@@ -715,6 +715,7 @@ fn groups(
             name: g.name.clone(),
             members,
             affiliations: Vec::new(),
+            doctor_mask: 0,
         });
     }
     groups
@@ -935,13 +936,16 @@ fn rcps(c: &mut Checker, ids: &Ids, entries: &[file::RcpEntry], seen: &mut PairM
         let animateurs = list("animateurs", &r.animateurs);
         let responsables = list("responsables", &r.responsables);
         let roles = crate::org::roles_by_doctor(&participants, &animateurs);
+        let role_mask = crate::org::doctor_mask(roles.iter().map(|&(d, _)| d));
+        let animateur_mask = crate::org::doctor_mask(animateurs.iter().copied());
         rcps.push(Rcp {
             centre: CentreId(centre.unwrap_or(0)),
             next_session,
             participants,
             animateurs,
             responsables,
-            role_mask: crate::org::role_mask(&roles),
+            role_mask,
+            animateur_mask,
             roles,
             dossiers: Vec::new(),
         });

@@ -6,7 +6,7 @@
 
 use crate::decision::{Role, Trace, Verdict, Via, Why};
 use crate::file::{Category, DossierStatus};
-use crate::org::{CentreId, DoctorLink, DossierId, Organisation, PersonId, RcpId};
+use crate::org::{mask_bit, CentreId, DoctorLink, DossierId, Organisation, PersonId, RcpId};
 use crate::request::{Action, Tab, Target};
 use crate::time::{InForce, Instant};
 
@@ -183,11 +183,26 @@ fn inherits_noting<T: Trace>(
         role,
     };
     let board = org.rcp(rcp);
+    let holders = match role {
+        Role::Participant => board.role_mask,
+        Role::Animateur => board.animateur_mask,
+    };
+    // None of her doctors holds the role here, nor is the doctor asked for: the walk would
+    // find nothing (the masks only ever say "maybe").
+    let hers = org.person(s).doctor_mask;
+    let by = asked.by.filter(|_| asked.via.is_none()).map_or(0, mask_bit);
+    if (holders | by) & hers == 0 {
+        t.note(false, nearest);
+        return Err(nearest);
+    }
     for link in org.doctor_links(s) {
         if asked.via.is_none() && asked.by == Some(link.doctor) && in_force(org, &link, now) {
             asked.via = Some(via(&link));
         }
-        let roles = board.roles_of(link.doctor);
+        if holders & mask_bit(link.doctor) == 0 {
+            continue;
+        }
+        let roles = board.searched(link.doctor);
         let holds = match role {
             Role::Participant => roles.participant,
             Role::Animateur => roles.animateur,

@@ -53,6 +53,10 @@ pub(crate) struct Person {
     /// order). Those through her groups are the groups' own: membership is never copied per doctor
     /// ([`Organisation::doctor_links`]).
     pub affiliations: Vec<u32>,
+    /// As a secretary: bit `id % 64` ([`mask_bit`]) set for each doctor her affiliations or her
+    /// groups' name, whatever their windows. Tested against an RCP's role masks before her
+    /// doctors are walked: most RCPs hold none of them in the role asked.
+    pub doctor_mask: u64,
     /// As a doctor: his affiliations (index into `affiliations`, file order).
     pub affiliated: Vec<u32>,
     /// As a doctor: the RCPs where he holds a role.
@@ -90,6 +94,8 @@ pub(crate) struct Group {
     pub members: Vec<PersonId>,
     /// The affiliations naming this group (index into `affiliations`, file order).
     pub affiliations: Vec<u32>,
+    /// Bit `id % 64` set for each doctor its affiliations name ([`Person::doctor_mask`]).
+    pub doctor_mask: u64,
 }
 
 #[derive(Clone, Debug)]
@@ -174,9 +180,12 @@ pub(crate) struct Rcp {
     /// Each doctor holding a role here (participant, animateur or both), once, sorted by id: a
     /// role is a binary search on the RCP the decision reads anyway, bounded by the RCP's size.
     pub roles: Vec<(PersonId, Roles)>,
-    /// Bit `id % 64` set for each doctor of `roles`: most of her doctors hold no role in a given
-    /// RCP, and this answers so without searching.
+    /// Bit `id % 64` ([`mask_bit`]) set for each doctor of `roles`: most of her doctors hold no
+    /// role in a given RCP, and this answers so without searching.
     pub role_mask: u64,
+    /// The same for the animateurs alone: a question about the animateur role (a dossier, a
+    /// session) passes over the participants.
+    pub animateur_mask: u64,
     pub dossiers: Vec<DossierId>,
 }
 
@@ -285,13 +294,21 @@ impl Organisation {
                 Link::Secretary(s) => {
                     if let Some(person) = self.people.get_mut(s.ix()) {
                         person.affiliations.push(ai);
+                        person.doctor_mask |= mask_bit(a.doctor);
                     }
                 }
                 Link::Group(g) => {
                     if let Some(group) = self.groups.get_mut(g.ix()) {
                         group.affiliations.push(ai);
+                        group.doctor_mask |= mask_bit(a.doctor);
                     }
                 }
+            }
+        }
+        let groups = &self.groups;
+        for person in &mut self.people {
+            for g in &person.groups {
+                person.doctor_mask |= groups.get(g.ix()).map_or(0, |g| g.doctor_mask);
             }
         }
         for (ri, r) in self.rcps.iter().enumerate() {
@@ -513,6 +530,12 @@ impl Rcp {
         if self.role_mask & mask_bit(doctor) == 0 {
             return Roles::default();
         }
+        self.searched(doctor)
+    }
+
+    /// The roles `doctor` holds here, searched for without the masks (for a caller that tested
+    /// them already).
+    pub(crate) fn searched(&self, doctor: PersonId) -> Roles {
         self.roles
             .binary_search_by_key(&doctor, |&(d, _)| d)
             .ok()
@@ -521,14 +544,15 @@ impl Rcp {
     }
 }
 
-/// A doctor's bit in [`Rcp::role_mask`].
-fn mask_bit(doctor: PersonId) -> u64 {
+/// A doctor's bit in the masks of her doctors ([`Person::doctor_mask`]) and of an RCP's role
+/// holders ([`Rcp::role_mask`], [`Rcp::animateur_mask`]).
+pub(crate) fn mask_bit(doctor: PersonId) -> u64 {
     1 << (doctor.0 % 64)
 }
 
-/// The mask of `roles` ([`Rcp::role_mask`]).
-pub(crate) fn role_mask(roles: &[(PersonId, Roles)]) -> u64 {
-    roles.iter().fold(0, |m, &(d, _)| m | mask_bit(d))
+/// The mask of `doctors` ([`mask_bit`]).
+pub(crate) fn doctor_mask(doctors: impl IntoIterator<Item = PersonId>) -> u64 {
+    doctors.into_iter().fold(0, |m, d| m | mask_bit(d))
 }
 
 /// Each doctor of `participants` and `animateurs` once, with his roles, sorted by id
