@@ -45,6 +45,11 @@ function call(f) {
   }
 }
 
+/** The codes of what a request gets wrong (`decideBatch` answers them as `{error}`). */
+const REFUSALS = new Set(['bad_argument', 'unknown_action', 'unknown_id', 'bad_resource', 'bad_now', 'wrong_principal']);
+/** A line that Rust's `str::trim` empties: only Unicode `White_Space`. */
+const RUST_BLANK = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/;
+
 /** Stands for a policy's engine once `free()` has been called: every use throws. */
 const FREED = new Proxy({}, {
   get() {
@@ -174,19 +179,59 @@ class Engine {
   }
 
   decide(request) {
-    return call(() => this.#inner.decide(request));
+    const inner = this.#inner;
+    return call(() => JSON.parse(inner.decideText(request, false)));
   }
 
+  /** Each request's decision, or `{error}` for a bad one: the batch goes on. */
   decideBatch(requests) {
-    return call(() => this.#inner.decideBatch(requests));
+    if (!Array.isArray(requests)) throw new SecretariatError('bad_argument', 'expected an array of decision requests');
+    const answers = [];
+    for (let i = 0; i < requests.length; i++) {
+      try {
+        answers.push(this.decide(requests[i]));
+      } catch (e) {
+        // What the request got wrong is its answer; the engine's own failures still throw.
+        if (!(e instanceof SecretariatError) || !REFUSALS.has(e.code)) throw e;
+        answers.push({ error: e.message });
+      }
+    }
+    return answers;
   }
 
+  /**
+   * `secretariat decide` on JSON lines: its lines as Rust's `str::lines` cuts them (at `\n`, a
+   * `\r` before it dropped), those blank by Rust's `trim` skipped, one answer line each — the
+   * decision, or `{"error"}` for a bad line, written as the command line writes it.
+   */
   decideLines(lines, lang) {
-    return call(() => this.#inner.decideLines(lines, lang));
+    const inner = this.#inner;
+    // The arguments first, checked by the engine with its messages: a bad one throws before any
+    // line is read (this call's own answer is not used).
+    if (typeof lines !== 'string' || !(lang == null || lang === 'fr' || lang === 'en')) {
+      call(() => inner.decideText(lines, true, lang));
+    }
+    const pieces = lines.split('\n');
+    let out = '';
+    for (let i = 0; i < pieces.length; i++) {
+      const line = i < pieces.length - 1 && pieces[i].endsWith('\r') ? pieces[i].slice(0, -1) : pieces[i];
+      if (RUST_BLANK.test(line)) continue;
+      try {
+        out += call(() => inner.decideText(line, true, lang));
+      } catch (e) {
+        if (!REFUSALS.has(e.code)) throw e;
+        out += JSON.stringify({ error: e.message }); // serde_json's text for a string, byte for byte
+      }
+      out += '\n';
+    }
+    return out;
   }
 
   view(secretary, now, lang) {
-    return call(() => this.#inner.view(secretary, now, lang));
+    const inner = this.#inner;
+    // The module answers with the command line's JSON text, parsed here: one text for every
+    // front end keeps the `.wasm` small and the shapes equal.
+    return call(() => JSON.parse(inner.view(secretary, now, lang)));
   }
 
   free() {

@@ -30,7 +30,10 @@ impl Failure {
         Failure::coded("bad_argument", message)
     }
 
-    /// A fault of the engine or its glue, never the caller's input.
+    /// A fault of the engine or its glue, never the caller's input. (The gate module has none left
+    /// to report from Rust: its answers are text, parsed by `js/policy.js`, whose `internal` is the
+    /// same code.)
+    #[cfg(feature = "admin")]
     pub(crate) fn internal(message: impl Into<String>) -> Failure {
         Failure::coded("internal", format!("internal error: {}", message.into()))
     }

@@ -25,11 +25,8 @@ mod admin;
 mod failure;
 
 use rustc_hash::FxHashMap;
-use secretariat_core::{
-    Answer, Gate, Instant, Lang, Organisation, Principal, Request, RequestError,
-};
+use secretariat_core::{Gate, Instant, Lang, Organisation, Principal, Request, RequestError};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 pub use failure::Failure;
 
@@ -168,54 +165,40 @@ impl Policy {
             .ok_or_else(|| RequestError::MalformedNow(text).into())
     }
 
-    /// One decision with its reasons (in the request's `lang`, French by default). Throws only when
-    /// the request is malformed or names something unknown; a deny is an answer.
-    pub fn decide(&self, request: JsValue) -> Result<JsValue, Failure> {
-        let request = read_request(request)?;
-        to_js(&self.org.decide(&request)?.to_json())
-    }
-
-    /// Many decisions, in order: each a decision or `{error}`; one bad request does not stop the
-    /// batch. Throws only when `requests` is not an array.
-    #[wasm_bindgen(js_name = decideBatch)]
-    pub fn decide_batch(&self, requests: JsValue) -> Result<js_sys::Array, Failure> {
-        let requests = requests
-            .dyn_ref::<js_sys::Array>()
-            .ok_or_else(|| Failure::input("expected an array of decision requests"))?;
-        let answers = js_sys::Array::new();
-        for request in requests.iter() {
-            let answer = Answer::from(read_request(request).and_then(|r| self.org.decide(&r)));
-            answers.push(&to_js(&answer.to_json())?);
-        }
-        Ok(answers)
-    }
-
-    /// The command line's batch: JSON lines in, one answer line out per non-blank request line,
-    /// byte for byte what `secretariat decide --lang LANG` prints; a bad line answers `{"error"}`.
-    /// Throws only when `lines` is not a string or `lang` is not `fr`/`en`.
-    #[wasm_bindgen(js_name = decideLines)]
-    pub fn decide_lines(&self, lines: JsValue, lang: JsValue) -> Result<String, Failure> {
-        let lines = string(&lines, "lines")?;
+    /// One decision with its reasons, as the command line's JSON text (`decide` and `decideLines`
+    /// in `js/policy.js` read it). `request` is a request object, read through `JSON.stringify`,
+    /// answered in its own `lang` (French by default); or, with `line`, one line of JSON text, as
+    /// `secretariat decide` reads it, answered in `lang` when given. Throws when the arguments or
+    /// the request are malformed or the request names something unknown; a deny is an answer. One
+    /// export for both, and the batches' loops in JavaScript: the gate module's bytes (BENCHMARKS.md).
+    #[wasm_bindgen(js_name = decideText)]
+    pub fn decide_text(
+        &self,
+        request: JsValue,
+        line: bool,
+        lang: JsValue,
+    ) -> Result<String, Failure> {
+        let text = if line {
+            Some(string(&request, "lines")?)
+        } else {
+            None
+        };
         let lang = optional_string(&lang, "lang")?
             .as_deref()
             .map(parse_lang)
             .transpose()?;
-        let mut out = String::new();
-        for line in lines.lines().filter(|l| !l.trim().is_empty()) {
-            out.push_str(&self.org.decide_line(line, lang).to_json());
-            out.push('\n');
-        }
-        Ok(out)
+        let mut request = match text {
+            Some(text) => Request::from_json(&text)?,
+            None => read_request(request)?,
+        };
+        request.lang = lang.or(request.lang);
+        Ok(self.org.decide(&request)?.to_json())
     }
 
     /// Everything one secretary sees at `now`: practice menus and buttons per doctor, DCC icons,
-    /// tabs, agenda, déroulement, passages. Throws when no person has that id.
-    pub fn view(
-        &self,
-        secretary: JsValue,
-        now: JsValue,
-        lang: JsValue,
-    ) -> Result<JsValue, Failure> {
+    /// tabs, agenda, déroulement, passages, as JSON text (`view` in `js/policy.js` parses it).
+    /// Throws when no person has that id.
+    pub fn view(&self, secretary: JsValue, now: JsValue, lang: JsValue) -> Result<String, Failure> {
         let secretary = string(&secretary, "secretary")?;
         let (now, lang) = when(&now, &lang)?;
         let view = self
@@ -225,7 +208,7 @@ impl Policy {
                 kind: "person",
                 id: secretary,
             })?;
-        to_js(&view.to_json())
+        Ok(view.to_json())
     }
 }
 
@@ -315,11 +298,4 @@ fn parse_lang(code: &str) -> Result<Lang, Failure> {
             "unknown language `{code}`; languages are `fr`, `en`"
         ))
     })
-}
-
-/// An answer's JSON (the core's writer, `to_json`: the text the CLI prints) as a plain JS value,
-/// parsed by `JSON.parse`. One text for every front end keeps the `.wasm` small and the shapes equal.
-fn to_js(json: &str) -> Result<JsValue, Failure> {
-    js_sys::JSON::parse(json)
-        .map_err(|_| Failure::internal("an answer's JSON does not parse in JavaScript"))
 }
