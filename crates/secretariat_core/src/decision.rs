@@ -21,6 +21,19 @@ pub enum Effect {
     Deny,
 }
 
+impl Effect {
+    /// The names files and answers spell, in declaration order (serde's `lowercase`).
+    pub const NAMES: [&'static str; 2] = ["allow", "deny"];
+
+    /// Its name in files and answers: `allow` or `deny`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Effect::Allow => Effect::NAMES[0],
+            Effect::Deny => Effect::NAMES[1],
+        }
+    }
+}
+
 /// A doctor's role in an RCP.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -337,6 +337,16 @@ impl Permission {
 }
 
 impl Recommendation {
+    /// Its name in answers (serde's `snake_case`): `recommended`, `as_needed`…
+    pub fn id(self) -> &'static str {
+        match self {
+            Recommendation::Recommended => "recommended",
+            Recommendation::AsNeeded => "as_needed",
+            Recommendation::NotRecommended => "not_recommended",
+            Recommendation::Sensitive => "sensitive",
+        }
+    }
+
     /// The level as the product prints it.
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {

@@ -411,9 +411,9 @@ impl StepRun<'_> {
                     "{asked}{}{} `{}`, {} `{}` — {}",
                     self.colon(),
                     self.words("attendu", "expected"),
-                    effect(d.decision),
+                    d.decision.id(),
                     self.words("le moteur décide", "the engine decides"),
-                    effect(got.decision),
+                    got.decision.id(),
                     got.reasons.join(self.lang.pick(" ; ", "; "))
                 );
                 self.disagree(path, message);
@@ -506,13 +506,6 @@ impl StepRun<'_> {
             );
             self.disagree(path, message);
         }
-    }
-}
-
-fn effect(e: Effect) -> &'static str {
-    match e {
-        Effect::Allow => "allow",
-        Effect::Deny => "deny",
     }
 }
 
@@ -652,7 +645,7 @@ fn expected_decision(r: &mut Reader<'_>) -> json::Result<ExpectedDecision> {
             1 => d.action = r.string()?,
             2 => d.resource = r.opt_string()?,
             _ => {
-                d.decision = match r.variant(&["allow", "deny"])? {
+                d.decision = match r.variant(&Effect::NAMES)? {
                     0 => Effect::Allow,
                     _ => Effect::Deny,
                 }

@@ -4,7 +4,7 @@
 //! writer and one `Serialize` impl per type were 8 KB of it). `Serialize` stays on these types for
 //! every other front end; the corpus test checks that both write the same text.
 
-use crate::decision::{Answer, AuditEvent, Decision, Effect};
+use crate::decision::{Answer, AuditEvent, Decision};
 use crate::permission::Recommendation;
 use crate::read::{CATEGORIES, DOSSIER_STATUSES, STATUSES};
 use crate::view::{DossierView, GateItem, PersonRef, RcpView, View};
@@ -122,13 +122,7 @@ impl Out {
 
 fn decision(o: &mut Out, d: &Decision) {
     o.open('{');
-    o.text(
-        "decision",
-        match d.decision {
-            Effect::Allow => "allow",
-            Effect::Deny => "deny",
-        },
-    );
+    o.text("decision", d.decision.id());
     o.texts("reasons", &d.reasons);
     o.flag("audit", d.audit);
     if let Some(event) = &d.audit_event {
@@ -162,15 +156,7 @@ fn gate_item(o: &mut Out, g: &GateItem) {
     o.optional("resource", g.resource.as_deref());
     o.flag("shown", g.shown);
     o.flag("audit", g.audit);
-    o.optional(
-        "recommendation",
-        g.recommendation.map(|r| match r {
-            Recommendation::Recommended => "recommended",
-            Recommendation::AsNeeded => "as_needed",
-            Recommendation::NotRecommended => "not_recommended",
-            Recommendation::Sensitive => "sensitive",
-        }),
-    );
+    o.optional("recommendation", g.recommendation.map(Recommendation::id));
     o.texts("reasons", &g.reasons);
     o.0.push('}');
 }
