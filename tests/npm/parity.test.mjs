@@ -1,4 +1,4 @@
-// Parity: the whole decision corpus (tests/fixtures/*/, tests/generated/*/ and ../shared/spec/examples)
+// Parity: the whole decision corpus (tests/fixtures/*/, tests/generated/*/, tests/npm/lines.jsonl and ../shared/spec/examples)
 // answered by the npm package in Node is byte for byte what the native `secretariat decide` prints, in French and in
 // English, from the gate module and from the admin module; and the object API (`decide`,
 // `decideBatch`, `can`, the handles) gives the same JSON and the same answer for every request.
@@ -31,6 +31,9 @@ function corpus() {
       if (existsSync(org) && existsSync(decisions)) pairs.push({ name: `generated/${dir}`, org, decisions });
     }
   }
+  // Lines as a file may hold them: CRLF, `\r\r\n` after a truncated request (the error's column
+  // counts what was kept), blank lines of tabs and no-break spaces, a last line ending in `\r`.
+  pairs.push({ name: 'awkward lines', org: join(fixtures, 'demo/org.json'), decisions: join(ROOT, 'tests/npm/lines.jsonl') });
   const shared = join(ROOT, '../shared/spec/examples');
   if (existsSync(join(shared, 'demo-org.json'))) {
     pairs.push({ name: 'shared/spec/examples', org: join(shared, 'demo-org.json'), decisions: join(shared, 'demo-decisions.jsonl') });

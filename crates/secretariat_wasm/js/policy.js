@@ -200,8 +200,8 @@ class Engine {
   }
 
   /**
-   * `secretariat decide` on JSON lines: its lines as Rust's `str::lines` cuts them (at `\n`, a
-   * `\r` before it dropped), those blank by Rust's `trim` skipped, one answer line each — the
+   * `secretariat decide` on JSON lines, cut as the command line cuts them: at `\n`, every `\r`
+   * ending a line dropped, the lines blank by Rust's `trim` skipped; one answer line each — the
    * decision, or `{"error"}` for a bad line, written as the command line writes it.
    */
   decideLines(lines, lang) {
@@ -214,7 +214,7 @@ class Engine {
     const pieces = lines.split('\n');
     let out = '';
     for (let i = 0; i < pieces.length; i++) {
-      const line = i < pieces.length - 1 && pieces[i].endsWith('\r') ? pieces[i].slice(0, -1) : pieces[i];
+      const line = pieces[i].replace(/\r+$/, '');
       if (RUST_BLANK.test(line)) continue;
       try {
         out += call(() => inner.decideText(line, true, lang));
