@@ -428,9 +428,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 if answer.is_refused() {
                     errors += 1;
                 }
-                let text = serde_json::to_string(&answer)
-                    .map_err(|e| Failure(format!("cannot write the answer: {e}")))?;
-                writeln!(out, "{text}").map_err(write_err)
+                // The core's writer, as the npm gate module writes its answers: one text for both.
+                writeln!(out, "{}", answer.to_json()).map_err(write_err)
             };
             match requests {
                 Some(path) => {
