@@ -41,8 +41,7 @@ pub enum Permission {
 }
 
 /// How the vendor recommends a permission (seed 000, column "Recommandation").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Recommendation {
     /// Recommandé.
     Recommended,
@@ -333,6 +332,13 @@ impl Permission {
             ),
             _ => return None,
         })
+    }
+}
+
+/// Its [`Recommendation::id`], as every writer spells it.
+impl serde::Serialize for Recommendation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
     }
 }
 
