@@ -98,6 +98,9 @@ test('bad input throws a SecretariatError with a stable code; a deny is an answe
   freed.free();
   assert.throws(() => freed.can('sophie', 'practice.agenda', 'doctor:dr-martin'), refused('freed', /freed/));
   assert.throws(() => freed.view('sophie'), refused('freed', /freed/));
+  // Even a batch with nothing to decide: the batches loop in JavaScript, not in the engine.
+  assert.throws(() => freed.decideBatch([]), refused('freed', /freed/));
+  assert.throws(() => freed.decideLines(''), refused('freed', /freed/));
 });
 
 test('the admin module answers what it adds, and the same decisions', async () => {

@@ -45,15 +45,23 @@ function call(f) {
   }
 }
 
-/** The codes of what a request gets wrong (`decideBatch` answers them as `{error}`). */
-const REFUSALS = new Set(['bad_argument', 'unknown_action', 'unknown_id', 'bad_resource', 'bad_now', 'wrong_principal']);
+/**
+ * The codes of the engine's own failures, which a batch throws; anything else a request got wrong,
+ * which the batch answers as `{error}` and goes on (a code the engine adds for requests one day is a
+ * refusal without a change here).
+ */
+const FAILURES = new Set(['internal', 'freed', 'not_initialised', 'init_failed']);
+const refused = (e) => e instanceof SecretariatError && !FAILURES.has(e.code);
 /** A line that Rust's `str::trim` empties: only Unicode `White_Space`. */
 const RUST_BLANK = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/;
+
+/** What any use of a freed policy throws. */
+const freed = () => new SecretariatError('freed', 'this policy was freed; load it again');
 
 /** Stands for a policy's engine once `free()` has been called: every use throws. */
 const FREED = new Proxy({}, {
   get() {
-    throw new SecretariatError('freed', 'this policy was freed; load it again');
+    throw freed();
   },
 });
 
@@ -183,8 +191,15 @@ class Engine {
     return call(() => JSON.parse(inner.decideText(request, false)));
   }
 
+  /** The engine; `freed` thrown once `free()` was called, even by a call with nothing to decide. */
+  #live() {
+    if (this.#inner === FREED) throw freed();
+    return this.#inner;
+  }
+
   /** Each request's decision, or `{error}` for a bad one: the batch goes on. */
   decideBatch(requests) {
+    this.#live();
     if (!Array.isArray(requests)) throw new SecretariatError('bad_argument', 'expected an array of decision requests');
     const answers = [];
     for (let i = 0; i < requests.length; i++) {
@@ -192,7 +207,7 @@ class Engine {
         answers.push(this.decide(requests[i]));
       } catch (e) {
         // What the request got wrong is its answer; the engine's own failures still throw.
-        if (!(e instanceof SecretariatError) || !REFUSALS.has(e.code)) throw e;
+        if (!refused(e)) throw e;
         answers.push({ error: e.message });
       }
     }
@@ -205,7 +220,7 @@ class Engine {
    * decision, or `{"error"}` for a bad line, written as the command line writes it.
    */
   decideLines(lines, lang) {
-    const inner = this.#inner;
+    const inner = this.#live();
     // The arguments first, checked by the engine with its messages: a bad one throws before any
     // line is read (this call's own answer is not used).
     if (typeof lines !== 'string' || !(lang == null || lang === 'fr' || lang === 'en')) {
@@ -219,7 +234,7 @@ class Engine {
       try {
         out += call(() => inner.decideText(line, true, lang));
       } catch (e) {
-        if (!REFUSALS.has(e.code)) throw e;
+        if (!refused(e)) throw e;
         out += JSON.stringify({ error: e.message }); // serde_json's text for a string, byte for byte
       }
       out += '\n';
