@@ -70,9 +70,9 @@ fn selected(filters: &[String], group: &str, part: &str) -> bool {
 fn decisions(c: &mut Criterion, region: &Loaded, with_cedar: bool) -> Result<(), String> {
     let org = &region.org;
     // Every family's requests are made before Cedar's entities and benches exist. Made between
-    // Cedar's benches, their strings landed in the holes Cedar's allocations left, a page apart,
-    // and the engine from strings measured 30-50 ns more for it (BENCHMARKS.md, "Decisions from
-    // strings in the full run"): the cost was the bench's inputs, not the engine.
+    // Cedar's benches, their strings were allocated among what Cedar's allocations left, and the
+    // engine from strings measured up to 55 ns more for it, its tables untouched (BENCHMARKS.md,
+    // "Decisions from strings: the bench's inputs, not the engine").
     let all: Vec<_> = Family::ALL.iter().map(|f| requests(org, *f)).collect();
     let cedar = if with_cedar {
         let started = std::time::Instant::now();
