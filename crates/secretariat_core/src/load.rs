@@ -342,6 +342,34 @@ struct Checker {
 /// Most problems one load reports; the rest are counted in a last line.
 pub const MAX_PROBLEMS: usize = 1_000;
 
+/// A place in the file (`network.rcps[3].animateurs`), written out only when a problem names it:
+/// checking an entry that has none formats nothing.
+#[derive(Clone, Copy)]
+enum At<'a> {
+    /// `list[index]`
+    Item(&'a str, usize),
+    /// `parent.list[index]`
+    Nested(&'a At<'a>, &'a str, usize),
+    /// `parent.field`
+    Field(&'a At<'a>, &'a str),
+}
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            At::Item(list, i) => write!(f, "{list}[{i}]"),
+            At::Nested(parent, list, i) => write!(f, "{parent}.{list}[{i}]"),
+            At::Field(parent, field) => write!(f, "{parent}.{field}"),
+        }
+    }
+}
+
+impl From<At<'_>> for String {
+    fn from(at: At<'_>) -> String {
+        at.to_string()
+    }
+}
+
 impl Checker {
     fn into_error(mut self) -> LoadError {
         if self.dropped > 0 {
@@ -435,7 +463,12 @@ impl Checker {
     }
 
     #[inline(never)]
-    fn window(&mut self, base: &str, from: Option<&str>, until: Option<&str>) -> Window {
+    fn window(
+        &mut self,
+        base: &dyn fmt::Display,
+        from: Option<&str>,
+        until: Option<&str>,
+    ) -> Window {
         let w = Window {
             from: self.date(&|| format!("{base}.valid_from"), from),
             until: self.date(&|| format!("{base}.valid_until"), until),
@@ -481,7 +514,7 @@ impl Checker {
     fn people_list(
         &mut self,
         ids: &Ids,
-        base: &str,
+        base: &dyn fmt::Display,
         list: &[String],
         seen: &mut PairMap,
     ) -> Vec<PersonId> {
@@ -709,7 +742,12 @@ fn groups(
     let mut groups: Vec<Group> = Vec::with_capacity(entries.len());
     for (i, g) in entries.iter().enumerate() {
         c.name(&|| format!("groups[{i}].name"), &g.name);
-        let members = c.people_list(ids, &format!("groups[{i}].members"), &g.members, seen);
+        let members = c.people_list(
+            ids,
+            &At::Field(&At::Item("groups", i), "members"),
+            &g.members,
+            seen,
+        );
         groups.push(Group {
             id: g.id.clone(),
             name: g.name.clone(),
@@ -723,10 +761,10 @@ fn groups(
 
 /// A practice access's permissions, each once, each with its own window.
 #[inline(never)]
-fn grants(c: &mut Checker, base: &str, entries: &[PermissionEntry]) -> [Option<Window>; 15] {
+fn grants(c: &mut Checker, base: &At, entries: &[PermissionEntry]) -> [Option<Window>; 15] {
     let mut grants: [Option<Window>; 15] = [None; 15];
     for (j, entry) in entries.iter().enumerate() {
-        let ppath = format!("{base}.permissions[{j}]");
+        let ppath = At::Nested(base, "permissions", j);
         let Some(perm) = Permission::from_id(entry.id()) else {
             c.problem(
                 ppath,
@@ -757,7 +795,7 @@ fn accesses(c: &mut Checker, ids: &Ids, entries: &[file::AccessEntry]) -> (Vec<A
     let mut accesses: Vec<Access> = Vec::with_capacity(entries.len());
     let mut access_by_pair = PairMap::default();
     for (i, a) in entries.iter().enumerate() {
-        let base = format!("practice.accesses[{i}]");
+        let base = At::Item("practice.accesses", i);
         let sec = c.person(ids, &|| format!("{base}.secretary"), &a.secretary);
         let doc = c.person(ids, &|| format!("{base}.doctor"), &a.doctor);
         let window = c.window(&base, a.valid_from.as_deref(), a.valid_until.as_deref());
@@ -816,7 +854,7 @@ fn profiles(c: &mut Checker, ids: &Ids, entries: &[file::ProfileEntry]) -> Vec<P
     let mut profiles: Vec<Profile> = Vec::with_capacity(entries.len());
     let mut pairs = PairMap::default();
     for (i, p) in entries.iter().enumerate() {
-        let base = format!("network.profiles[{i}]");
+        let base = At::Item("network.profiles", i);
         let sec = c.person(ids, &|| format!("{base}.secretary"), &p.secretary);
         let centre = c.lookup(
             &ids.centres,
@@ -861,7 +899,7 @@ fn affiliations(
     let mut affiliations: Vec<Affiliation> = Vec::with_capacity(entries.len());
     let mut pairs = PairMap::default();
     for (i, a) in entries.iter().enumerate() {
-        let base = format!("network.affiliations[{i}]");
+        let base = At::Item("network.affiliations", i);
         let doc = c.person(ids, &|| format!("{base}.doctor"), &a.doctor);
         let window = c.window(&base, a.valid_from.as_deref(), a.valid_until.as_deref());
         let target = match (&a.secretary, &a.group) {
@@ -872,15 +910,12 @@ fn affiliations(
                 .lookup(&ids.groups, "group", &|| format!("{base}.group"), g)
                 .map(|g| Link::Group(GroupId(g))),
             (Some(_), Some(_)) => {
-                c.problem(
-                    base.clone(),
-                    "names both `secretary` and `group`; give exactly one",
-                );
+                c.problem(base, "names both `secretary` and `group`; give exactly one");
                 None
             }
             (None, None) => {
                 c.problem(
-                    base.clone(),
+                    base,
                     "names neither `secretary` nor `group`; give exactly one",
                 );
                 None
@@ -917,7 +952,7 @@ fn affiliations(
 fn rcps(c: &mut Checker, ids: &Ids, entries: &[file::RcpEntry], seen: &mut PairMap) -> Vec<Rcp> {
     let mut rcps: Vec<Rcp> = Vec::with_capacity(entries.len());
     for (i, r) in entries.iter().enumerate() {
-        let base = format!("network.rcps[{i}]");
+        let base = At::Item("network.rcps", i);
         c.name(&|| format!("{base}.name"), &r.name);
         let centre = c.lookup(
             &ids.centres,
@@ -929,9 +964,8 @@ fn rcps(c: &mut Checker, ids: &Ids, entries: &[file::RcpEntry], seen: &mut PairM
             &|| format!("{base}.next_session"),
             r.next_session.as_deref(),
         );
-        let mut list = |field: &str, list: &[String]| {
-            c.people_list(ids, &format!("{base}.{field}"), list, seen)
-        };
+        let mut list =
+            |field: &str, list: &[String]| c.people_list(ids, &At::Field(&base, field), list, seen);
         let participants = list("participants", &r.participants);
         let animateurs = list("animateurs", &r.animateurs);
         let responsables = list("responsables", &r.responsables);
@@ -973,7 +1007,7 @@ fn dossiers(
     }
     let mut dossiers: Vec<Dossier> = Vec::with_capacity(network.dossiers.len());
     for (i, d) in network.dossiers.iter().enumerate() {
-        let base = format!("network.dossiers[{i}]");
+        let base = At::Item("network.dossiers", i);
         let rcp = c.lookup(&ids.rcps, "rcp", &|| format!("{base}.rcp"), &d.rcp);
         let demandeur = if scoped && d.demandeur.is_empty() {
             None
