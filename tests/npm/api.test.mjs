@@ -159,6 +159,14 @@ test('admin.scope(id) is what `secretariat scope` writes, and loads as the same 
     (e) => e instanceof SecretariatError && e.code === 'wrong_principal' && /this scope is for `sophie`/.test(e.message),
   );
   assert.equal(scoped.can('sophie', 'practice.agenda', 'doctor:someone-else'), false);
+  // Her view only: not her doctors' (whom the scope holds), not another secretary's.
+  for (const other of ['dr-martin', 'lea']) {
+    assert.throws(
+      () => scoped.view(other),
+      (e) => e instanceof SecretariatError && e.code === 'wrong_principal' && /this scope is for `sophie`/.test(e.message),
+    );
+  }
+  assert.equal(scoped.view('sophie').secretary.id, 'sophie');
   assert.throws(() => admin.scope('nobody'), (e) => e.code === 'unknown_id' && /unknown person `nobody`/.test(e.message));
 });
 

@@ -346,11 +346,20 @@ fn equivalent(file: &OrgFile) -> Result<usize, String> {
                 ));
             }
         }
-        // Anyone else asking through her scope is an error.
+        // Anyone else asking through her scope is an error, and gets no view — her doctors, whom
+        // the scope holds, included.
         let other = Request::new("someone-else", "dcc.icon.agenda", None);
         match scoped.decide(&other) {
             Err(RequestError::OtherPrincipal { .. }) => {}
             answer => return Err(format!("someone else through her scope: {answer:?}")),
+        }
+        for person in scope.people.iter().filter(|p| p.id != secretary.id) {
+            if scoped.view(&person.id, None, Lang::Fr).is_some() {
+                return Err(format!(
+                    "her scope shows `{}` a view, as if it were theirs\n{json}",
+                    person.id
+                ));
+            }
         }
     }
     Ok(count)

@@ -197,10 +197,12 @@ impl Policy {
 
     /// Everything one secretary sees at `now`: practice menus and buttons per doctor, DCC icons,
     /// tabs, agenda, déroulement, passages, as JSON text (`view` in `js/policy.js` parses it).
-    /// Throws when no person has that id.
+    /// Throws when no person has that id, or, from a scope, for anyone but its secretary.
     pub fn view(&self, secretary: JsValue, now: JsValue, lang: JsValue) -> Result<String, Failure> {
         let secretary = string(&secretary, "secretary")?;
         let (now, lang) = when(&now, &lang)?;
+        // The principal's refusal names the cause: unknown, or not the scope's secretary.
+        self.org.principal(&secretary)?;
         let view = self
             .org
             .view(&secretary, now, lang)
