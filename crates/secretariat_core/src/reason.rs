@@ -118,13 +118,14 @@ impl R<'_> {
     }
     fn dossier(&self, d: crate::org::DossierId) -> String {
         let d = self.org.dossier(d);
-        // A scope holds no patient id (docs/SCOPE.md): the dossier alone.
-        let (fr, en) = if d.patient.is_empty() {
-            ("le dossier {0}", "dossier {0}")
+        // A scope holds no patient id (docs/SCOPE.md): the dossier alone. Without its article,
+        // which each French sentence gives as its grammar wants (« le dossier », « du dossier »).
+        let template = if d.patient.is_empty() {
+            "dossier {0}"
         } else {
-            ("le dossier {0} (patient {1})", "dossier {0} (patient {1})")
+            "dossier {0} (patient {1})"
         };
-        self.say(fr, en, &[&d.id, &d.patient])
+        fill(template, &[&d.id, &d.patient])
     }
     fn affiliated(&self, secretary: PersonId, via: Via) -> String {
         let (doc, sec) = (self.name(via.doctor), self.name(secretary));
@@ -376,7 +377,7 @@ pub(crate) fn sentences(org: &Organisation, why: Why, lang: Lang, out: &mut Vec<
         } => {
             let d = org.dossier(dossier);
             out.push(r.say(
-                "{0} est demandeur de {1} en {2}",
+                "{0} est demandeur du {1} en {2}",
                 "{0} is the requesting doctor of {1} in {2}",
                 &[r.name(via.doctor), &r.dossier(dossier), &r.rcp(d.rcp)],
             ));
@@ -391,23 +392,23 @@ pub(crate) fn sentences(org: &Organisation, why: Why, lang: Lang, out: &mut Vec<
                 None => String::new(),
             };
             r.say(
-                "{0} n'est demandé par aucun des médecins de {1}{3}, et {2} n'est pas dans son déroulement",
+                "le {0} n'est demandé par aucun des médecins de {1}{3}, et {2} n'est pas dans son déroulement",
                 "{0} was requested by none of {1}'s doctors{3}, and {2} is not in her session run",
                 &[&r.dossier(dossier), r.name(secretary), &r.rcp(d.rcp), &by],
             )
         }
         Why::Objection { dossier } => r.say(
-            "le patient de {0} s'oppose à l'accès du secrétariat : l'opposition prime sur tout droit hérité",
+            "le patient du {0} s'oppose à l'accès du secrétariat : l'opposition prime sur tout droit hérité",
             "the patient of {0} objects to access by the secretariat: the objection overrides every inherited right",
             &[&r.dossier(dossier)],
         ),
         Why::StatusIs { dossier, status } => r.say(
-            "{0} est au statut « {1} »",
+            "le {0} est au statut « {1} »",
             "{0} has status “{1}”",
             &[&r.dossier(dossier), &status_label(status, lang)],
         ),
         Why::WrongStatus { dossier, needed } => r.say(
-            "{0} est au statut « {1} », pas « {2} »",
+            "le {0} est au statut « {1} », pas « {2} »",
             "{0} has status “{1}”, not “{2}”",
             &[
                 &r.dossier(dossier),
@@ -419,17 +420,17 @@ pub(crate) fn sentences(org: &Organisation, why: Why, lang: Lang, out: &mut Vec<
             &r.dossier(dossier),
             org.dossier(dossier).session,
             [
-                "la séance de {0} ({1}) n'a pas encore eu lieu",
+                "la séance du {0} ({1}) n'a pas encore eu lieu",
                 "the séance of {0} ({1}) has not taken place yet",
             ],
             [
-                "aucune date de séance connue pour {0} : jugé sur le statut seul",
+                "aucune date de séance connue pour le {0} : jugé sur le statut seul",
                 "no séance date known for {0}: judged on status alone",
             ],
         ),
         Why::SessionPassed { dossier } => {
             let passed = [
-                "la séance de {0} ({1}) a déjà eu lieu",
+                "la séance du {0} ({1}) a déjà eu lieu",
                 "the séance of {0} ({1}) has already taken place",
             ];
             r.dated(&r.dossier(dossier), org.dossier(dossier).session, passed, passed)

@@ -129,6 +129,18 @@ fn every_corpus_case_is_answered_as_expected() {
                 {
                     failures.push(format!("{at}: a decision without reasons"));
                 }
+                // French contracts « de le » into « du » and « à le » into « au »: where a
+                // sentence meets its argument, they must not stay apart.
+                let reasons = answer.get("reasons").and_then(Value::as_array);
+                for reason in reasons.into_iter().flatten().filter_map(Value::as_str) {
+                    let padded = format!(" {reason}");
+                    if [" de le ", " à le ", " de les ", " à les "]
+                        .iter()
+                        .any(|w| padded.contains(w))
+                    {
+                        failures.push(format!("{at}: « {reason} » is not French"));
+                    }
+                }
             } else if answer
                 .get("error")
                 .and_then(Value::as_str)
