@@ -101,6 +101,8 @@ test('bad input throws a SecretariatError with a stable code; a deny is an answe
   // Even a batch with nothing to decide: the batches loop in JavaScript, not in the engine.
   assert.throws(() => freed.decideBatch([]), refused('freed', /freed/));
   assert.throws(() => freed.decideLines(''), refused('freed', /freed/));
+  // And its administration: there is no organisation left to give the admin module.
+  await assert.rejects(freed.admin(), refused('freed', /freed/));
 });
 
 test('the admin module answers what it adds, and the same decisions', async () => {
@@ -167,6 +169,23 @@ test('admin.scope(id) is what `secretariat scope` writes, and loads as the same 
     );
   }
   assert.equal(scoped.view('sophie').secretary.id, 'sophie');
+  // Its administration explains her decisions, and refuses what needs the whole organisation
+  // (a scope has no findings to give, no RPPS to report, not the people a change names).
+  const scopedAdmin = await scoped.admin();
+  assert.equal(scopedAdmin.explain({ principal: 'sophie', action: 'practice.agenda', resource: 'doctor:dr-martin' }).decision, 'allow');
+  const whole = [
+    ['findings', () => scopedAdmin.findings()],
+    ['simulate', () => scopedAdmin.simulate([])],
+    ['withChanges', () => scopedAdmin.withChanges([])],
+    ['report', () => scopedAdmin.reportEveryRow('dr-martin')],
+    ['report', () => scopedAdmin.reportCsv('sophie')],
+    ['toJSON', () => JSON.stringify(scopedAdmin)],
+    ['export', () => scopedAdmin.export()],
+  ];
+  for (const [command, call] of whole) {
+    assert.throws(call, (e) => e instanceof SecretariatError && e.code === 'needs_organisation'
+      && e.message.includes(`\`${command}\` needs the organisation file`), command);
+  }
   assert.throws(() => admin.scope('nobody'), (e) => e.code === 'unknown_id' && /unknown person `nobody`/.test(e.message));
 });
 

@@ -389,13 +389,10 @@ fn load(path: &Path) -> Result<Organisation, Failure> {
 /// `view` and `explain` (docs/SCOPE.md).
 fn whole(path: &Path, command: &str) -> Result<Organisation, Failure> {
     let org = load(path)?;
-    match org.scope_for() {
-        Some(scope_for) => Err(Failure(format!(
-            "{}: the scope of `{scope_for}` (secretariat-scope/1) answers `decide`, `view` and `explain`; `{command}` needs the organisation file",
-            path.display()
-        ))),
-        None => Ok(org),
+    if let Err(e) = org.whole(command) {
+        return Err(Failure(format!("{}: {e}", path.display())));
     }
+    Ok(org)
 }
 
 fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
@@ -590,7 +587,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             names,
             out: path,
         } => {
-            let file = load(&org)?.file().clone();
+            let file = whole(&org, "pseudonymise")?.file().clone();
             let key = key.unwrap_or_else(|| {
                 eprintln!(
                     "no --key: a random key is used, and the pseudonyms will differ next time"
@@ -617,7 +614,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Command::Export(args) => {
-            let org = load(&args.org)?;
+            let org = whole(&args.org, "export")?;
             let csv = secretariat_sheets::export(org.file(), args.sheet);
             match &args.out {
                 Some(path) => write_file(path, &csv)?,
@@ -653,7 +650,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
 /// `import`: the sheets read and applied to the base (or a blank organisation), checked as a whole.
 fn import(args: &ImportArgs) -> Result<secretariat_core::file::OrgFile, Failure> {
     let base = match &args.org {
-        Some(path) => load(path)?.file().clone(),
+        Some(path) => whole(path, "import")?.file().clone(),
         None => secretariat_core::file::OrgFile {
             format: secretariat_core::file::FORMAT.to_owned(),
             name: args.name.clone().unwrap_or_default(),

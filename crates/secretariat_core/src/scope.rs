@@ -162,6 +162,13 @@ pub enum ScopeError {
         /// Whom a scope was asked for.
         asked: String,
     },
+    /// This organisation is a scope, and `command` needs the whole organisation file.
+    NotWhole {
+        /// Whom the loaded scope is for.
+        scope_for: String,
+        /// What was asked of it (`lint`, `findings`…).
+        command: String,
+    },
 }
 
 impl fmt::Display for ScopeError {
@@ -173,6 +180,11 @@ impl fmt::Display for ScopeError {
             ScopeError::OtherPrincipal { scope_for, asked } => {
                 write!(f, "this scope is for `{scope_for}`, not `{asked}`")
             }
+            ScopeError::NotWhole { scope_for, command } => write!(
+                f,
+                "the scope of `{scope_for}` (secretariat-scope/1) answers `decide`, `view` and \
+                 `explain`; `{command}` needs the organisation file"
+            ),
         }
     }
 }
@@ -255,6 +267,19 @@ impl Organisation {
     /// Whom this organisation answers for, when it was loaded from a scope.
     pub fn scope_for(&self) -> Option<&str> {
         self.scope.as_deref().map(|h| h.for_id.as_str())
+    }
+
+    /// This organisation, for a `command` that needs all of it — findings, a simulation, a report,
+    /// an export: a scope refuses ([`ScopeError::NotWhole`]), since it holds only what decides her
+    /// requests and would answer the rest wrong (no findings, no RPPS, unknown people).
+    pub fn whole(&self, command: &str) -> Result<&Organisation, ScopeError> {
+        match self.scope_for() {
+            Some(scope_for) => Err(ScopeError::NotWhole {
+                scope_for: scope_for.to_owned(),
+                command: command.to_owned(),
+            }),
+            None => Ok(self),
+        }
     }
 
     /// The organisation file as pretty JSON, ready to save (a scope as its scope document). Never

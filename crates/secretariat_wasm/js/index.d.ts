@@ -86,7 +86,8 @@ export class Policy extends Engine {
 }
 
 /** A policy of the admin module, reached by `await policy.admin()`: everything a `Policy` answers,
- * and the administration. */
+ * and the administration. Loaded from a scope, what needs the whole organisation (findings,
+ * `simulate`, `withChanges`, the reports, `toJSON`, `export`) throws `needs_organisation`. */
 export class AdminPolicy extends Engine {
   /** One decision with every condition checked on the way. */
   explain(request: DecisionRequest, lang?: Lang | null): Explanation;

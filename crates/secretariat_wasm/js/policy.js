@@ -370,6 +370,8 @@ export function define(platform) {
     }
 
     admin() {
+      // Freed: no text left to load (and not the cached promise: every later call throws `freed`).
+      if (this.#text === undefined) return Promise.reject(freed());
       this.#admin ??= (async () => {
         adminClass ??= platform.admin();
         let Admin;

@@ -30,8 +30,9 @@ impl Policy {
 
     /// The organisation's findings (`secretariat lint`), most severe first.
     pub fn findings(&self, now: JsValue, lang: JsValue) -> Result<JsValue, Failure> {
+        let org = self.whole("findings")?;
         let (now, lang) = when(&now, &lang)?;
-        to_object(&self.org.findings(now, lang))
+        to_object(&org.findings(now, lang))
     }
 
     /// Proposed changes (an array of changes, or a `secretariat-changes/1` object) against this
@@ -44,18 +45,19 @@ impl Policy {
         now: JsValue,
         lang: JsValue,
     ) -> Result<JsValue, Failure> {
+        let org = self.whole("simulate")?;
         let changes = read_changes(changes)?;
         let (now, lang) = when(&now, &lang)?;
-        to_object(&self.org.simulate(&changes, now, lang)?)
+        to_object(&org.simulate(&changes, now, lang)?)
     }
 
     /// A new policy with the changes applied (what `simulate` shows as "after"). Throws listing
     /// every problem when a change does not apply.
     #[wasm_bindgen(js_name = withChanges)]
     pub fn with_changes(&self, changes: JsValue) -> Result<Policy, Failure> {
+        let org = self.whole("withChanges")?;
         let changes = read_changes(changes)?;
-        let org = self.org.with_changes(&changes)?;
-        Ok(Policy::new(org))
+        Ok(Policy::new(org.with_changes(&changes)?))
     }
 
     /// The "secretaries of a doctor" report as `reader` may read it (D8): rows for `doctor`, or for
@@ -108,18 +110,23 @@ impl Policy {
     /// Parsed from the same text as `export` (one serialiser of the file in the `.wasm`, not two).
     #[wasm_bindgen(js_name = toJSON)]
     pub fn to_json(&self) -> Result<JsValue, Failure> {
-        js_sys::JSON::parse(&self.org.to_json())
+        js_sys::JSON::parse(&self.whole("toJSON")?.to_json())
             .map_err(|_| Failure::internal("the exported file does not parse in JavaScript"))
     }
 
     /// The organisation file as pretty JSON text, ready to save.
     #[wasm_bindgen(js_name = export)]
-    pub fn export(&self) -> String {
-        self.org.to_json()
+    pub fn export(&self) -> Result<String, Failure> {
+        Ok(self.whole("export")?.to_json())
     }
 }
 
 impl Policy {
+    /// The organisation, for what needs all of it: a scope refuses (`needs_organisation`).
+    fn whole(&self, command: &str) -> Result<&secretariat_core::Organisation, Failure> {
+        Ok(self.org.whole(command)?)
+    }
+
     /// The report's rows: as `reader` may read them (with the refusal in `lang`), or every row.
     fn rows(
         &self,
@@ -127,16 +134,17 @@ impl Policy {
         doctor: JsValue,
         now: JsValue,
     ) -> Result<Vec<ReportRow>, Failure> {
+        let org = self.whole("report")?;
         let doctor = optional_string(&doctor, "doctor")?;
         let rows = match reader {
             Some((reader, lang)) => {
                 let reader = string(&reader, "reader")?;
                 let (now, lang) = when(&now, &lang)?;
-                self.org.report(&reader, doctor.as_deref(), now, lang)
+                org.report(&reader, doctor.as_deref(), now, lang)
             }
             None => {
                 let (now, _) = when(&now, &JsValue::UNDEFINED)?;
-                self.org.report_every_row(doctor.as_deref(), now)
+                org.report_every_row(doctor.as_deref(), now)
             }
         };
         rows.map_err(Failure::from)
@@ -167,6 +175,7 @@ impl From<ScopeError> for Failure {
         let code = match e {
             ScopeError::UnknownPerson(_) => "unknown_id",
             ScopeError::OtherPrincipal { .. } => "wrong_principal",
+            ScopeError::NotWhole { .. } => "needs_organisation",
         };
         Failure::coded(code, e.to_string())
     }

@@ -277,6 +277,8 @@ export interface Problem {
  * - `bad_argument`: an argument of the wrong type or shape (a malformed request, an object where the
  *   file's text is expected, an unknown language…);
  * - `wrong_principal`: a scope answers only for the secretary it was made for;
+ * - `needs_organisation`: what needs the whole organisation (findings, a simulation, a report, an
+ *   export) was asked of a policy loaded from a scope;
  * - `denied`: the reader may not read that report (D8);
  * - `too_large`: the report would hold more rows than the engine answers at once (250,000);
  * - `not_initialised`: a synchronous call before the WebAssembly module was instantiated (browsers:
@@ -287,7 +289,7 @@ export interface Problem {
  */
 export type ErrorCode =
   | "invalid_file" | "invalid_changes" | "unknown_id" | "unknown_action" | "bad_resource" | "bad_now"
-  | "bad_argument" | "wrong_principal" | "denied" | "too_large" | "not_initialised" | "init_failed"
+  | "bad_argument" | "wrong_principal" | "needs_organisation" | "denied" | "too_large" | "not_initialised" | "init_failed"
   | "freed" | "internal";
 
 // ---- Changes (`secretariat-changes/1`) ----
