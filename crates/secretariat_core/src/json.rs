@@ -579,10 +579,19 @@ impl<'a> Reader<'a> {
                 })
             }
             // serde_json reads an enum from a string or a one-key object, and calls anything else
-            // not a value; an object (`{"medecin": null}`) is refused here.
-            Some(b'{') => Err(self.invalid_type(&one_of(names))),
+            // not a value, with no path; here an object (`{"medecin": null}`), a number, `null` or
+            // a list is an invalid type at its path (docs/DECISIONS.md §31).
             None => Err(self.peek_syntax("EOF while parsing a value")),
-            Some(_) => Err(self.peek_syntax("expected value")),
+            Some(_) => {
+                let at = self.pos;
+                let e = self.invalid_type(&one_of(names));
+                if e.syntax {
+                    // Not a value at all: serde_json's words, where it stopped.
+                    self.pos = at;
+                    return Err(self.peek_syntax("expected value"));
+                }
+                Err(e)
+            }
         }
     }
 

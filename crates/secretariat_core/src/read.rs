@@ -588,7 +588,9 @@ mod tests {
         let m = &ours.message;
         let enum_as_object = m.starts_with("invalid type: map, expected `")
             || m.starts_with("invalid type: map, expected one of `");
-        !enum_as_object && !serde.contains("floating point")
+        // Another value where an enum's name goes: serde_json's "expected value", without a path.
+        let enum_as_other = m.starts_with("invalid type: ") && serde.starts_with("expected value");
+        !enum_as_object && !enum_as_other && !serde.contains("floating point")
     }
 
     fn same<T: PartialEq + std::fmt::Debug + serde::de::DeserializeOwned>(

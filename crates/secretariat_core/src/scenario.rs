@@ -788,8 +788,12 @@ mod tests {
         match (super::ScenarioFile::parse(t), theirs) {
             (Ok(ours), Ok(whole)) => same(&ours, &whole),
             (Err(ScenarioError::Malformed(ours)), Err(theirs)) => {
-                if !by_design(&ours) && !by_design(&theirs.to_string()) {
-                    assert_eq!(ours, theirs.to_string(), "{t}");
+                let theirs = theirs.to_string();
+                // Another value where an enum's name goes: serde's "expected value", no path.
+                let enum_as_other =
+                    ours.starts_with("invalid type: ") && theirs.starts_with("expected value");
+                if !by_design(&ours) && !by_design(&theirs) && !enum_as_other {
+                    assert_eq!(ours, theirs, "{t}");
                     return true;
                 }
             }

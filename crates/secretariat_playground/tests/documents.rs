@@ -125,7 +125,9 @@ fn agree<T, U: serde::de::DeserializeOwned>(
         (Ok(a), Ok(b)) => same(&a, &b),
         (Err(a), Err(b)) => {
             let (a, b) = (a.to_string(), b.to_string());
-            if !by_design(&a) && !by_design(&b) {
+            // Another value where an enum's name goes: serde_json's "expected value", no path.
+            let enum_as_other = a.starts_with("invalid type: ") && b.starts_with("expected value");
+            if !by_design(&a) && !by_design(&b) && !enum_as_other {
                 assert_eq!(a, b, "{text}");
                 return true;
             }

@@ -76,8 +76,8 @@ impl Policy {
     pub fn load(org: JsValue) -> Result<Policy, Failure> {
         let text = org.as_string().ok_or_else(|| {
             Failure::input(
-                "expected the organisation file as JSON text; an object has lost its duplicate keys \
-                 to `JSON.parse`, so pass the text (or `JSON.stringify` an object you built)",
+                "expected the organisation file as JSON text: a parsed object has lost its \
+                 duplicate keys",
             )
         })?;
         Ok(Policy::new(Organisation::load(&text)?))
