@@ -307,7 +307,7 @@ pub(crate) fn check_format(found: &str) -> Result<(), LoadError> {
     Err(LoadError::one(
         "format",
         format!(
-            "unsupported format `{found}`; this version reads `{}`",
+            "unsupported format `{found}`; this version reads `{}` and `{SCOPE_FORMAT}`",
             file::FORMAT
         ),
     ))
