@@ -54,7 +54,7 @@ pub fn loads_from_text_only() {
         "invalid_file"
     );
     // The export loads again into the same organisation.
-    let again = Policy::load(JsValue::from_str(&from_text.export())).unwrap();
+    let again = Policy::load(JsValue::from_str(&from_text.export().unwrap())).unwrap();
     assert_eq!(
         text(&again.to_json().unwrap()),
         text(&from_text.to_json().unwrap())
