@@ -346,20 +346,23 @@ pub const MAX_PROBLEMS: usize = 1_000;
 /// checking an entry that has none formats nothing.
 #[derive(Clone, Copy)]
 enum At<'a> {
+    /// A top-level key or list (`name`, `network.rcps`)
+    Key(&'a str),
     /// `list[index]`
     Item(&'a str, usize),
-    /// `parent.list[index]`
-    Nested(&'a At<'a>, &'a str, usize),
     /// `parent.field`
     Field(&'a At<'a>, &'a str),
+    /// `parent[index]`
+    Index(&'a At<'a>, usize),
 }
 
 impl fmt::Display for At<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            At::Key(key) => f.write_str(key),
             At::Item(list, i) => write!(f, "{list}[{i}]"),
-            At::Nested(parent, list, i) => write!(f, "{parent}.{list}[{i}]"),
             At::Field(parent, field) => write!(f, "{parent}.{field}"),
+            At::Index(parent, i) => write!(f, "{parent}[{i}]"),
         }
     }
 }
@@ -397,10 +400,10 @@ impl Checker {
     }
 
     #[inline(never)]
-    fn count(&mut self, path: &dyn Fn() -> String, len: usize) {
+    fn count(&mut self, path: &At, len: usize) {
         if len > MAX_ENTRIES {
             self.problem(
-                path(),
+                *path,
                 format!("{len} entries; the limit is {MAX_ENTRIES} per list"),
             );
         }
@@ -408,17 +411,17 @@ impl Checker {
 
     /// A name: at most [`text::MAX_NAME_CHARS`] characters of printable text.
     #[inline(never)]
-    fn name(&mut self, path: &dyn Fn() -> String, name: &str) {
+    fn name(&mut self, path: &At, name: &str) {
         if let Some(message) = text::name_problem(name) {
-            self.problem(path(), message);
+            self.problem(*path, message);
         }
     }
 
     /// An id that is not one of the file's own (a patient, an RPPS): printable and short.
     #[inline(never)]
-    fn id(&mut self, kind: &str, path: &dyn Fn() -> String, id: &str) {
+    fn id(&mut self, kind: &str, path: &At, id: &str) {
         if let Some(message) = text::id_problem(kind, id) {
-            self.problem(path(), message);
+            self.problem(*path, message);
         }
     }
 
@@ -432,14 +435,15 @@ impl Checker {
     ) -> FxHashMap<Box<str>, u32> {
         let mut map: FxHashMap<Box<str>, u32> = FxHashMap::default();
         for (i, id) in ids.enumerate() {
-            let path = &|| format!("{base}[{i}].id");
+            let item = At::Item(base, i);
+            let path = At::Field(&item, "id");
             if let Some(message) = text::id_problem(kind, id) {
-                self.problem(path(), message);
+                self.problem(path, message);
                 continue;
             }
             if let Some(first) = map.get(id) {
                 self.problem(
-                    path(),
+                    path,
                     format!("duplicate {kind} id `{id}` (first at `{base}[{first}].id`)"),
                 );
                 continue;
@@ -450,12 +454,12 @@ impl Checker {
     }
 
     #[inline(never)]
-    fn date(&mut self, path: &dyn Fn() -> String, text: Option<&str>) -> Option<Instant> {
+    fn date(&mut self, path: &At, text: Option<&str>) -> Option<Instant> {
         let text = text?;
         let parsed = Instant::parse(text);
         if parsed.is_none() {
             self.problem(
-                path(),
+                *path,
                 format!("malformed date `{text}`; expected an RFC 3339 date-time such as `2026-11-23T10:00:00Z`"),
             );
         }
@@ -463,20 +467,15 @@ impl Checker {
     }
 
     #[inline(never)]
-    fn window(
-        &mut self,
-        base: &dyn fmt::Display,
-        from: Option<&str>,
-        until: Option<&str>,
-    ) -> Window {
+    fn window(&mut self, base: &At, from: Option<&str>, until: Option<&str>) -> Window {
         let w = Window {
-            from: self.date(&|| format!("{base}.valid_from"), from),
-            until: self.date(&|| format!("{base}.valid_until"), until),
+            from: self.date(&At::Field(base, "valid_from"), from),
+            until: self.date(&At::Field(base, "valid_until"), until),
         };
         if let (Some(f), Some(u)) = (w.from, w.until) {
             if f > u {
                 self.problem(
-                    format!("{base}.valid_until"),
+                    At::Field(base, "valid_until"),
                     format!(
                         "ends (`{}`) before it starts (`{}`)",
                         until.unwrap_or_default(),
@@ -493,19 +492,19 @@ impl Checker {
         &mut self,
         map: &FxHashMap<Box<str>, u32>,
         kind: &str,
-        path: &dyn Fn() -> String,
+        path: &At,
         id: &str,
     ) -> Option<u32> {
         let found = map.get(id).copied();
         if found.is_none() {
-            self.problem(path(), format!("unknown {kind} `{id}`"));
+            self.problem(*path, format!("unknown {kind} `{id}`"));
         }
         found
     }
 
     /// A person named by a reference.
     #[inline(never)]
-    fn person(&mut self, ids: &Ids, path: &dyn Fn() -> String, id: &str) -> Option<PersonId> {
+    fn person(&mut self, ids: &Ids, path: &At, id: &str) -> Option<PersonId> {
         self.lookup(&ids.people, "person", path, id).map(PersonId)
     }
 
@@ -514,21 +513,21 @@ impl Checker {
     fn people_list(
         &mut self,
         ids: &Ids,
-        base: &dyn fmt::Display,
+        base: &At,
         list: &[String],
         seen: &mut PairMap,
     ) -> Vec<PersonId> {
         seen.clear();
         let mut out = Vec::new();
         for (j, m) in list.iter().enumerate() {
-            let path = &|| format!("{base}[{j}]");
-            let Some(id) = self.person(ids, path, m) else {
+            let path = At::Index(base, j);
+            let Some(id) = self.person(ids, &path, m) else {
                 continue;
             };
             if seen.insert(u64::from(id.0), 0).is_none() {
                 out.push(id);
             } else {
-                self.problem(path(), format!("`{m}` is listed twice"));
+                self.problem(path, format!("`{m}` is listed twice"));
             }
         }
         out
@@ -560,7 +559,7 @@ pub(crate) fn check(file: OrgFile, scope: Option<ScopeHeader>) -> Result<Organis
     if !c.problems.is_empty() {
         return Err(c.into_error());
     }
-    c.name(&|| "name".to_owned(), &file.name);
+    c.name(&At::Key("name"), &file.name);
     support(&mut c, file.support.as_ref());
     let ids = Ids {
         people: c.intern(
@@ -652,20 +651,23 @@ fn sizes(
             network.patient_objections.len(),
         ),
     ] {
-        c.count(&|| path.to_owned(), len);
+        c.count(&At::Key(path), len);
     }
     for (i, p) in file.people.iter().enumerate() {
         c.count(
-            &|| format!("people[{i}].coordinator_of"),
+            &At::Field(&At::Item("people", i), "coordinator_of"),
             p.coordinator_of.len(),
         );
     }
     for (i, g) in file.groups.iter().enumerate() {
-        c.count(&|| format!("groups[{i}].members"), g.members.len());
+        c.count(
+            &At::Field(&At::Item("groups", i), "members"),
+            g.members.len(),
+        );
     }
     for (i, a) in practice.accesses.iter().enumerate() {
         c.count(
-            &|| format!("practice.accesses[{i}].permissions"),
+            &At::Field(&At::Item("practice.accesses", i), "permissions"),
             a.permissions.len(),
         );
     }
@@ -675,7 +677,7 @@ fn sizes(
             ("animateurs", r.animateurs.len()),
             ("responsables", r.responsables.len()),
         ] {
-            c.count(&|| format!("network.rcps[{i}].{field}"), len);
+            c.count(&At::Field(&At::Item("network.rcps", i), field), len);
         }
     }
 }
@@ -703,16 +705,16 @@ fn support(c: &mut Checker, support: Option<&file::Support>) {
 fn people(c: &mut Checker, ids: &Ids, entries: &[file::PersonEntry]) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::with_capacity(entries.len());
     for (i, p) in entries.iter().enumerate() {
-        c.name(&|| format!("people[{i}].name"), &p.name);
+        c.name(&At::Field(&At::Item("people", i), "name"), &p.name);
         if let Some(rpps) = &p.rpps {
-            c.id("RPPS", &|| format!("people[{i}].rpps"), rpps);
+            c.id("RPPS", &At::Field(&At::Item("people", i), "rpps"), rpps);
         }
         let mut coordinator_of = Vec::new();
         for (j, centre) in p.coordinator_of.iter().enumerate() {
             if let Some(id) = c.lookup(
                 &ids.centres,
                 "centre",
-                &|| format!("people[{i}].coordinator_of[{j}]"),
+                &At::Index(&At::Field(&At::Item("people", i), "coordinator_of"), j),
                 centre,
             ) {
                 coordinator_of.push(CentreId(id));
@@ -741,7 +743,7 @@ fn groups(
 ) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::with_capacity(entries.len());
     for (i, g) in entries.iter().enumerate() {
-        c.name(&|| format!("groups[{i}].name"), &g.name);
+        c.name(&At::Field(&At::Item("groups", i), "name"), &g.name);
         let members = c.people_list(
             ids,
             &At::Field(&At::Item("groups", i), "members"),
@@ -763,8 +765,9 @@ fn groups(
 #[inline(never)]
 fn grants(c: &mut Checker, base: &At, entries: &[PermissionEntry]) -> [Option<Window>; 15] {
     let mut grants: [Option<Window>; 15] = [None; 15];
+    let permissions = At::Field(base, "permissions");
     for (j, entry) in entries.iter().enumerate() {
-        let ppath = At::Nested(base, "permissions", j);
+        let ppath = At::Index(&permissions, j);
         let Some(perm) = Permission::from_id(entry.id()) else {
             c.problem(
                 ppath,
@@ -796,8 +799,8 @@ fn accesses(c: &mut Checker, ids: &Ids, entries: &[file::AccessEntry]) -> (Vec<A
     let mut access_by_pair = PairMap::default();
     for (i, a) in entries.iter().enumerate() {
         let base = At::Item("practice.accesses", i);
-        let sec = c.person(ids, &|| format!("{base}.secretary"), &a.secretary);
-        let doc = c.person(ids, &|| format!("{base}.doctor"), &a.doctor);
+        let sec = c.person(ids, &At::Field(&base, "secretary"), &a.secretary);
+        let doc = c.person(ids, &At::Field(&base, "doctor"), &a.doctor);
         let window = c.window(&base, a.valid_from.as_deref(), a.valid_until.as_deref());
         let grants = grants(c, &base, &a.permissions);
         let (Some(sec), Some(doc)) = (sec, doc) else {
@@ -840,7 +843,7 @@ fn accesses(c: &mut Checker, ids: &Ids, entries: &[file::AccessEntry]) -> (Vec<A
 fn centres(c: &mut Checker, entries: &[file::CentreEntry]) -> Vec<Centre> {
     let mut centres = Vec::with_capacity(entries.len());
     for (i, x) in entries.iter().enumerate() {
-        c.name(&|| format!("network.centres[{i}].name"), &x.name);
+        c.name(&At::Field(&At::Item("network.centres", i), "name"), &x.name);
         centres.push(Centre {
             id: x.id.clone(),
             name: x.name.clone(),
@@ -855,11 +858,11 @@ fn profiles(c: &mut Checker, ids: &Ids, entries: &[file::ProfileEntry]) -> Vec<P
     let mut pairs = PairMap::default();
     for (i, p) in entries.iter().enumerate() {
         let base = At::Item("network.profiles", i);
-        let sec = c.person(ids, &|| format!("{base}.secretary"), &p.secretary);
+        let sec = c.person(ids, &At::Field(&base, "secretary"), &p.secretary);
         let centre = c.lookup(
             &ids.centres,
             "centre",
-            &|| format!("{base}.centre"),
+            &At::Field(&base, "centre"),
             &p.centre,
         );
         let window = c.window(&base, p.valid_from.as_deref(), p.valid_until.as_deref());
@@ -900,14 +903,14 @@ fn affiliations(
     let mut pairs = PairMap::default();
     for (i, a) in entries.iter().enumerate() {
         let base = At::Item("network.affiliations", i);
-        let doc = c.person(ids, &|| format!("{base}.doctor"), &a.doctor);
+        let doc = c.person(ids, &At::Field(&base, "doctor"), &a.doctor);
         let window = c.window(&base, a.valid_from.as_deref(), a.valid_until.as_deref());
         let target = match (&a.secretary, &a.group) {
             (Some(s), None) => c
-                .person(ids, &|| format!("{base}.secretary"), s)
+                .person(ids, &At::Field(&base, "secretary"), s)
                 .map(Link::Secretary),
             (None, Some(g)) => c
-                .lookup(&ids.groups, "group", &|| format!("{base}.group"), g)
+                .lookup(&ids.groups, "group", &At::Field(&base, "group"), g)
                 .map(|g| Link::Group(GroupId(g))),
             (Some(_), Some(_)) => {
                 c.problem(base, "names both `secretary` and `group`; give exactly one");
@@ -953,17 +956,14 @@ fn rcps(c: &mut Checker, ids: &Ids, entries: &[file::RcpEntry], seen: &mut PairM
     let mut rcps: Vec<Rcp> = Vec::with_capacity(entries.len());
     for (i, r) in entries.iter().enumerate() {
         let base = At::Item("network.rcps", i);
-        c.name(&|| format!("{base}.name"), &r.name);
+        c.name(&At::Field(&base, "name"), &r.name);
         let centre = c.lookup(
             &ids.centres,
             "centre",
-            &|| format!("{base}.centre"),
+            &At::Field(&base, "centre"),
             &r.centre,
         );
-        let next_session = c.date(
-            &|| format!("{base}.next_session"),
-            r.next_session.as_deref(),
-        );
+        let next_session = c.date(&At::Field(&base, "next_session"), r.next_session.as_deref());
         let mut list =
             |field: &str, list: &[String]| c.people_list(ids, &At::Field(&base, field), list, seen);
         let participants = list("participants", &r.participants);
@@ -1000,7 +1000,7 @@ fn dossiers(
     for (i, patient) in network.patient_objections.iter().enumerate() {
         c.id(
             "patient",
-            &|| format!("network.patient_objections[{i}]"),
+            &At::Item("network.patient_objections", i),
             patient,
         );
         objecting.insert(patient);
@@ -1008,15 +1008,15 @@ fn dossiers(
     let mut dossiers: Vec<Dossier> = Vec::with_capacity(network.dossiers.len());
     for (i, d) in network.dossiers.iter().enumerate() {
         let base = At::Item("network.dossiers", i);
-        let rcp = c.lookup(&ids.rcps, "rcp", &|| format!("{base}.rcp"), &d.rcp);
+        let rcp = c.lookup(&ids.rcps, "rcp", &At::Field(&base, "rcp"), &d.rcp);
         let demandeur = if scoped && d.demandeur.is_empty() {
             None
         } else {
-            c.person(ids, &|| format!("{base}.demandeur"), &d.demandeur)
+            c.person(ids, &At::Field(&base, "demandeur"), &d.demandeur)
         };
-        let session = c.date(&|| format!("{base}.session"), d.session.as_deref());
+        let session = c.date(&At::Field(&base, "session"), d.session.as_deref());
         if !(scoped && d.patient.is_empty()) {
-            c.id("patient", &|| format!("{base}.patient"), &d.patient);
+            c.id("patient", &At::Field(&base, "patient"), &d.patient);
         }
         dossiers.push(Dossier {
             id: d.id.clone(),
