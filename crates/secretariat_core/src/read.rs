@@ -499,7 +499,15 @@ impl Request {
     /// Reads a decision request from its JSON text (one line of a batch, a JS object's JSON).
     /// Unknown fields are ignored. The error is serde_json's message with its line and column.
     pub fn from_json(text: &str) -> std::result::Result<Request, crate::RequestError> {
-        document(text, request).map_err(|e| crate::RequestError::Malformed(e.to_string()))
+        document(text, request).map_err(|e| {
+            // A request is one line of a batch (or one object's text): "line 1" would say nothing
+            // of where it stands in the batch, so a one-line request's error gives its column.
+            crate::RequestError::Malformed(if e.line == 1 {
+                format!("{} at column {}", e.message, e.column)
+            } else {
+                e.to_string()
+            })
+        })
     }
 }
 
