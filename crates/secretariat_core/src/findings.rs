@@ -173,9 +173,9 @@ impl Lint<'_> {
             if sec.status != Status::Active {
                 let deleted = sec.status == Status::Deleted;
                 let message = match (deleted, fr) {
-                    (true, true) => format!("{sn} est partie (compte supprimé) mais garde un accès au compte de {dn} : à révoquer le jour même"),
+                    (true, true) => format!("{sn} a quitté la structure (compte supprimé) mais garde un accès au compte de {dn} : à révoquer le jour même"),
                     (true, false) => format!("{sn} has left (account deleted) but still holds an access to {dn}'s account: revoke it the same day"),
-                    (false, true) => format!("{sn} est désactivée temporairement et garde un accès au compte de {dn}"),
+                    (false, true) => format!("le compte de {sn} est désactivé temporairement et garde un accès au compte de {dn}"),
                     (false, false) => format!("{sn} is suspended and still holds an access to {dn}'s account"),
                 };
                 let severity = if deleted {
@@ -464,10 +464,12 @@ impl Lint<'_> {
                     Link::Secretary(s) => self.name(s).to_owned(),
                     Link::Group(g) => self.org.group(g).name.clone(),
                 };
-                let message = if fr {
-                    format!("le rattachement de {} à {target} n'ouvre rien : {} ne siège dans aucune RCP d'un 3C où le profil s'applique", doctor.name, doctor.name)
-                } else {
-                    format!("the affiliation of {} to {target} opens nothing: {} sits in no RCP of a 3C where the profile applies", doctor.name, doctor.name)
+                // The nearest missing condition: no profile in force at all, else the centres.
+                let message = match (applies.is_empty(), fr) {
+                    (true, true) => format!("le rattachement de {} à {target} n'ouvre rien : {target} n'a de profil « secrétaire médecin » en vigueur sur aucun 3C", doctor.name),
+                    (true, false) => format!("the affiliation of {} to {target} opens nothing: {target} holds the “secrétaire médecin” profile in force on no 3C", doctor.name),
+                    (false, true) => format!("le rattachement de {} à {target} n'ouvre rien : {} ne siège dans aucune RCP d'un 3C où le profil s'applique", doctor.name, doctor.name),
+                    (false, false) => format!("the affiliation of {} to {target} opens nothing: {} sits in no RCP of a 3C where the profile applies", doctor.name, doctor.name),
                 };
                 let secretary = match a.target {
                     Link::Secretary(s) => Some(s),

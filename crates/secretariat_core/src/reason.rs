@@ -131,12 +131,12 @@ impl R<'_> {
         let (doc, sec) = (self.name(via.doctor), self.name(secretary));
         match via.group {
             None => self.say(
-                "{0} est rattaché(e) à {1}",
+                "{0} a un rattachement à {1}",
                 "{0} is affiliated to {1}",
                 &[doc, sec],
             ),
             Some(g) => self.say(
-                "{0} est rattaché(e) au groupe « {2} », dont {1} est membre",
+                "{0} a un rattachement au groupe « {2} », dont {1} est membre",
                 "{0} is affiliated to the group “{2}”, of which {1} is a member",
                 &[doc, sec, &self.org.group(g).name],
             ),

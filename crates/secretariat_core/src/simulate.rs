@@ -109,8 +109,8 @@ impl Organisation {
                 continue;
             };
             let (b, a) = (
-                entitlements(&before_view, lang),
-                entitlements(&after_view, lang),
+                entitlements(&before_view, seen_before, lang),
+                entitlements(&after_view, seen_after, lang),
             );
             let gained = difference(&a, &b);
             let lost = difference(&b, &a);
@@ -319,7 +319,8 @@ impl View {
 }
 
 /// Flattens a view into the set of things she can see or do (a [`set`]).
-fn entitlements(view: &View, lang: Lang) -> Vec<Entitlement> {
+/// What she may do, each with a label people read: names, not ids, where the organisation has them.
+fn entitlements(view: &View, org: &Organisation, lang: Lang) -> Vec<Entitlement> {
     let mut out = Vec::new();
     let fr = lang == Lang::Fr;
     for account in &view.practice {
@@ -361,10 +362,13 @@ fn entitlements(view: &View, lang: Lang) -> Vec<Entitlement> {
         });
     }
     for c in &view.dcc.patient_add {
+        let name = org
+            .centre_id(c)
+            .map_or(c.as_str(), |id| org.centre(id).name.as_str());
         let label = if fr {
-            format!("Ajout de patient sur {c}")
+            format!("Ajout de patient sur {name}")
         } else {
-            format!("Add a patient on {c}")
+            format!("Add a patient on {name}")
         };
         out.push(Entitlement {
             action: "dcc.patient.add".into(),
@@ -384,23 +388,28 @@ fn entitlements(view: &View, lang: Lang) -> Vec<Entitlement> {
             out.push(Entitlement {
                 action: action.into(),
                 resource: Some(format!("rcp:{}", rcp.id)),
-                label: format!("{word} : {}", rcp.name),
+                label: format!("{word}{}{}", lang.pick(" : ", ": "), rcp.name),
             });
             for d in &rcp.dossiers {
-                out.push(dossier_entitlement(d, "dcc.dossier.view", lang));
+                out.push(dossier_entitlement(d, "dcc.dossier.view", org, lang));
                 if d.actions.validate {
-                    out.push(dossier_entitlement(d, "dcc.dossier.validate", lang));
+                    out.push(dossier_entitlement(d, "dcc.dossier.validate", org, lang));
                 }
             }
         }
     }
     for d in &view.dcc.passages {
-        out.push(dossier_entitlement(d, "dcc.dossier.view", lang));
+        out.push(dossier_entitlement(d, "dcc.dossier.view", org, lang));
     }
     set(out)
 }
 
-fn dossier_entitlement(d: &crate::view::DossierView, action: &str, lang: Lang) -> Entitlement {
+fn dossier_entitlement(
+    d: &crate::view::DossierView,
+    action: &str,
+    org: &Organisation,
+    lang: Lang,
+) -> Entitlement {
     let verb = match (action, lang) {
         ("dcc.dossier.validate", Lang::Fr) => "Valider",
         ("dcc.dossier.validate", Lang::En) => "Validate",
@@ -409,7 +418,13 @@ fn dossier_entitlement(d: &crate::view::DossierView, action: &str, lang: Lang) -
     Entitlement {
         action: action.into(),
         resource: Some(format!("dossier:{}", d.id)),
-        label: format!("{verb} {} (patient {}, {})", d.id, d.patient, d.rcp),
+        label: format!(
+            "{verb} {} (patient {}, {})",
+            d.id,
+            d.patient,
+            org.rcp_id(&d.rcp)
+                .map_or(d.rcp.as_str(), |r| org.rcp_entry(r).name.as_str())
+        ),
     }
 }
 

@@ -70,7 +70,7 @@ pub fn ReportScreen(props: &ReportScreenProps) -> Html {
             </table>
         },
         Err(e) => html! {
-            <p class="banner banner-error" data-testid="report-denied">{ lang.pick("Rapport refusé : ", "Report refused: ") }{ e.to_string() }</p>
+            <p class="banner banner-error" data-testid="report-denied">{ lang.pick("Rapport refusé — ", "Report refused — ") }{ e.to_string() }</p>
         },
     };
     let oncsv = {

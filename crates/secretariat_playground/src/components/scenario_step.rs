@@ -200,7 +200,7 @@ fn live_view(
                 </table>
             },
             Err(e) => {
-                html! { <p class="banner banner-error">{ lang.pick("Rapport refusé : ", "Report refused: ") }{ e.to_string() }</p> }
+                html! { <p class="banner banner-error">{ lang.pick("Rapport refusé — ", "Report refused — ") }{ e.to_string() }</p> }
             }
         };
     }

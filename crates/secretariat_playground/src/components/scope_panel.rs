@@ -59,21 +59,26 @@ pub fn size(bytes: usize, lang: Lang) -> String {
     if bytes < 1_024 {
         format!("{bytes} {}", lang.pick("octets", "bytes"))
     } else if bytes < 1_024 * 1_024 {
-        format!("{} {}", tenths(bytes, 1_024), lang.pick("Kio", "KiB"))
+        format!("{} {}", tenths(bytes, 1_024, lang), lang.pick("Kio", "KiB"))
     } else {
-        format!("{} {}", tenths(bytes, 1_048_576), lang.pick("Mio", "MiB"))
+        format!(
+            "{} {}",
+            tenths(bytes, 1_048_576, lang),
+            lang.pick("Mio", "MiB")
+        )
     }
 }
 
 /// `bytes / unit` to one decimal, rounded as `{:.1}` rounds (half to even), in integers: float
 /// formatting would weigh some 5 KB in the `.wasm` for this one line.
-fn tenths(bytes: usize, unit: usize) -> String {
+/// The decimal separator is the language's (« 1,5 Kio », "1.5 KiB").
+fn tenths(bytes: usize, unit: usize, lang: Lang) -> String {
     let scaled = bytes.saturating_mul(10);
     let (mut q, r) = (scaled / unit, scaled % unit);
     if r * 2 > unit || (r * 2 == unit && q % 2 == 1) {
         q += 1;
     }
-    format!("{}.{}", q / 10, q % 10)
+    format!("{}{}{}", q / 10, lang.pick(",", "."), q % 10)
 }
 
 /// Whose scope, cut from which organisation.
@@ -151,7 +156,8 @@ mod tests {
         assert!(s.bytes < s.file_bytes);
         assert!(!s.pretty.contains("\"patient\""));
         assert_eq!(summary(&org, "nobody"), None);
-        assert_eq!(size(1_536, Lang::Fr), "1.5 Kio");
+        assert_eq!(size(1_536, Lang::Fr), "1,5 Kio");
+        assert_eq!(size(1_536, Lang::En), "1.5 KiB");
         Ok(())
     }
 
