@@ -32,6 +32,8 @@ const requests = [];
 const dialogs = [];
 const errors = [];
 const violations = [];
+/** What the page logged as errors (a shortcut's `preventDefault` refused by a passive listener…). */
+const logged = [];
 const figures = {};
 const profiles = [];
 
@@ -45,6 +47,7 @@ async function open(viewport = { width: 1280, height: 800 }, dir = profile) {
     console.error(`csp-violation ${e.violatedDirective} ${e.blockedURI}`);
   }));
   ctx.on('console', (m) => {
+    if (m.type() === 'error') logged.push(m.text());
     if (m.type() === 'error' && /csp-violation|Content Security Policy/.test(m.text())) violations.push(m.text());
   });
   const watch = (p) => {
@@ -210,6 +213,8 @@ describe('playground', () => {
     await page.waitForSelector(sel('edit-count'), { state: 'detached' });
     await page.keyboard.press('Control+y');
     await page.waitForSelector(sel('edit-count'));
+    // The shortcuts stop the browser's own undo without a word in the console.
+    assert.deepEqual(logged.filter((t) => /preventDefault|passive/.test(t)), []);
   });
 
   test('what she sees, after and before the edits', async () => {

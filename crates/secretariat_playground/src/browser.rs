@@ -290,11 +290,18 @@ pub fn on_hash_change(mut f: impl FnMut() + 'static) -> Listener {
 
 /// Calls `f` with every key pressed on the page.
 pub fn on_key_down(f: impl Fn(&KeyboardEvent) + 'static) -> Listener {
-    Listener::new(&gloo::utils::document(), "keydown", move |e| {
-        if let Some(e) = e.dyn_ref::<KeyboardEvent>() {
-            f(e);
-        }
-    })
+    // Not passive (gloo's default): a shortcut the page handles stops the browser's own
+    // (`prevent_default`), which a passive listener may not do.
+    Listener::new_with_options(
+        &gloo::utils::document(),
+        "keydown",
+        gloo::events::EventListenerOptions::enable_prevent_default(),
+        move |e| {
+            if let Some(e) = e.dyn_ref::<KeyboardEvent>() {
+                f(e);
+            }
+        },
+    )
 }
 
 /// Whether the user is typing in a field (keyboard shortcuts then leave the keys to it).
