@@ -79,6 +79,13 @@ pub struct Principal {
     id: PersonId,
 }
 
+impl Principal {
+    /// The person it resolved to.
+    pub(crate) fn person(self) -> PersonId {
+        self.id
+    }
+}
+
 /// An action on a resource resolved against one organisation ([`Organisation::gate`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Gate {

@@ -240,14 +240,11 @@ impl DossierView {
 }
 
 impl Organisation {
-    /// Everything secretary `id` sees at `now`, in `lang`. `None` when no person has that id, and
-    /// from a scope for anyone but its secretary (as [`Organisation::principal`] refuses them: a
-    /// scope answers only for her).
+    /// Everything secretary `id` sees at `now`, in `lang`. `None` where
+    /// [`Organisation::principal`] refuses her: no person has that id, or, from a scope, she is
+    /// not its secretary (a scope answers only for her).
     pub fn view(&self, id: &str, now: Option<Instant>, lang: Lang) -> Option<View> {
-        if self.scope_for().is_some_and(|f| f != id) {
-            return None;
-        }
-        let s = self.person_id(id)?;
+        let s = self.principal(id).ok()?.person();
         Some(
             ViewBuilder {
                 org: self,
